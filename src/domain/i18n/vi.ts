@@ -1,0 +1,61 @@
+/** Vietnamese messages: the reference catalog. Every other language must have exactly these keys. */
+export const vi = {
+  'app.title': 'Văn thư – Lưu trữ 2026',
+  'cli.usage': [
+    'Cách dùng: vtlt <lệnh> [tuỳ chọn]',
+    '',
+    'Lệnh:',
+    '  plan      Danh sách nhiệm vụ của Kế hoạch và tình trạng hạn',
+    '',
+    'Tuỳ chọn chung: --help (trợ giúp), --version (phiên bản)',
+  ].join('\n'),
+  'cli.plan.usage': [
+    'Cách dùng: vtlt plan [--as-of YYYY-MM-DD] [--inclusive] [--window SỐ_NGÀY] [--agency MÃ] [--json]',
+    '',
+    '  --as-of YYYY-MM-DD  ngày đối chiếu (mặc định: hôm nay theo giờ Việt Nam)',
+    '  --inclusive         "Trước ngày X" cho phép hoàn thành ngay trong ngày X (mặc định: hạn là X − 1)',
+    '  --window SỐ_NGÀY    số ngày báo "Sắp đến hạn" (mặc định 14)',
+    '  --agency MÃ         chỉ các nhiệm vụ áp dụng cho đơn vị có mã này (theo danh sách đơn vị)',
+    '  --json              in kết quả dạng JSON',
+  ].join('\n'),
+  'cli.unknownCommand': (p: { command: string }) =>
+    `Không có lệnh "${p.command}". Gõ "vtlt --help" để xem các lệnh.`,
+  'cli.unknownOption': (p: { option: string }) =>
+    `Không có tuỳ chọn "${p.option}". Gõ "vtlt <lệnh> --help" để xem các tuỳ chọn.`,
+  'cli.missingValue': (p: { option: string }) => `Tuỳ chọn ${p.option} cần một giá trị.`,
+  'cli.repeatedOption': (p: { option: string }) => `Tuỳ chọn ${p.option} chỉ được dùng một lần.`,
+  'cli.unexpectedArgument': (p: { value: string }) => `Không hiểu tham số "${p.value}".`,
+  'cli.badAsOf': (p: { value: string }) =>
+    `Ngày đối chiếu "${p.value}" không hợp lệ: cần một ngày có thật, viết YYYY-MM-DD (ví dụ 2026-03-31) hoặc dd/mm/yyyy (ví dụ 31/03/2026).`,
+  'cli.badWindow': (p: { value: string }) =>
+    `Số ngày báo trước "${p.value}" không hợp lệ: cần một số nguyên không âm (ví dụ --window 14).`,
+  'cli.unknownAgency': (p: { code: string }) =>
+    `Không tìm thấy đơn vị có mã "${p.code}" trong danh sách đơn vị. Kiểm tra lại mã (ví dụ SNV, STC, 05455).`,
+  'cli.internalError': (p: { detail: string }) =>
+    `Lỗi không mong đợi: ${p.detail}. Vui lòng báo lại cho bộ phận hỗ trợ kèm lệnh đã chạy.`,
+  'plan.header.id': 'TT',
+  'plan.header.content': 'Nội dung công việc',
+  'plan.header.lead': 'Chủ trì',
+  'plan.header.deadline': 'Thời gian (theo KH)',
+  'plan.header.due': 'Hạn',
+  'plan.header.state': 'Tình trạng hạn',
+  'plan.summary': (p: { title: string; asOf: string; window: number; inclusive: boolean }) =>
+    `${p.title} — ngày đối chiếu ${p.asOf}; báo trước ${p.window} ngày; "trước ngày X": ${p.inclusive ? 'tính cả ngày X' : 'hạn là ngày X − 1'}`,
+  'plan.agency': (p: { name: string; code: string }) => `Đơn vị: ${p.name} (${p.code})`,
+  'plan.role.coordinating': 'phối hợp',
+  'plan.unparsed': 'không đọc được thời hạn',
+  'plan.noDeadline': '(không nêu)',
+  'plan.counts': 'Tổng hợp:',
+  'state.overdue': 'Quá hạn',
+  'state.due-soon': 'Sắp đến hạn',
+  'state.on-track': 'Trong hạn',
+  'state.not-open': 'Chưa đến kỳ',
+  'state.recurring': 'Thường xuyên',
+  'state.done-on-time': 'Hoàn thành đúng hạn',
+  'state.done-late': 'Hoàn thành quá hạn',
+  'state.not-applicable': 'Không áp dụng',
+} as const;
+
+type Widen<T> = T extends string ? string : T;
+export type Catalog = { readonly [K in keyof typeof vi]: Widen<(typeof vi)[K]> };
+export type MessageKey = keyof Catalog;

@@ -1,0 +1,91 @@
+/**
+ * Plan packs: a work plan as data (domain.md §2). The schema is the single source of truth for the types.
+ */
+import { z } from 'zod';
+import { parseDeadline, type Deadline, type DeadlineOptions, DEFAULT_DEADLINE_OPTIONS } from './deadline';
+import { describeZodError, type Loaded } from './schema-errors';
+
+export const ROSTER_FLAGS = ['nopLuuLichSu', 'coCongTrinh'] as const;
+export type RosterFlag = (typeof ROSTER_FLAGS)[number];
+
+const nonEmpty = z.string().trim().min(1, 'không được để trống');
+
+/** Who a task is for: every agency, named bodies (by roster code), or agencies carrying a roster flag. */
+export const AudienceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('all') }).strict(),
+  z.object({ type: z.literal('bodies'), codes: z.array(nonEmpty).min(1) }).strict(),
+  z.object({ type: z.literal('flag'), flag: z.enum(ROSTER_FLAGS) }).strict(),
+]);
+export type Audience = z.infer<typeof AudienceSchema>;
+
+export const PlanTaskSchema = z
+  .object({
+    id: z.string().regex(/^[0-9A-Za-zđ.]+$/, 'mã nhiệm vụ chỉ gồm chữ, số và dấu chấm'),
+    section: nonEmpty,
+    parent: z.string().optional(),
+    content: nonEmpty,
+    leadText: nonEmpty,
+    coordinatingText: z.string(),
+    /** The completion-time phrase, verbatim; "" when the plan gives no date (the duty is ongoing). */
+    deadlineText: z.string(),
+    lead: z.array(AudienceSchema).min(1),
+    coordinating: z.array(AudienceSchema),
+  })
+  .strict();
+export type PlanTask = z.infer<typeof PlanTaskSchema>;
+
+export const PlanPackSchema = z
+  .object({
+    schema: z.literal('vtlt/plan-pack@1'),
+    id: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường, số và dấu gạch ngang'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'phiên bản dạng 1.0.0'),
+    title: nonEmpty,
+    year: z.number().int().min(2000).max(2100),
+    province: nonEmpty,
+    issuer: nonEmpty,
+    signer: z.string(),
+    number: z.string(),
+    numberSuffix: z.string(),
+    issuedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    placeAndDate: z.string(),
+    status: z.string(),
+    legalBases: z.array(nonEmpty).min(1),
+    trackerSheetName: z
+      .string()
+      .min(1)
+      .max(31, 'tên trang tính tối đa 31 ký tự')
+      .regex(/^[^\\/?*[\]:]+$/, 'tên trang tính không được chứa \\ / ? * [ ] :'),
+    /** The task whose deadline is the deadline of the annual statistical report. */
+    reportDeadlineTaskId: nonEmpty,
+    headings: z.array(z.object({ id: nonEmpty, content: nonEmpty }).strict()),
+    tasks: z.array(PlanTaskSchema).min(1),
+  })
+  .strict()
+  .superRefine((pack, ctx) => {
+    const seen = new Set<string>();
+    pack.tasks.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `mã "${t.id}" bị trùng` });
+      seen.add(t.id);
+    });
+    if (!seen.has(pack.reportDeadlineTaskId)) {
+      ctx.addIssue({ code: 'custom', path: ['reportDeadlineTaskId'], message: 'không có nhiệm vụ mang mã này' });
+    }
+  });
+export type PlanPack = z.infer<typeof PlanPackSchema>;
+
+export function loadPlanPack(data: unknown): Loaded<PlanPack> {
+  const parsed = PlanPackSchema.safeParse(data);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: describeZodError(parsed.error) };
+}
+
+/** The task's deadline; a task without a phrase is ongoing (recurring). Unreadable phrases stay unparsed. */
+export function taskDeadline(
+  task: Pick<PlanTask, 'deadlineText'>,
+  options: DeadlineOptions = DEFAULT_DEADLINE_OPTIONS,
+): { ok: true; deadline: Deadline } | { ok: false; text: string } {
+  if (task.deadlineText.trim() === '') {
+    return { ok: true, deadline: { kind: 'recurring', text: '', start: null, due: null } };
+  }
+  const parsed = parseDeadline(task.deadlineText, options);
+  return parsed.ok ? parsed : { ok: false, text: parsed.text };
+}
