@@ -3,13 +3,16 @@ import { t } from '../domain/i18n';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 import { planCommand } from './plan-command';
+import { trackerCommand } from './tracker-command';
+import { PRODUCT_VERSION } from '../domain/version';
 
-export const VERSION = '0.1.0';
+export { PRODUCT_VERSION as VERSION } from '../domain/version';
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   plan: planCommand,
+  tracker: trackerCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -20,7 +23,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      io.out(VERSION);
+      io.out(PRODUCT_VERSION);
       return 0;
     }
     const command = COMMANDS[name];

@@ -44,6 +44,7 @@ function normalise(text: string): string {
     .toLocaleLowerCase('vi')
     .replace(/[\u2012-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
+    .trim()
     .replace(/[.;,]+$/, '')
     .trim();
 }
@@ -134,7 +135,14 @@ export function parseDeadline(text: string, options: DeadlineOptions = DEFAULT_D
   const s = normalise(text);
   if (s === '') return { ok: false, text, reason: 'empty' };
   for (const match of MATCHERS) {
-    const result = match(s, text, options);
+    let result: DeadlineParse | null;
+    try {
+      result = match(s, text, options);
+    } catch (e) {
+      // A year outside the calendar (e.g. "Năm 0000") makes mustDay throw: an impossible date, not a crash.
+      if (e instanceof RangeError) return invalid(text);
+      throw e;
+    }
     if (result) return result;
   }
   return { ok: false, text, reason: 'unrecognised' };

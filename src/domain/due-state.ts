@@ -48,8 +48,8 @@ export function dueStateFromLabel(label: string): { state: DueState; days: numbe
     if (suffix === undefined) {
       if (text === prefix) return { state, days: null };
     } else if (text.startsWith(prefix) && text.endsWith(suffix)) {
-      const n = Number(text.slice(prefix.length, text.length - suffix.length));
-      if (Number.isInteger(n)) return { state, days: n };
+      const digits = text.slice(prefix.length, text.length - suffix.length);
+      if (/^-?\d+$/.test(digits)) return { state, days: Number(digits) };
     }
   }
   return null;

@@ -57,6 +57,9 @@ export const PlanPackSchema = z
       .regex(/^[^\\/?*[\]:]+$/, 'tên trang tính không được chứa \\ / ? * [ ] :'),
     /** The task whose deadline is the deadline of the annual statistical report. */
     reportDeadlineTaskId: nonEmpty,
+    /** Groups of tasks in plan order: the appendix, then the duties of section III per actor. */
+    sections: z.array(z.object({ id: nonEmpty, title: nonEmpty }).strict()).min(1),
+    /** Rows of the appendix that only head sub-rows (row 16), kept for display. */
     headings: z.array(z.object({ id: nonEmpty, content: nonEmpty }).strict()),
     tasks: z.array(PlanTaskSchema).min(1),
   })
@@ -66,6 +69,16 @@ export const PlanPackSchema = z
     pack.tasks.forEach((t, i) => {
       if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'id'], message: `mã "${t.id}" bị trùng` });
       seen.add(t.id);
+    });
+    const sections = new Set(pack.sections.map((s) => s.id));
+    const headings = new Set(pack.headings.map((h) => h.id));
+    pack.tasks.forEach((t, i) => {
+      if (!sections.has(t.section)) {
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'section'], message: `không có mục "${t.section}" trong sections` });
+      }
+      if (t.parent !== undefined && !headings.has(t.parent)) {
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'parent'], message: `không có dòng tiêu đề "${t.parent}" trong headings` });
+      }
     });
     if (!seen.has(pack.reportDeadlineTaskId)) {
       ctx.addIssue({ code: 'custom', path: ['reportDeadlineTaskId'], message: 'không có nhiệm vụ mang mã này' });

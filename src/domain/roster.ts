@@ -94,10 +94,13 @@ export function parseRosterTsv(text: string, meta: { id: string; title: string }
     return false;
   };
   const entries: unknown[] = [];
+  /** The file line of each entry (blank lines are skipped, so entry index and line differ). */
+  const lineOf: number[] = [];
   lines.slice(1).forEach((line, i) => {
     if (line.trim() === '') return;
     const cells = line.split('\t');
     const lineNo = i + 2;
+    lineOf.push(lineNo);
     const kind = (cells[iKind] ?? '').trim();
     entries.push({
       code: cells[iCode] ?? '',
@@ -113,6 +116,7 @@ export function parseRosterTsv(text: string, meta: { id: string; title: string }
   // Turn "entries[3].kind" into "dòng 5".
   return {
     ok: false,
-    errors: loaded.errors.map((e) => e.replace(/^entries\[(\d+)\]\.?/, (_m, n: string) => `dòng ${Number(n) + 2}, `)),
+    errors: loaded.errors.map((e) =>
+      e.replace(/^entries\[(\d+)\]\.?/, (_m, n: string) => `dòng ${lineOf[Number(n)] ?? Number(n) + 2}, `)),
   };
 }

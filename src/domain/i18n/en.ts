@@ -7,6 +7,7 @@ export const en: Catalog = {
     '',
     'Commands:',
     '  plan      The plan\'s tasks and their due state',
+    '  tracker   Write the task tracker sheet into an .xlsx file',
     '',
     'Common options: --help, --version',
   ].join('\n'),

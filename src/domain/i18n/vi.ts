@@ -6,6 +6,7 @@ export const vi = {
     '',
     'Lệnh:',
     '  plan      Danh sách nhiệm vụ của Kế hoạch và tình trạng hạn',
+    '  tracker   Ghi bảng theo dõi nhiệm vụ vào tệp .xlsx',
     '',
     'Tuỳ chọn chung: --help (trợ giúp), --version (phiên bản)',
   ].join('\n'),

@@ -1,0 +1,98 @@
+/**
+ * Use case: insert (or refresh) the plan tracker for an agency, keeping whatever the user entered.
+ */
+import { type Day, fromExcelSerial } from '../domain/calendar';
+import type { PlanPack } from '../domain/plan-pack';
+import type { RosterEntry } from '../domain/roster';
+import { PRODUCT_VERSION } from '../domain/version';
+import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
+import { readTracker, trackerLayout, type TrackerLayout } from '../workbook/tracker';
+import { isEmptyValue } from '../workbook/grid';
+import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
+import type { Confirm, WorkbookPort } from './workbook-port';
+
+export interface InsertTrackerRequest {
+  readonly pack: PlanPack;
+  readonly agency: RosterEntry;
+  /** Explicit as-of date (freezes the report); otherwise an existing choice is kept, or =TODAY(). */
+  readonly asOf?: Day | 'today';
+  readonly window?: number;
+  readonly inclusiveBefore?: boolean;
+  readonly now: Date;
+  readonly confirm: Confirm;
+}
+
+export type InsertTrackerResult =
+  | {
+      readonly ok: true;
+      readonly layout: TrackerLayout;
+      readonly keptEntries: number;
+      readonly orphanRows: number;
+      readonly replacedSheet: boolean;
+    }
+  | { readonly ok: false; readonly reason: 'cancelled'; readonly question: string };
+
+export function trackerIdentity(pack: PlanPack, agency: RosterEntry, now: Date, inclusiveBefore: boolean | undefined): Identity {
+  return {
+    schema: IDENTITY_SCHEMA,
+    agencyCode: agency.code,
+    agencyName: agency.name,
+    agencyKind: agency.kind,
+    reportingYear: pack.year,
+    reportingPeriod: `01/01/${pack.year} - 31/12/${pack.year}`,
+    planPackId: pack.id,
+    planPackVersion: pack.version,
+    productVersion: PRODUCT_VERSION,
+    generatedAt: now.toISOString(),
+    inclusiveBefore: inclusiveBefore === undefined ? undefined : inclusiveBefore ? 'true' : 'false',
+  };
+}
+
+export async function insertTracker(port: WorkbookPort, req: InsertTrackerRequest): Promise<InsertTrackerResult> {
+  const { pack, agency } = req;
+  const sheetName = pack.trackerSheetName;
+  const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
+  const grid = snapshot.grids.get(sheetName) ?? null;
+  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
+  const previous = stamp.ok ? stamp.identity : null;
+
+  if (previous && previous.agencyCode.toUpperCase() !== agency.code.toUpperCase()) {
+    const question = `Sổ làm việc này đang mang thông tin của đơn vị "${previous.agencyName}" (mã ${previous.agencyCode}). Chuyển sang đơn vị "${agency.name}" (mã ${agency.code})?`;
+    if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
+  }
+
+  const known = new Set(pack.tasks.map((t) => t.id));
+  const existing = grid ? readTracker(grid, known) : null;
+  if (grid && !existing && grid.values.some((row) => row.some((v) => !isEmptyValue(v)))) {
+    const question = `Trang tính "${sheetName}" đã có dữ liệu nhưng không phải bảng theo dõi. Ghi đè toàn bộ trang tính này?`;
+    if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
+  }
+  if (existing && existing.foreignCells.length > 0) {
+    const shown = existing.foreignCells.slice(0, 8).join(', ') + (existing.foreignCells.length > 8 ? ', …' : '');
+    const question = `Trang tính "${sheetName}" có ${existing.foreignCells.length} ô do người dùng nhập ngoài bảng (${shown}); các ô này sẽ bị xoá khi làm mới. Tiếp tục?`;
+    if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
+  }
+
+  // As-of: explicit request, else what the sheet held (a fixed date stays fixed), else =TODAY().
+  let asOf: Day | 'today' = 'today';
+  if (req.asOf !== undefined) asOf = req.asOf;
+  else if (existing?.asOf && existing.asOf.formula === null && typeof existing.asOf.value === 'number') {
+    asOf = fromExcelSerial(existing.asOf.value) ?? 'today';
+  }
+  const existingWindow = existing?.window?.value;
+  const window =
+    req.window ??
+    (typeof existingWindow === 'number' && Number.isInteger(existingWindow) && existingWindow >= 0 ? existingWindow : DEFAULT_DUE_SOON_WINDOW);
+  const inclusiveBefore = req.inclusiveBefore ?? previous?.inclusiveBefore === 'true';
+
+  const layout = trackerLayout({ pack, agency, inclusiveBefore, window, asOf, entries: existing?.entries });
+  const identity = mergeIdentity(previous, trackerIdentity(pack, agency, req.now, inclusiveBefore));
+  await port.write([layout.spec, identitySheet(identity)], { activate: sheetName });
+  return {
+    ok: true,
+    layout,
+    keptEntries: [...(existing?.entries.values() ?? [])].filter((e) => Object.values(e.values).some((v) => !isEmptyValue(v ?? null))).length,
+    orphanRows: layout.rows.filter((r) => r.role === 'orphan').length,
+    replacedSheet: grid !== null,
+  };
+}

@@ -1,0 +1,22 @@
+/**
+ * What a use case needs of a workbook, whatever holds it (Excel through Office.js, or an .xlsx file).
+ * Each method is one round trip to the host, so a use case's round trips are fixed, not proportional to its data.
+ */
+import type { Grid } from '../workbook/grid';
+import type { SheetSpec } from '../workbook/sheet-spec';
+
+export interface WorkbookSnapshot {
+  /** Every sheet in the workbook, in order, including hidden ones. */
+  readonly sheetNames: readonly string[];
+  /** The requested sheets' used ranges; null for a requested sheet that does not exist. */
+  readonly grids: ReadonlyMap<string, Grid | null>;
+}
+
+export interface WorkbookPort {
+  read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
+  /** Writes each spec into its sheet, creating it or replacing everything it held; then activates `activate`. */
+  write(specs: readonly SheetSpec[], options?: { readonly activate?: string }): Promise<void>;
+}
+
+/** Asks the user a yes/no question (the pane shows a dialog; the CLI answers from its flags). */
+export type Confirm = (question: string) => Promise<boolean>;

@@ -1,0 +1,185 @@
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+interface Issue {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+type Check = (xmlText: string, options?: { assetsDir?: string; functionNames?: string[] }) => Issue[];
+interface ManifestChecks {
+  parseXml(text: string): { local: string; ns: string };
+  readPngSize(bytes: Buffer): { width: number; height: number } | null;
+  checkWellFormed: Check;
+  checkId: Check;
+  checkHttps: Check;
+  checkResourceIds: Check;
+  checkIcons: Check;
+  checkLocales: Check;
+  checkFunctions: Check;
+  checkRequirements: Check;
+  runAllChecks(xmlText: string, options?: { assetsDir?: string }): { key: string; title: string; issues: Issue[] }[];
+  hasXmllint(): boolean;
+  validateWithXsd(manifestPath: string, schemaPath: string, cwd?: string): { ok: boolean; output: string };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const require = createRequire(import.meta.url);
+const checks = require(path.join(root, 'scripts', 'manifest-checks.cjs')) as ManifestChecks;
+
+const manifestPath = path.join(root, 'manifest.xml');
+const manifest = fs.readFileSync(manifestPath, 'utf8');
+const assetsDir = path.join(root, 'assets');
+
+const sharedDir = path.resolve(root, '../shared');
+const schemaPath = path.join(sharedDir, 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd');
+const haveSchemas = fs.existsSync(schemaPath);
+if (!haveSchemas) {
+  console.warn(`manifest.test: ${sharedDir} is absent; XSD validation of manifest.xml is skipped.`);
+}
+
+const errors = (issues: Issue[]) => issues.filter((i) => i.severity === 'error');
+const codes = (issues: Issue[]) => errors(issues).map((i) => i.code);
+
+/** The manifest with `from` replaced by `to`; fails if `from` is not in it, so a test cannot silently test nothing. */
+function broken(from: string | RegExp, to: string): string {
+  const result = manifest.replace(from, to);
+  expect(result, `manifest.xml should contain ${String(from)}`).not.toBe(manifest);
+  return result;
+}
+
+describe('manifest.xml: XSD schema', () => {
+  it.skipIf(!haveSchemas)('validates against OfficeAppManifestV1_1.xsd with xmllint', () => {
+    if (!checks.hasXmllint()) {
+      expect.fail('xmllint is not installed: install libxml2-utils (apt-get install -y libxml2-utils) to validate manifest.xml');
+    }
+    const result = checks.validateWithXsd(manifestPath, schemaPath);
+    expect(result.ok, result.output).toBe(true);
+  });
+});
+
+describe('manifest.xml: own checks', () => {
+  it('passes every check with no errors and no warnings', () => {
+    const results = checks.runAllChecks(manifest, { assetsDir });
+    expect(results.map((r) => r.key)).toEqual(['xml', 'id', 'https', 'resid', 'icons', 'locales', 'functions', 'requirements']);
+    for (const result of results) expect(result.issues, result.title).toEqual([]);
+  });
+
+  it('parses to an OfficeApp root in the appforoffice namespace', () => {
+    const parsed = checks.parseXml(manifest);
+    expect(parsed.local).toBe('OfficeApp');
+    expect(parsed.ns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
+  });
+
+  it('parses the XML features a manifest may use', () => {
+    const parsed = checks.parseXml(
+      "\uFEFF<?xml version='1.0'?>\n<!-- note -->\n<a xmlns='urn:a' xmlns:b='urn:b'><b:c v='x &amp; &#x1EA1; &#65;'/><![CDATA[<raw>]]></a>",
+    ) as unknown as { local: string; ns: string; children: ({ local: string; ns: string; attrs: { value: string }[] } | string)[] };
+    expect(parsed.ns).toBe('urn:a');
+    const [c, text] = parsed.children;
+    expect(typeof c === 'object' && [c.local, c.ns, c.attrs[0]?.value]).toEqual(['c', 'urn:b', 'x & ạ A']);
+    expect(text).toBe('<raw>');
+    expect(() => checks.parseXml('<a>\n<b></a>')).toThrow(/dòng 2/);
+    expect(() => checks.parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a/>')).toThrow();
+    expect(() => checks.parseXml('<a/><b/>')).toThrow();
+  });
+
+  it('has the icon files at the sizes their names say', () => {
+    for (const file of fs.readdirSync(assetsDir).filter((f) => /-\d+\.png$/.test(f))) {
+      const n = Number(/-(\d+)\.png$/.exec(file)?.[1]);
+      expect(checks.readPngSize(fs.readFileSync(path.join(assetsDir, file))), file).toEqual({ width: n, height: n });
+    }
+    for (const n of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(assetsDir, `icon-${n}.png`)), `icon-${n}.png`).toBe(true);
+  });
+});
+
+describe('manifest.xml: each check fails on a broken manifest', () => {
+  it('XML: reports text that is not well-formed, with its line', () => {
+    const issues = checks.checkWellFormed(broken('</DisplayName>', '</Displayname>'));
+    expect(codes(issues)).toEqual(['xml.parse']);
+    expect(issues[0]?.message).toMatch(/dòng \d+/);
+    expect(codes(checks.checkWellFormed(broken('Records &amp; Archives 2026', 'Records & Archives 2026')))).toEqual(['xml.parse']);
+    expect(codes(checks.checkWellFormed(broken('xmlns:bt=', 'xmlns:bx=')))).toEqual(['xml.parse']);
+    // every other check reports the parse error too, rather than passing
+    expect(codes(checks.checkHttps('<OfficeApp>'))).toEqual(['xml.parse']);
+  });
+
+  it('Id: rejects an Id that is not a GUID', () => {
+    expect(codes(checks.checkId(broken(/<Id>[^<]*<\/Id>/, '<Id>vtlt-excel</Id>')))).toEqual(['id.not-guid']);
+    expect(codes(checks.checkId(broken(/<Id>[^<]*<\/Id>/, '<Id>00000000-0000-0000-0000-000000000000</Id>')))).toEqual(['id.not-guid']);
+    expect(codes(checks.checkId(broken(/<Id>[^<]*<\/Id>/, '')))).toEqual(['id.missing']);
+  });
+
+  it('https: rejects an http URL, in a resource or at the top level', () => {
+    expect(codes(checks.checkHttps(broken('"https://localhost:3000/commands.html"', '"http://localhost:3000/commands.html"')))).toEqual([
+      'url.not-https',
+    ]);
+    expect(codes(checks.checkHttps(broken('<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://')))).toEqual(['url.not-https']);
+    expect(codes(checks.checkHttps(broken('<SupportUrl DefaultValue="https://localhost:3000/taskpane.html#help"', '<SupportUrl DefaultValue="taskpane.html"')))).toEqual([
+      'url.invalid',
+    ]);
+  });
+
+  it('resid: rejects a reference to an undefined resource, or to one of the wrong kind', () => {
+    expect(codes(checks.checkResourceIds(broken('<FunctionFile resid="Commands.Url"/>', '<FunctionFile resid="Commands.Missing"/>')))).toEqual([
+      'resid.undefined',
+    ]);
+    expect(codes(checks.checkResourceIds(broken('<Title resid="GetStarted.Title"/>', '<Title resid="GetStarted.Description"/>')))).toEqual([
+      'resid.wrong-kind',
+    ]);
+    const duplicated = broken('<bt:Url id="Taskpane.Url"', '<bt:Url id="Commands.Url"');
+    expect(codes(checks.checkResourceIds(duplicated))).toContain('resid.duplicate');
+  });
+
+  it('icons: rejects a missing file and a file of the wrong size', () => {
+    expect(codes(checks.checkIcons(broken('assets/icon-80.png', 'assets/icon-81.png'), { assetsDir }))).toEqual(['icon.missing']);
+    // a 32-pixel file where the ribbon asks for 80 pixels
+    const wrongSize = broken('<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-80.png"/>', '<bt:Image id="Icon.80x80" DefaultValue="https://localhost:3000/assets/icon-32.png"/>');
+    expect(codes(checks.checkIcons(wrongSize, { assetsDir }))).toContain('icon.size');
+    // a file whose name promises a size it does not have
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vtlt-manifest-'));
+    try {
+      for (const file of fs.readdirSync(assetsDir)) fs.copyFileSync(path.join(assetsDir, file), path.join(tmp, file));
+      fs.copyFileSync(path.join(assetsDir, 'icon-32.png'), path.join(tmp, 'icon-16.png'));
+      expect(codes(checks.checkIcons(manifest, { assetsDir: tmp }))).toContain('icon.size');
+      fs.writeFileSync(path.join(tmp, 'icon-16.png'), 'not a png');
+      expect(codes(checks.checkIcons(manifest, { assetsDir: tmp }))).toContain('icon.not-png');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    // IconUrl must be 32×32
+    expect(codes(checks.checkIcons(broken('<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png"'), { assetsDir }))).toEqual([
+      'icon.size',
+    ]);
+    // a ribbon icon list without its 80-pixel image
+    expect(codes(checks.checkIcons(broken(/<bt:Image size="80" resid="Refresh.80x80"\/>/, ''), { assetsDir }))).toEqual(['icon.sizes']);
+  });
+
+  it('locales: rejects another default locale and a string without its en-US text', () => {
+    expect(codes(checks.checkLocales(broken('<DefaultLocale>vi-VN</DefaultLocale>', '<DefaultLocale>en-US</DefaultLocale>')))).toEqual(['locale.default']);
+    expect(codes(checks.checkLocales(broken(/<bt:Override Locale="en-US" Value="Refresh due dates"\/>/, '')))).toEqual(['locale.missing-en']);
+    expect(codes(checks.checkLocales(broken('<Override Locale="en-US" Value="Records &amp; Archives 2026"/>', '<Override Locale="fr-FR" Value="Archives 2026"/>')))).toEqual([
+      'locale.missing-en',
+    ]);
+    expect(codes(checks.checkLocales(broken('Value="Refresh due dates"', `Value="${'x'.repeat(126)}"`)))).toEqual(['string.too-long']);
+  });
+
+  it('functions: rejects a ribbon without the refreshOverdue command', () => {
+    expect(codes(checks.checkFunctions(broken('<FunctionName>refreshOverdue</FunctionName>', '<FunctionName>refreshDeadlines</FunctionName>')))).toEqual([
+      'function.missing',
+    ]);
+    expect(codes(checks.checkFunctions(broken('<FunctionFile resid="Commands.Url"/>', '')))).toEqual(['function.file']);
+  });
+
+  it('requirements: rejects a manifest that does not require ExcelApi or is not for Excel', () => {
+    expect(codes(checks.checkRequirements(broken('<Set Name="ExcelApi" MinVersion="1.8"/>', '<Set Name="DialogApi" MinVersion="1.1"/>')))).toEqual([
+      'requirements.excelapi',
+    ]);
+    expect(codes(checks.checkRequirements(broken('<Host Name="Workbook"/>', '<Host Name="Document"/>')))).toEqual(['requirements.host']);
+  });
+});
