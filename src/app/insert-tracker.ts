@@ -6,7 +6,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
-import { readTracker, trackerLayout, type TrackerLayout } from '../workbook/tracker';
+import { readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Confirm, WorkbookPort } from './workbook-port';
@@ -61,8 +61,7 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
   }
 
-  const known = new Set(pack.tasks.map((t) => t.id));
-  const existing = grid ? readTracker(grid, known) : null;
+  const existing = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
   if (grid && !existing && grid.values.some((row) => row.some((v) => !isEmptyValue(v)))) {
     const question = `Trang tính "${sheetName}" đã có dữ liệu nhưng không phải bảng theo dõi. Ghi đè toàn bộ trang tính này?`;
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };

@@ -82,16 +82,16 @@ export function planCommand(argv: readonly string[], io: CliIo): number {
   const table = rows.map((r) => {
     const role = r.role === 'coordinating' ? ` (${t(lang, 'plan.role.coordinating')})` : '';
     return [
-      r.task.id,
+      r.task.id + role,
       r.task.content,
-      r.task.leadText + role,
+      r.task.leadText,
       r.task.deadlineText === '' ? t(lang, 'plan.noDeadline') : r.task.deadlineText,
       r.deadline?.due != null ? formatVn(r.deadline.due) : '',
       r.due ? stateText(r.due.state, r.due.label, r.due.days, lang) : t(lang, 'plan.unparsed'),
     ];
   });
   lines.push(renderTable([
-    { header: t(lang, 'plan.header.id'), width: 9 },
+    { header: t(lang, 'plan.header.id'), width: agency ? 20 : 9 },
     { header: t(lang, 'plan.header.content'), width: contentWidth },
     { header: t(lang, 'plan.header.lead'), width: 24 },
     { header: t(lang, 'plan.header.deadline'), width: 22 },

@@ -6,7 +6,7 @@
 import { type Day, toExcelSerial } from './calendar';
 import type { Deadline } from './deadline';
 import {
-  type Binding, type Expr, type Value, and, blank, concat, eq, evaluate, gt, ifx, le, lit, lt, min, minus, not, or, v,
+  type Binding, type Expr, type Value, and, blank, concat, eq, evaluate, ifx, le, lit, lt, min, minus, not, or, v,
   yearEndOf, toExcelFormula,
 } from './formula';
 

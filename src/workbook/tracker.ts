@@ -387,8 +387,24 @@ export interface TrackerRead {
 
 const HEADER_KEYS = new Map(TRACKER_COLUMNS.map((c) => [normaliseName(c.header), c.key]));
 
+/** What the layout itself writes in the body besides task rows: task ids and the texts of its heading rows. */
+export interface TrackerVocabulary {
+  readonly taskIds: ReadonlySet<string>;
+  readonly headings: ReadonlySet<string>;
+}
+
+export function trackerVocabulary(pack: PlanPack): TrackerVocabulary {
+  return {
+    taskIds: new Set(pack.tasks.map((t) => t.id)),
+    headings: new Set(
+      [...pack.sections.map((s) => s.title), ...pack.headings.map((h) => h.content), ORPHAN_SECTION_TITLE].map(normaliseName),
+    ),
+  };
+}
+
 /** Finds the tracker in a grid by its header row; null when the grid does not hold one. */
-export function readTracker(grid: Grid, knownTaskIds: ReadonlySet<string>): TrackerRead | null {
+export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerRead | null {
+  const knownTaskIds = vocabulary.taskIds;
   let headerRow = 0;
   const columns: Partial<Record<TrackerColumnKey, number>> = {};
   for (let r = 1; r <= Math.min(grid.values.length, 40) && headerRow === 0; r++) {
@@ -442,7 +458,10 @@ export function readTracker(grid: Grid, knownTaskIds: ReadonlySet<string>): Trac
       continue;
     }
     // Heading rows of the layout (a section title, a group row like "16") are owned; anything else is the user's.
-    const isHeading = (id === '' || /^[0-9IVX.]+$/.test(id)) && row.slice(2).every((v) => isEmptyValue(v));
+    const contentCol = columns.content ?? idCol + 1;
+    const isHeading =
+      vocabulary.headings.has(normaliseName(gridText(grid, r, contentCol))) &&
+      row.every((v, i) => i + 1 === idCol || i + 1 === contentCol || isEmptyValue(v));
     if (isHeading) continue;
     row.forEach((v, i) => {
       if (!isEmptyValue(v)) foreignCells.push(cellRef(r, i + 1));

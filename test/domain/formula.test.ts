@@ -176,6 +176,8 @@ describe('toExcelFormula', () => {
     expect(toExcelFormula(le(minus(v('a'), v('b')), v('c')), cells)).toBe('=A1-B1<=C1');
     expect(toExcelFormula(eq(blank(v('a')), lit(true)), cells)).toBe('=(LEN(TRIM(A1))=0)=TRUE');
     expect(toExcelFormula(minus(v('a'), concat(v('b'), v('c'))), cells)).toBe('=A1-(B1&C1)');
+    expect(toExcelFormula(minus(concat(v('a'), v('b')), v('c')), cells)).toBe('=(A1&B1)-C1');
+    expect(toExcelFormula(concat(v('a'), ifx(v('b'), lit(1), lit(2))), cells)).toBe('=A1&IF(B1,1,2)');
   });
 
   it('writes functions', () => {

@@ -1,6 +1,10 @@
 import type { Catalog } from './vi';
+import { formsEn } from './forms-en';
+import { paneEn } from './pane-en';
 
 export const en: Catalog = {
+  ...paneEn,
+  ...formsEn,
   'app.title': 'Records & Archives 2026',
   'cli.usage': [
     'Usage: vtlt <command> [options]',

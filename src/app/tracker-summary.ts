@@ -1,0 +1,90 @@
+/**
+ * Use case: what is overdue in the workbook's tracker — counts per due state and the tasks to look at first.
+ * Computed by the domain rule from the user's entries, so it agrees with the sheet's formulas.
+ */
+import { type Day, fromExcelSerial, todayInVietnam } from '../domain/calendar';
+import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, type DueState } from '../domain/due-state';
+import type { PlanPack, PlanTask } from '../domain/plan-pack';
+import { taskDeadline } from '../domain/plan-pack';
+import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
+import { TRACKER_COL, readTracker, trackerVocabulary } from '../workbook/tracker';
+import { cellRef } from '../workbook/a1';
+import type { GridValue } from '../workbook/grid';
+import type { WorkbookPort } from './workbook-port';
+
+export interface SummaryTask {
+  readonly task: PlanTask;
+  readonly row: number;
+  /** The task's row in the sheet, e.g. "A12:M12", to select it. */
+  readonly range: string;
+  readonly due: DueResult;
+  readonly dueDate: Day | null;
+}
+
+export interface TrackerSummary {
+  readonly sheetName: string;
+  readonly identity: Identity | null;
+  readonly asOf: Day;
+  readonly asOfFixed: boolean;
+  readonly window: number;
+  readonly inclusiveBefore: boolean;
+  readonly counts: Readonly<Record<DueState, number>>;
+  readonly tasks: readonly SummaryTask[];
+  /** Overdue first (most days first), then due soon (fewest days left first). */
+  readonly attention: readonly SummaryTask[];
+}
+
+export type SummaryResult = { readonly ok: true; readonly summary: TrackerSummary } | { readonly ok: false; readonly reason: 'no-tracker' };
+
+function asDay(v: GridValue | undefined): Day | null {
+  return typeof v === 'number' ? fromExcelSerial(v) : null;
+}
+
+function asText(v: GridValue | undefined): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs: number = Date.now()): Promise<SummaryResult> {
+  const sheetName = pack.trackerSheetName;
+  const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
+  const grid = snapshot.grids.get(sheetName) ?? null;
+  const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
+  if (!grid || !tracker) return { ok: false, reason: 'no-tracker' };
+  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
+  const identity = stamp.ok ? stamp.identity : null;
+  const inclusiveBefore = identity?.inclusiveBefore === 'true';
+
+  const sheetAsOf = asDay(tracker.asOf?.value ?? undefined);
+  const asOf = sheetAsOf ?? todayInVietnam(nowMs);
+  const asOfFixed = tracker.asOf !== null && tracker.asOf.formula === null && sheetAsOf !== null;
+  const w = tracker.window?.value;
+  const window = typeof w === 'number' && Number.isFinite(w) && w >= 0 ? Math.floor(w) : DEFAULT_DUE_SOON_WINDOW;
+
+  const counts = Object.fromEntries(DUE_STATES.map((s) => [s, 0])) as Record<DueState, number>;
+  const tasks: SummaryTask[] = [];
+  const lastCol = Math.max(...Object.values(tracker.columns).filter((c): c is number => c !== undefined), TRACKER_COL.dueState);
+  for (const entry of tracker.entries.values()) {
+    const task = pack.tasks.find((t) => t.id === entry.taskId);
+    if (!task) continue;
+    const parsed = taskDeadline(task, { inclusiveBefore });
+    if (!parsed.ok) continue;
+    const due = computeDueState({
+      deadline: parsed.deadline,
+      asOf,
+      window,
+      status: asText(entry.values.status),
+      note: asText(entry.values.note),
+      completion: asDay(entry.values.completion),
+    });
+    counts[due.state]++;
+    tasks.push({ task, row: entry.row, range: `${cellRef(entry.row, 1)}:${cellRef(entry.row, lastCol)}`, due, dueDate: parsed.deadline.due });
+  }
+  const attention = [
+    ...tasks.filter((t) => t.due.state === 'overdue').sort((a, b) => (b.due.days ?? 0) - (a.due.days ?? 0)),
+    ...tasks.filter((t) => t.due.state === 'due-soon').sort((a, b) => (a.due.days ?? 0) - (b.due.days ?? 0)),
+  ];
+  return {
+    ok: true,
+    summary: { sheetName, identity, asOf, asOfFixed, window, inclusiveBefore, counts, tasks, attention },
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, it, expect } from 'vitest';
+import { normaliseName, sameName } from '../../src/domain/text';
+
+describe('name comparison (domain.md §8)', () => {
+  it('normalises to NFC, lower case, single spaces, trimmed', () => {
+    const nfd = 'Sở  Nội   Vụ '.normalize('NFD');
+    expect(nfd.length).toBeGreaterThan('Sở  Nội   Vụ '.length);
+    expect(normaliseName(nfd)).toBe('sở nội vụ');
+    expect(normaliseName(nfd)).toBe(normaliseName(nfd).normalize('NFC'));
+    expect(normaliseName('\tPHƯỜNG\u00a0ĐỨC XUÂN\n')).toBe('phường đức xuân');
+  });
+
+  it('sameName ignores case, composition and spacing but not letters or diacritics', () => {
+    expect(sameName('Sở Nội vụ', '  sở nội VỤ ')).toBe(true);
+    expect(sameName('Xã Đồng Hỷ', 'xã đồng hỷ'.normalize('NFD'))).toBe(true);
+    expect(sameName('Sở Nội vụ', 'So Noi vu')).toBe(false);
+    expect(sameName('Xã Đồng Hỷ', 'Xã Đồng Hy')).toBe(false);
+    expect(sameName('Sở Nội vụ', 'Sở Nội vụ 2')).toBe(false);
+  });
+});
