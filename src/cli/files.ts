@@ -2,6 +2,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
+import { describeVerdict, inspectFile } from '../hosts/xlsx/inspect-file';
 import { UsageError } from './args';
 
 export async function openWorkbookFile(file: string): Promise<FileWorkbook> {
@@ -16,33 +17,12 @@ export async function openWorkbookFile(file: string): Promise<FileWorkbook> {
         : `Không mở được tệp "${file}" (${code ?? 'lỗi đọc'}). Kiểm tra quyền đọc tệp.`,
     );
   }
-  const kind = sniffFile(bytes);
-  if (kind !== 'zip') throw new UsageError(`Tệp "${file}": ${describeNonXlsx(kind)}`);
+  const verdict = inspectFile(bytes);
+  if (verdict.kind !== 'xlsx') throw new UsageError(`Tệp "${file}": ${describeVerdict(verdict)}`);
   try {
     return await FileWorkbook.load(bytes);
   } catch {
-    throw new UsageError(`Tệp "${file}" không đọc được như một sổ Excel .xlsx (tệp hỏng hoặc không phải .xlsx). Mở tệp bằng Excel rồi lưu lại dạng .xlsx.`);
-  }
-}
-
-export type FileKind = 'zip' | 'empty' | 'ole' | 'other';
-
-/** What a file is, from its first bytes. */
-export function sniffFile(bytes: Uint8Array): FileKind {
-  if (bytes.length === 0) return 'empty';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
-  return 'other';
-}
-
-export function describeNonXlsx(kind: Exclude<FileKind, 'zip'>): string {
-  switch (kind) {
-    case 'empty':
-      return 'tệp rỗng (0 byte). Gửi lại tệp .xlsx đầy đủ.';
-    case 'ole':
-      return 'tệp Excel 97–2003 (.xls) hoặc tệp được đặt mật khẩu. Mở bằng Excel, bỏ mật khẩu nếu có, rồi lưu dạng "Sổ làm việc Excel (.xlsx)".';
-    case 'other':
-      return 'không phải tệp Excel .xlsx. Chọn đúng tệp sổ làm việc .xlsx.';
+    throw new UsageError(`Tệp "${file}" không đọc được như một sổ Excel .xlsx (tệp hỏng). Mở tệp bằng Excel rồi lưu lại dạng .xlsx.`);
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Catalog } from './vi';
 import { formsEn } from './forms-en';
 import { paneEn } from './pane-en';
+import { validationEn } from './validation-en';
 
 export const en: Catalog = {
   ...paneEn,
   ...formsEn,
+  ...validationEn,
   'app.title': 'Records & Archives 2026',
   'cli.usage': [
     'Usage: vtlt <command> [options]',

@@ -17,3 +17,10 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamsOf<
   const m: unknown = CATALOGS[lang][key];
   return typeof m === 'function' ? (m as (p: unknown) => string)(params[0]) : String(m);
 }
+
+import type { Issue } from '../validation/issue';
+
+/** The message of a validation finding, in `lang`. */
+export function issueMessage(lang: Lang, i: Issue): string {
+  return CATALOGS[lang][`issue.${i.rule}`](i.params);
+}

@@ -1,10 +1,12 @@
 /** Vietnamese messages: the reference catalog. Every other language must have exactly these keys. */
 import { formsVi } from './forms-vi';
 import { paneVi } from './pane-vi';
+import { validationVi } from './validation-vi';
 
 export const vi = {
   ...paneVi,
   ...formsVi,
+  ...validationVi,
   'app.title': 'Văn thư – Lưu trữ 2026',
   'cli.usage': [
     'Cách dùng: vtlt <lệnh> [tuỳ chọn]',

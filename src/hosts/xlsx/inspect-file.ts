@@ -1,0 +1,161 @@
+/**
+ * Looks at a file's bytes before any spreadsheet library touches them: what kind of file it is, and whether its
+ * zip directory promises more than we are willing to inflate (a small zip can expand to gigabytes).
+ * Nothing here inflates data; only the zip's own directory is read.
+ */
+
+export interface FileLimits {
+  /** Largest file accepted, in bytes. */
+  readonly maxFileBytes: number;
+  /** Largest total of uncompressed sizes declared by the zip directory. */
+  readonly maxUncompressedBytes: number;
+  /** Largest expansion ratio of any single entry (uncompressed / compressed). */
+  readonly maxRatio: number;
+  readonly maxEntries: number;
+}
+
+export const DEFAULT_LIMITS: FileLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 80 * 1024 * 1024,
+  maxRatio: 200,
+  maxEntries: 5_000,
+};
+
+export type FileVerdict =
+  | { readonly kind: 'xlsx'; readonly entries: number; readonly uncompressedBytes: number }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'too-large'; readonly bytes: number; readonly limit: number }
+  | { readonly kind: 'xls' }
+  | { readonly kind: 'encrypted' }
+  | { readonly kind: 'truncated' }
+  | { readonly kind: 'zip-bomb'; readonly uncompressedBytes: number; readonly limit: number }
+  | { readonly kind: 'docx' | 'pptx' | 'ods' | 'zip-other' }
+  | { readonly kind: 'xlsb' }
+  | { readonly kind: 'not-spreadsheet'; readonly hint: 'pdf' | 'csv' | 'html' | 'unknown' };
+
+const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, i: number): number => (u16(b, i) + u16(b, i + 2) * 65_536) >>> 0;
+
+function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((x, i) => b[i] === x);
+}
+
+function containsUtf16(b: Uint8Array, text: string): boolean {
+  const needle: number[] = [];
+  for (const ch of text) needle.push(ch.charCodeAt(0), 0);
+  outer: for (let i = 0; i + needle.length <= b.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+interface ZipEntry {
+  readonly name: string;
+  readonly compressed: number;
+  readonly uncompressed: number;
+}
+
+/** Reads the zip's central directory; null when the end record is missing (a cut-off or corrupt file). */
+function zipDirectory(b: Uint8Array): ZipEntry[] | null {
+  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
+  const min = Math.max(0, b.length - 65_557);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= min; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = u16(b, eocd + 10);
+  const offset = u32(b, eocd + 16);
+  if (offset >= b.length) return null;
+  const entries: ZipEntry[] = [];
+  let p = offset;
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
+    const compressed = u32(b, p + 20);
+    const uncompressed = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    entries.push({ name, compressed, uncompressed });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS): FileVerdict {
+  if (bytes.length === 0) return { kind: 'empty' };
+  if (bytes.length > limits.maxFileBytes) return { kind: 'too-large', bytes: bytes.length, limit: limits.maxFileBytes };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // An OLE compound file: either Excel 97–2003, or an .xlsx encrypted with a password.
+    return containsUtf16(bytes.subarray(0, Math.min(bytes.length, 1 << 20)), 'EncryptionInfo') ? { kind: 'encrypted' } : { kind: 'xls' };
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    const entries = zipDirectory(bytes);
+    if (entries === null) return { kind: 'truncated' };
+    if (entries.length > limits.maxEntries) return { kind: 'zip-bomb', uncompressedBytes: Infinity, limit: limits.maxUncompressedBytes };
+    let total = 0;
+    for (const e of entries) {
+      total += e.uncompressed;
+      const ratio = e.uncompressed / Math.max(1, e.compressed);
+      if (e.uncompressed > 1_000_000 && ratio > limits.maxRatio) {
+        return { kind: 'zip-bomb', uncompressedBytes: total, limit: limits.maxUncompressedBytes };
+      }
+    }
+    if (total > limits.maxUncompressedBytes) return { kind: 'zip-bomb', uncompressedBytes: total, limit: limits.maxUncompressedBytes };
+    const names = new Set(entries.map((e) => e.name));
+    if (names.has('xl/workbook.xml')) return { kind: 'xlsx', entries: entries.length, uncompressedBytes: total };
+    if (names.has('xl/workbook.bin')) return { kind: 'xlsb' };
+    if (names.has('word/document.xml')) return { kind: 'docx' };
+    if (names.has('ppt/presentation.xml')) return { kind: 'pptx' };
+    if (names.has('content.xml') && names.has('mimetype')) return { kind: 'ods' };
+    return { kind: 'zip-other' };
+  }
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  if (head.startsWith('%pdf')) return { kind: 'not-spreadsheet', hint: 'pdf' };
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return { kind: 'not-spreadsheet', hint: 'html' };
+  if (/^[^\n]*[,;\t][^\n]*\n/.test(head)) return { kind: 'not-spreadsheet', hint: 'csv' };
+  return { kind: 'not-spreadsheet', hint: 'unknown' };
+}
+
+/** What to tell the user about a file that cannot be taken in, in Vietnamese, with what to do. */
+export function describeVerdict(v: Exclude<FileVerdict, { kind: 'xlsx' }>): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  switch (v.kind) {
+    case 'empty':
+      return 'Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp .xlsx đầy đủ.';
+    case 'too-large':
+      return `Tệp quá lớn (${mb(v.bytes)}, giới hạn ${mb(v.limit)}). Kiểm tra lại tệp: sổ báo cáo thường chỉ vài trăm KB.`;
+    case 'xls':
+      return 'Tệp Excel 97–2003 (.xls). Mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.';
+    case 'encrypted':
+      return 'Tệp được đặt mật khẩu. Mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu → để trống), lưu rồi gửi lại.';
+    case 'truncated':
+      return 'Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hoặc gửi bị ngắt giữa chừng). Đề nghị đơn vị gửi lại tệp.';
+    case 'zip-bomb':
+      return `Tệp giải nén ra dữ liệu quá lớn (${Number.isFinite(v.uncompressedBytes) ? mb(v.uncompressedBytes) : 'quá nhiều thành phần'}, giới hạn ${mb(v.limit)}); không mở để bảo vệ máy. Kiểm tra nguồn gốc tệp.`;
+    case 'docx':
+      return 'Đây là tệp Word (.docx) bị đổi tên, không phải sổ Excel. Chọn đúng tệp .xlsx của biểu báo cáo.';
+    case 'pptx':
+      return 'Đây là tệp PowerPoint bị đổi tên, không phải sổ Excel. Chọn đúng tệp .xlsx.';
+    case 'ods':
+      return 'Đây là tệp bảng tính OpenDocument (.ods). Mở bằng Excel hoặc LibreOffice và lưu dạng .xlsx.';
+    case 'xlsb':
+      return 'Đây là sổ Excel nhị phân (.xlsb). Mở bằng Excel và lưu dạng "Sổ làm việc Excel (*.xlsx)".';
+    case 'zip-other':
+      return 'Tệp nén (.zip) không chứa sổ làm việc Excel. Giải nén và chọn tệp .xlsx bên trong.';
+    case 'not-spreadsheet':
+      return v.hint === 'pdf'
+        ? 'Đây là tệp PDF, không phải sổ Excel. Đề nghị đơn vị gửi tệp .xlsx.'
+        : v.hint === 'csv'
+          ? 'Đây là tệp văn bản (CSV), không phải sổ Excel do phần mềm tạo. Đề nghị gửi tệp .xlsx.'
+          : v.hint === 'html'
+            ? 'Đây là trang web (HTML) lưu với đuôi Excel. Mở bằng Excel và lưu dạng .xlsx.'
+            : 'Không phải tệp Excel .xlsx. Chọn đúng tệp sổ làm việc.';
+  }
+}
