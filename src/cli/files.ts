@@ -2,7 +2,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { describeVerdict, inspectFile } from '../hosts/xlsx/inspect-file';
+import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { UsageError } from './args';
 
 export async function openWorkbookFile(file: string): Promise<FileWorkbook> {
@@ -17,13 +17,9 @@ export async function openWorkbookFile(file: string): Promise<FileWorkbook> {
         : `Không mở được tệp "${file}" (${code ?? 'lỗi đọc'}). Kiểm tra quyền đọc tệp.`,
     );
   }
-  const verdict = inspectFile(bytes);
-  if (verdict.kind !== 'xlsx') throw new UsageError(`Tệp "${file}": ${describeVerdict(verdict)}`);
-  try {
-    return await FileWorkbook.load(bytes);
-  } catch {
-    throw new UsageError(`Tệp "${file}" không đọc được như một sổ Excel .xlsx (tệp hỏng). Mở tệp bằng Excel rồi lưu lại dạng .xlsx.`);
-  }
+  const opened = await openWorkbookBytes(bytes);
+  if (!opened.ok) throw new UsageError(`Tệp "${file}": ${opened.reason}`);
+  return opened.workbook;
 }
 
 /** Writes atomically: a half-written file never replaces a good one. */

@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import type { CliIo } from './io';
 import { planCommand } from './plan-command';
 import { trackerCommand } from './tracker-command';
+import { validateCommand } from './validate-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
@@ -13,6 +14,7 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   plan: planCommand,
   tracker: trackerCommand,
+  validate: validateCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

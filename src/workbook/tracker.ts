@@ -36,6 +36,21 @@ export const TRACKER_INPUT_KEYS = ['status', 'completion', 'percent', 'result', 
 export type TrackerInputKey = (typeof TRACKER_INPUT_KEYS)[number];
 
 export const AS_OF_LABEL = 'Ngày đối chiếu';
+/** The visible line naming the agency: "Đơn vị: <name> (mã <code>)". */
+export const AGENCY_LINE_PREFIX = 'Đơn vị: ';
+
+export function agencyLine(agency: Pick<RosterEntry, 'name' | 'code'>): string {
+  return `${AGENCY_LINE_PREFIX}${agency.name} (mã ${agency.code})`;
+}
+
+/** Reads the agency back from its visible line; the code is null when the line has none. */
+export function parseAgencyLine(text: string): { name: string; code: string | null } | null {
+  const s = text.normalize('NFC').trim();
+  if (!s.startsWith(AGENCY_LINE_PREFIX.trim())) return null;
+  const rest = s.slice(AGENCY_LINE_PREFIX.trim().length).trim();
+  const m = /^(.*?)\s*\(mã\s+([^)]+)\)\s*$/u.exec(rest);
+  return m ? { name: (m[1] ?? '').trim(), code: (m[2] ?? '').trim() } : { name: rest, code: null };
+}
 export const WINDOW_LABEL = 'Báo trước (ngày)';
 export const COORDINATING_MARK = '(Đơn vị phối hợp thực hiện)';
 export const ORPHAN_SECTION_TITLE = 'Nhiệm vụ không còn áp dụng cho đơn vị (giữ lại nội dung đã nhập)';
@@ -112,7 +127,7 @@ export function trackerLayout(input: TrackerInput): TrackerLayout {
 
   // Heading area.
   blocks.push({ at: 'A1', rows: [[`THEO DÕI THỰC HIỆN ${pack.title.toLocaleUpperCase('vi')}`]] });
-  blocks.push({ at: 'A2', rows: [[`Đơn vị: ${agency.name} (mã ${agency.code})`]] });
+  blocks.push({ at: 'A2', rows: [[agencyLine(agency)]] });
   blocks.push({ at: 'A3', rows: [[input.legalBasisLine ?? `${planCaption(pack)}. ${legalBasesLine(pack)}`]] });
   merges.push(full(1), full(2), full(3));
   styleRanges.push({ range: full(1), style: 'title' }, { range: full(2), style: 'subtitle' }, { range: full(3), style: 'basis' });

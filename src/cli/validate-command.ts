@@ -1,0 +1,134 @@
+/** `vtlt validate`: checks filled workbooks and explains every problem with its cell. */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { issueMessage, type Lang } from '../domain/i18n';
+import type { Issue } from '../domain/validation/issue';
+import { defaultPlanPack } from '../packs';
+import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
+import { openWorkbookBytes } from '../hosts/xlsx/open';
+import { parseArgs, UsageError } from './args';
+import type { CliIo } from './io';
+
+export const VALIDATE_USAGE = [
+  'Cách dùng: vtlt validate TỆP.xlsx|THƯ_MỤC... [--previous TỆP.xlsx] [--year NĂM] [--json]',
+  '',
+  '  --previous TỆP.xlsx  so sánh với sổ năm trước của cùng đơn vị (thay đổi quá 2 lần là cảnh báo)',
+  '  --year NĂM           năm báo cáo cần kiểm tra',
+  '  --json               in kết quả dạng JSON',
+  '',
+  'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được.',
+].join('\n');
+
+export interface FileReport {
+  readonly file: string;
+  readonly readable: boolean;
+  readonly report: WorkbookReport | null;
+  readonly issues: readonly Issue[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** Expands folders into the .xlsx files they hold (not recursing into hidden folders). */
+export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      out.push(input); // reported as unreadable later, with the others
+      continue;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => !n.startsWith('.') && !n.startsWith('~$')).sort();
+      for (const n of names) {
+        const p = path.join(input, n);
+        const s = await stat(p);
+        if (s.isDirectory()) out.push(...(await expandInputs([p])));
+        else if (/\.(xlsx|xlsm|xls|xlsb|ods|csv|zip)$/i.test(n)) out.push(p);
+      }
+    } else out.push(input);
+  }
+  return out;
+}
+
+export async function validateFile(file: string, options: ValidateOptions): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'Không tìm thấy tệp. Kiểm tra lại đường dẫn.' : `Không đọc được tệp (${code ?? 'lỗi đọc'}).`;
+    return unreadable(file, reason);
+  }
+  const opened = await openWorkbookBytes(bytes);
+  if (!opened.ok) return unreadable(file, opened.reason);
+  const snapshot = await opened.workbook.read(sheetsToRead(options));
+  const report = validateSnapshot(snapshot, options);
+  return { file, readable: true, report, issues: report.issues, errors: report.errors, warnings: report.warnings };
+}
+
+function unreadable(file: string, reason: string): FileReport {
+  const i: Issue = { severity: 'error', rule: 'file-unreadable', sheet: '', cell: '', value: null, params: { reason } };
+  return { file, readable: false, report: null, issues: [i], errors: 1, warnings: 0 };
+}
+
+export function defaultValidateOptions(): ValidateOptions {
+  const plan = defaultPlanPack();
+  return { planPack: plan, knownPacks: new Map([[plan.id, [plan.version]]]) };
+}
+
+function severityText(lang: Lang, i: Issue): string {
+  return lang === 'vi' ? (i.severity === 'error' ? 'Lỗi' : 'Cảnh báo') : i.severity === 'error' ? 'Error' : 'Warning';
+}
+
+export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = io.lang;
+  const args = parseArgs(argv, { previous: 'value', year: 'value', json: 'flag', help: 'flag' }, lang, true);
+  if (args.flags.has('help')) {
+    io.out(VALIDATE_USAGE);
+    return 0;
+  }
+  if (args.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx hoặc thư mục để kiểm tra. Gõ "vtlt validate --help".');
+  const yearText = args.values.get('year');
+  if (yearText !== undefined && !/^(20\d\d)$/.test(yearText)) throw new UsageError(`Năm "${yearText}" không hợp lệ: nhập 4 chữ số, ví dụ 2025.`);
+  const options: ValidateOptions = { ...defaultValidateOptions(), ...(yearText ? { expectedYear: Number(yearText) } : {}), nowMs: io.now() };
+  const files = await expandInputs(args.positional);
+  if (files.length === 0) throw new UsageError('Không có tệp .xlsx nào trong các thư mục đã cho.');
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await validateFile(file, options));
+
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify({
+      files: reports.map((r) => ({
+        file: r.file,
+        agency: r.report?.agency?.code ?? null,
+        agencyName: r.report?.agency?.name ?? null,
+        readable: r.readable,
+        errors: r.errors,
+        warnings: r.warnings,
+        issues: r.issues.map((i) => ({
+          severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, value: i.value, message: issueMessage(lang, i),
+        })),
+      })),
+    }, null, 2));
+  } else {
+    const lines: string[] = [];
+    for (const r of reports) {
+      const who = r.report?.agency ? ` — ${r.report.agency.name}${r.report.agency.code ? ` (${r.report.agency.code})` : ''}` : '';
+      const mark = r.errors > 0 ? '✗' : '✓';
+      lines.push(`${mark} ${r.file}${who}: ${r.errors} lỗi, ${r.warnings} cảnh báo`);
+      for (const i of r.issues) {
+        const where = i.sheet ? `${i.sheet}${i.cell ? `!${i.cell}` : ''}` : i.cell;
+        const value = i.value === null || i.value === '' ? '' : ` [giá trị: ${String(i.value)}]`;
+        lines.push(`    ${severityText(lang, i)}${where ? ` ${where}` : ''} (${i.rule}): ${issueMessage(lang, i)}${value}`);
+      }
+    }
+    const bad = reports.filter((r) => r.errors > 0).length;
+    lines.push('', `${reports.length} tệp: ${reports.length - bad} đạt, ${bad} có lỗi.`);
+    io.out(lines.join('\n'));
+  }
+  if (reports.some((r) => !r.readable)) return 2;
+  if (reports.some((r) => r.errors > 0)) return 1;
+  return 0;
+}
