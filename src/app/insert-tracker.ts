@@ -38,8 +38,9 @@ export function trackerIdentity(pack: PlanPack, agency: RosterEntry, now: Date, 
     agencyCode: agency.code,
     agencyName: agency.name,
     agencyKind: agency.kind,
-    reportingYear: pack.year,
-    reportingPeriod: `01/01/${pack.year} - 31/12/${pack.year}`,
+    reportingYear: pack.statisticsYear,
+    reportingPeriod: `01/01/${pack.statisticsYear} - 31/12/${pack.statisticsYear}`,
+    planYear: pack.year,
     planPackId: pack.id,
     planPackVersion: pack.version,
     productVersion: PRODUCT_VERSION,
@@ -85,7 +86,11 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   const inclusiveBefore = req.inclusiveBefore ?? previous?.inclusiveBefore === 'true';
 
   const layout = trackerLayout({ pack, agency, inclusiveBefore, window, asOf, entries: existing?.entries });
-  const identity = mergeIdentity(previous, trackerIdentity(pack, agency, req.now, inclusiveBefore));
+  // The tracker does not decide the statistics year: forms inserted earlier keep theirs.
+  const fresh = trackerIdentity(pack, agency, req.now, inclusiveBefore);
+  const identity = mergeIdentity(previous, previous && previous.agencyCode === agency.code
+    ? { ...fresh, reportingYear: previous.reportingYear, reportingPeriod: previous.reportingPeriod }
+    : fresh);
   await port.write([layout.spec, identitySheet(identity)], { activate: sheetName });
   return {
     ok: true,

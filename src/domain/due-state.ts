@@ -6,7 +6,7 @@
 import { type Day, toExcelSerial } from './calendar';
 import type { Deadline } from './deadline';
 import {
-  type Binding, type Expr, type Value, and, blank, concat, eq, evaluate, ifx, le, lit, lt, min, minus, not, or, v,
+  type Binding, type Expr, type Value, and, blank, concat, dayOf, eq, evaluate, ifx, le, lit, lt, min, minus, not, or, v,
   yearEndOf, toExcelFormula,
 } from './formula';
 
@@ -71,7 +71,7 @@ const yearly = v('yearly');
 /** The date the state is measured against: the due date, or for a multi-year period the current year's milestone. */
 const effectiveDue: Expr = ifx(yearly, min(yearEndOf(ifx(lt(asOf, start), start, asOf)), due), due);
 /** "Hoàn thành" without a date is judged as if done on the as-of date (validation reports the missing date). */
-const doneOn: Expr = ifx(blank(completion), asOf, completion);
+const doneOn: Expr = ifx(blank(completion), asOf, dayOf(completion));
 
 interface Case {
   readonly state: DueState;

@@ -18,6 +18,8 @@ export type Expr =
   | { readonly k: 'and' | 'or'; readonly args: readonly Expr[] }
   | { readonly k: 'not'; readonly a: Expr }
   | { readonly k: 'blank'; readonly a: Expr }
+  /** The calendar day of a date serial (drops a time of day); text passes through unchanged. */
+  | { readonly k: 'day'; readonly a: Expr }
   | { readonly k: 'concat'; readonly args: readonly Expr[] }
   | { readonly k: 'if'; readonly c: Expr; readonly t: Expr; readonly e: Expr }
   | { readonly k: 'min'; readonly args: readonly Expr[] }
@@ -35,6 +37,7 @@ export const and = (...args: Expr[]): Expr => ({ k: 'and', args });
 export const or = (...args: Expr[]): Expr => ({ k: 'or', args });
 export const not = (a: Expr): Expr => ({ k: 'not', a });
 export const blank = (a: Expr): Expr => ({ k: 'blank', a });
+export const dayOf = (a: Expr): Expr => ({ k: 'day', a });
 export const concat = (...args: Expr[]): Expr => ({ k: 'concat', args });
 export const ifx = (c: Expr, t: Expr, e: Expr): Expr => ({ k: 'if', c, t, e });
 export const min = (...args: Expr[]): Expr => ({ k: 'min', args });
@@ -45,7 +48,16 @@ export const yearEndOf = (a: Expr): Expr => ({ k: 'yearEnd', a });
 
 export type Env = (name: string) => Value;
 
-const isBlankValue = (x: Value): boolean => x === null || (typeof x === 'string' && x.trim() === '');
+/**
+ * Blank as the sheet formula sees it, LEN(TRIM(CLEAN(x)))=0: control characters (tab, line breaks) removed, then
+ * nothing but spaces left. (Functions newer than Excel 2007, such as UNICHAR, are avoided: in a file they need a
+ * prefix that not every reader knows.)
+ */
+export function isBlankText(x: string): boolean {
+  return /^ *$/.test(x.replace(/[\u0000-\u001f]/g, ''));
+}
+
+const isBlankValue = (x: Value): boolean => x === null || (typeof x === 'string' && isBlankText(x));
 
 function rank(x: Value): number {
   if (x === null || typeof x === 'number') return 0;
@@ -127,6 +139,10 @@ export function evaluate(e: Expr, env: Env): Value {
       return !truthy(evaluate(e.a, env));
     case 'blank':
       return isBlankValue(evaluate(e.a, env));
+    case 'day': {
+      const x = evaluate(e.a, env);
+      return typeof x === 'number' ? Math.floor(x) : x;
+    }
     case 'concat':
       return e.args.map((x) => text(evaluate(x, env))).join('');
     case 'if':
@@ -192,6 +208,7 @@ export function fold(e: Expr, bind: Binding): Expr {
       return a.k === 'lit' && typeof a.v === 'boolean' ? lit(!a.v) : { k: 'not', a };
     }
     case 'blank':
+    case 'day':
     case 'yearEnd':
       return { ...e, a: fold(e.a, bind) };
     case 'concat':
@@ -231,7 +248,11 @@ function emit(e: Expr, bind: Binding): { text: string; prec: number } {
     case 'not':
       return atom(`NOT(${emit(e.a, bind).text})`);
     case 'blank':
-      return { text: `LEN(TRIM(${emit(e.a, bind).text}))=0`, prec: PRECEDENCE.cmp };
+      return { text: `LEN(TRIM(CLEAN(${emit(e.a, bind).text})))=0`, prec: PRECEDENCE.cmp };
+    case 'day': {
+      const a = emit(e.a, bind).text;
+      return atom(`IF(ISNUMBER(${a}),INT(${a}),${a})`);
+    }
     case 'concat':
       return { text: e.args.map((x) => wrap(emit(x, bind), PRECEDENCE.arith)).join('&'), prec: PRECEDENCE.concat };
     case 'if':

@@ -41,6 +41,8 @@ export const PlanPackSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'phiên bản dạng 1.0.0'),
     title: nonEmpty,
     year: z.number().int().min(2000).max(2100),
+    /** The year of the annual statistical report the plan asks for (row 16a: the 2025 report, due in 2026). */
+    statisticsYear: z.number().int().min(2000).max(2100),
     province: nonEmpty,
     issuer: nonEmpty,
     signer: z.string(),

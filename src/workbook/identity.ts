@@ -17,7 +17,10 @@ export const IdentitySchema = z
     agencyCode: z.string().min(1),
     agencyName: z.string().min(1),
     agencyKind: z.enum(AGENCY_KINDS),
+    /** The year the statistical report forms are for (e.g. 2025 for the report due in February 2026). */
     reportingYear: z.coerce.number().int().min(2000).max(2100),
+    /** The year of the work plan whose tracker the workbook holds. */
+    planYear: z.coerce.number().int().min(2000).max(2100).optional(),
     reportingPeriod: z.string().min(1),
     planPackId: z.string().min(1),
     planPackVersion: z.string().min(1),
@@ -37,6 +40,7 @@ const KEY_LABELS: Readonly<Record<keyof Identity, string>> = {
   agencyName: 'Tên đơn vị',
   agencyKind: 'Loại đơn vị',
   reportingYear: 'Năm báo cáo',
+  planYear: 'Năm kế hoạch',
   reportingPeriod: 'Kỳ báo cáo',
   planPackId: 'Gói kế hoạch',
   planPackVersion: 'Phiên bản gói kế hoạch',
@@ -98,5 +102,6 @@ export function mergeIdentity(previous: Identity | null, next: Identity): Identi
     formPackId: next.formPackId ?? previous.formPackId,
     formPackVersion: next.formPackVersion ?? previous.formPackVersion,
     inclusiveBefore: next.inclusiveBefore ?? previous.inclusiveBefore,
+    planYear: next.planYear ?? previous.planYear,
   };
 }

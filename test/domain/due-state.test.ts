@@ -504,7 +504,11 @@ function excelEval(node: Node, cell: (ref: string) => Cell): Cell {
         case 'AND': return args.map(go).every(bool);
         case 'OR': return args.map(go).some(bool);
         case 'NOT': return !bool(go(args[0] as Node));
-        case 'TRIM': return str(go(args[0] as Node)).trim().replace(/ +/g, ' ');
+        // Excel's TRIM removes spaces (U+0020) only; CLEAN removes control characters 0–31.
+        case 'TRIM': return str(go(args[0] as Node)).replace(/^ +| +$/g, '').replace(/ +/g, ' ');
+        case 'CLEAN': return str(go(args[0] as Node)).replace(/[\u0000-\u001f]/g, '');
+        case 'ISNUMBER': return typeof go(args[0] as Node) === 'number';
+        case 'INT': return Math.floor(num(go(args[0] as Node)));
         case 'LEN': return str(go(args[0] as Node)).length;
         case 'YEAR': return yearOfSerial(num(go(args[0] as Node)));
         case 'DATE': return serialOf(num(go(args[0] as Node)), num(go(args[1] as Node)), num(go(args[2] as Node)));

@@ -174,15 +174,15 @@ describe('toExcelFormula', () => {
     expect(toExcelFormula(concat(eq(v('a'), v('b')), v('c')), cells)).toBe('=(A1=B1)&C1');
     expect(toExcelFormula(eq(eq(v('a'), v('b')), v('c')), cells)).toBe('=(A1=B1)=C1');
     expect(toExcelFormula(le(minus(v('a'), v('b')), v('c')), cells)).toBe('=A1-B1<=C1');
-    expect(toExcelFormula(eq(blank(v('a')), lit(true)), cells)).toBe('=(LEN(TRIM(A1))=0)=TRUE');
+    expect(toExcelFormula(eq(blank(v('a')), lit(true)), cells)).toBe('=(LEN(TRIM(CLEAN(A1)))=0)=TRUE');
     expect(toExcelFormula(minus(v('a'), concat(v('b'), v('c'))), cells)).toBe('=A1-(B1&C1)');
     expect(toExcelFormula(minus(concat(v('a'), v('b')), v('c')), cells)).toBe('=(A1&B1)-C1');
     expect(toExcelFormula(concat(v('a'), ifx(v('b'), lit(1), lit(2))), cells)).toBe('=A1&IF(B1,1,2)');
   });
 
   it('writes functions', () => {
-    expect(toExcelFormula(blank(v('a')), cells)).toBe('=LEN(TRIM(A1))=0');
-    expect(toExcelFormula(not(blank(v('a'))), cells)).toBe('=NOT(LEN(TRIM(A1))=0)');
+    expect(toExcelFormula(blank(v('a')), cells)).toBe('=LEN(TRIM(CLEAN(A1)))=0');
+    expect(toExcelFormula(not(blank(v('a'))), cells)).toBe('=NOT(LEN(TRIM(CLEAN(A1)))=0)');
     expect(toExcelFormula(and(v('a'), or(v('b'), v('c'))), cells)).toBe('=AND(A1,OR(B1,C1))');
     expect(toExcelFormula(ifx(lt(v('a'), v('b')), lit('x'), lit('y')), cells)).toBe('=IF(A1<B1,"x","y")');
     expect(toExcelFormula(min(v('a'), v('b')), cells)).toBe('=MIN(A1,B1)');

@@ -4,6 +4,7 @@
  */
 import { type Day, formatVn } from '../calendar';
 import { STATUS_DONE, STATUS_SKIPPED, TASK_STATUSES } from '../due-state';
+import { isBlankText } from '../formula';
 import { issue, type Issue, type IssueValue } from './issue';
 import { readDate, readNumber } from './values';
 
@@ -45,7 +46,7 @@ export function checkTrackerRow(sheet: string, row: TrackerRowInput, asOf: Day):
   }
   if (status === STATUS_SKIPPED) {
     const note = row.note.value;
-    if (note === null || String(note).trim() === '') {
+    if (note === null || isBlankText(String(note))) {
       out.push(issue('error', 'skipped-no-reason', sheet, row.note.cell, null, { task: row.taskId }));
     }
   }

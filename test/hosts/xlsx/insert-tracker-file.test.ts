@@ -35,7 +35,7 @@ describe('insertTracker on an .xlsx file', () => {
     expect(again.workbook.getWorksheet(IDENTITY_SHEET)?.state).toBe('veryHidden');
     const stamp = readIdentity(again.grid(IDENTITY_SHEET));
     expect(stamp.ok && stamp.identity).toMatchObject({
-      agencyCode: '05455', agencyName: 'Phường Quyết Thắng', agencyKind: 'phuong', reportingYear: 2026,
+      agencyCode: '05455', agencyName: 'Phường Quyết Thắng', agencyKind: 'phuong', reportingYear: 2025, planYear: 2026,
       planPackId: pack.id, planPackVersion: pack.version, generatedAt: now.toISOString(),
     });
     const ws = again.workbook.getWorksheet(pack.trackerSheetName)!;
