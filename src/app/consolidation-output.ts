@@ -1,0 +1,100 @@
+/**
+ * Turns a Consolidation into its output sheets and the reminder text, and writes them into a workbook.
+ */
+import { formatVn } from '../domain/calendar';
+import { issueMessage, type Lang } from '../domain/i18n';
+import type { PlanPack } from '../domain/plan-pack';
+import type { Roster } from '../domain/roster';
+import {
+  overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
+} from '../workbook/consolidation-sheets';
+import { ROSTER_SHEET, rosterSheet } from '../workbook/roster-sheet';
+import type { SheetSpec } from '../workbook/sheet-spec';
+import { taskCounts, type Consolidation } from './consolidate';
+import type { WorkbookPort } from './workbook-port';
+
+function lowerFirst(s: string): string {
+  return s.length === 0 ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}
+
+/** A short reminder in administrative style, ready to paste into an official letter. */
+export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
+  const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
+  const reportName = report?.content ?? `Báo cáo thống kê năm ${c.year}`;
+  const deadlineText = report ? lowerFirst(report.deadlineText) : '';
+  const missing = c.submissions.filter((s) => !s.accepted);
+  const late = c.submissions.filter((s) => s.accepted && (s.daysLate ?? 0) > 0);
+  const out: string[] = [
+    `Thực hiện ${pack.title} của ${pack.issuer}, các cơ quan, tổ chức, đơn vị gửi ${lowerFirst(reportName)} về Sở Nội vụ ${deadlineText}.`,
+  ];
+  if (missing.length === 0 && late.length === 0) {
+    out.push(`Đến ngày ${formatVn(c.asOf)}, Sở Nội vụ đã nhận đủ báo cáo của ${c.submissions.length} cơ quan, tổ chức, đơn vị, đúng thời hạn.`);
+    return out;
+  }
+  if (missing.length > 0) {
+    out.push(`Đến ngày ${formatVn(c.asOf)}, Sở Nội vụ chưa nhận được báo cáo của ${missing.length} cơ quan, tổ chức, đơn vị sau:`);
+    missing.forEach((s, i) => out.push(`${i + 1}. ${s.agency.name}.`));
+    out.push(
+      'Sở Nội vụ đề nghị Thủ trưởng các cơ quan, tổ chức, đơn vị nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo về Sở Nội vụ qua Hệ thống quản lý văn bản và điều hành của tỉnh trước ngày …/…/…… để tổng hợp, báo cáo Ủy ban nhân dân tỉnh theo quy định.',
+    );
+  }
+  if (late.length > 0) {
+    out.push(`Các cơ quan, tổ chức, đơn vị sau đã gửi báo cáo nhưng chậm so với thời hạn quy định:`);
+    late.forEach((s, i) => out.push(`${i + 1}. ${s.agency.name} (chậm ${s.daysLate} ngày).`));
+    out.push('Đề nghị các đơn vị nêu trên rút kinh nghiệm, bảo đảm thời hạn trong các kỳ báo cáo tiếp theo.');
+  }
+  return out;
+}
+
+export function consolidationSheets(c: Consolidation, pack: PlanPack, lang: Lang, formSheets: readonly SheetSpec[] = []): SheetSpec[] {
+  const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
+  const submission = submissionSheet(
+    c.submissions.map((s) => ({
+      code: s.agency.code,
+      name: s.agency.name,
+      kind: s.agency.kind,
+      file: s.accepted?.file ?? null,
+      reportingYear: s.accepted?.reportingYear ?? null,
+      generated: s.accepted?.generatedDay ?? null,
+      daysLate: s.daysLate,
+      errors: s.accepted?.report.errors ?? 0,
+      warnings: s.accepted?.report.warnings ?? 0,
+      inTotals: s.accepted?.inTotals ?? false,
+    })),
+    { asOf: c.asOf, deadline: c.deadline, deadlineText: report?.deadlineText ?? '', year: c.year },
+  );
+  const agencies: ProgressAgency[] = c.submissions.map((s) => {
+    const cells = new Map<string, string>();
+    if (s.accepted) for (const r of s.accepted.tasks) cells.set(r.task.id, r.due?.label ?? '');
+    else for (const t of pack.tasks) if (c.applies(t.id, s.agency)) cells.set(t.id, '');
+    return { code: s.agency.code, name: s.agency.name, submitted: s.accepted !== null, cells };
+  });
+  const progress = progressSheet(pack, agencies, taskCounts(c, pack), c.asOf);
+  const overdue = overdueSheet(
+    c.overdue.map((o) => ({
+      code: o.agency.code,
+      name: o.agency.name,
+      taskId: o.row.task.id,
+      content: o.row.task.content,
+      deadlineText: o.row.task.deadlineText,
+      due: o.row.deadline?.due ?? null,
+      daysOverdue: o.daysOverdue,
+      status: c.accepted.find((a) => a.agency.code === o.agency.code)?.statuses.get(o.row.task.id) ?? '',
+    })),
+    c.asOf,
+  );
+  const problems = problemsSheet(
+    c.problems.map((p) => ({ file: p.file, agency: p.agency?.name ?? '', issue: p.issue, message: issueMessage(lang, p.issue) })),
+  );
+  return [submission, ...formSheets, progress, overdue, problems, reminderSheet(reminderParagraphs(c, pack))];
+}
+
+/**
+ * Writes the outputs into `port` in one read and one write. The roster sheet is created only when absent, so the
+ * user's edits to it are kept; the other output sheets are replaced.
+ */
+export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterSheetExists: boolean): Promise<void> {
+  await port.write(rosterSheetExists ? sheets : [rosterSheet(roster), ...sheets], { activate: sheets[0]?.name });
+}
+
+export { ROSTER_SHEET };

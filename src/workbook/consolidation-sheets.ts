@@ -1,0 +1,267 @@
+/**
+ * The output sheets of consolidation, as SheetSpecs. Every text that came from an agency's file (names, file names,
+ * statuses, values found) is written as a string, which both hosts keep as text — never as a formula.
+ */
+import { formatVn, type Day } from '../domain/calendar';
+import type { DueState } from '../domain/due-state';
+import { AGENCY_KIND_LABELS } from '../domain/roster';
+import type { PlanPack } from '../domain/plan-pack';
+import type { Issue } from '../domain/validation/issue';
+import { cellRef, columnLetter } from './a1';
+import { STATE_COLOURS, stateMatchFormula } from './tracker';
+import { rowHeightFor } from './text-metrics';
+import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
+
+export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
+export const PROGRESS_SHEET = 'Tiến độ nhiệm vụ';
+export const OVERDUE_SHEET = 'Quá hạn';
+export const PROBLEMS_SHEET = 'Lỗi kiểm tra';
+export const REMINDER_SHEET = 'Văn bản đôn đốc';
+
+const BASE_STYLES: SheetSpec['styles'] = {
+  title: { bold: true, fontSize: 13, fontColor: '#0F3D73' },
+  subtitle: { italic: true, fontSize: 10, fontColor: '#424242', wrap: true, vAlign: 'top' },
+  header: { bold: true, fill: '#0F6CBD', fontColor: '#FFFFFF', wrap: true, hAlign: 'center', vAlign: 'middle', border: 'thin' },
+  body: { border: 'thin', fontSize: 10, vAlign: 'top', wrap: true },
+  center: { hAlign: 'center' },
+  text: { numberFormat: '@' },
+  date: { numberFormat: 'dd/mm/yyyy', hAlign: 'center' },
+  number: { numberFormat: '#,##0', hAlign: 'right' },
+  total: { bold: true, fill: '#F3F2F1', border: 'thin' },
+  paragraph: { wrap: true, vAlign: 'top', fontSize: 12 },
+  strong: { bold: true, fontSize: 12 },
+};
+
+interface Table {
+  readonly name: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly headers: readonly string[];
+  readonly widths: readonly number[];
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly columnStyles?: readonly (string | undefined)[];
+  readonly orientation?: 'portrait' | 'landscape';
+  readonly conditionalFormats?: (firstRow: number, lastRow: number) => ConditionalFormat[];
+  readonly tabColor?: string;
+  readonly footerRows?: readonly (readonly CellValue[])[];
+}
+
+const HEADER_ROW = 4;
+
+function tableSheet(t: Table): SheetSpec {
+  const lastCol = columnLetter(t.headers.length);
+  const first = HEADER_ROW + 1;
+  const last = Math.max(first, HEADER_ROW + t.rows.length);
+  const styleRanges = [
+    { range: `A1:${lastCol}1`, style: 'title' },
+    { range: `A2:${lastCol}2`, style: 'subtitle' },
+    { range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: 'header' },
+    { range: `A${first}:${lastCol}${last}`, style: 'body' },
+  ];
+  (t.columnStyles ?? []).forEach((style, i) => {
+    if (style) styleRanges.push({ range: `${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`, style });
+  });
+  const footerAt = last + 1;
+  if (t.footerRows && t.footerRows.length > 0) {
+    styleRanges.push({ range: `A${footerAt}:${lastCol}${footerAt + t.footerRows.length - 1}`, style: 'total' });
+  }
+  const heights = t.rows.map((row, i) => ({
+    row: first + i,
+    height: rowHeightFor(row.map((v, j) => ({ text: typeof v === 'string' ? v : '', width: t.widths[j] ?? 10 }))),
+  }));
+  return {
+    name: t.name,
+    tabColor: t.tabColor ?? '#0F6CBD',
+    columns: t.widths.map((width) => ({ width })),
+    rowHeights: [
+      { row: 2, height: rowHeightFor([{ text: t.subtitle, width: t.widths.reduce((a, b) => a + b, 0) }]) },
+      { row: HEADER_ROW, height: rowHeightFor(t.headers.map((h, j) => ({ text: h, width: t.widths[j] ?? 10 }))) },
+      ...heights,
+    ],
+    blocks: [
+      { at: 'A1', rows: [[t.title]] },
+      { at: 'A2', rows: [[t.subtitle]] },
+      { at: `A${HEADER_ROW}`, rows: [t.headers] },
+      ...(t.rows.length > 0 ? [{ at: `A${first}`, rows: t.rows }] : []),
+      ...(t.footerRows && t.footerRows.length > 0 ? [{ at: `A${footerAt}`, rows: t.footerRows }] : []),
+    ],
+    styles: BASE_STYLES,
+    styleRanges,
+    merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
+    validations: [],
+    conditionalFormats: t.conditionalFormats ? t.conditionalFormats(first, last) : [],
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: { orientation: t.orientation ?? 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+  };
+}
+
+export interface SubmissionLine {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: keyof typeof AGENCY_KIND_LABELS;
+  readonly file: string | null;
+  readonly reportingYear: number | null;
+  readonly generated: Day | null;
+  readonly daysLate: number | null;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly inTotals: boolean;
+}
+
+export const SUBMITTED = 'Đã nộp';
+export const NOT_SUBMITTED = 'Chưa nộp';
+
+export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: Day; deadline: Day | null; deadlineText: string; year: number }): SheetSpec {
+  const rows = lines.map((l, i): CellValue[] => [
+    i + 1,
+    l.code,
+    l.name,
+    AGENCY_KIND_LABELS[l.kind],
+    l.file ? SUBMITTED : NOT_SUBMITTED,
+    l.file,
+    l.reportingYear,
+    l.generated === null ? null : { date: l.generated },
+    l.file === null ? null : l.daysLate === null ? 'Không rõ ngày' : l.daysLate > 0 ? `Chậm ${l.daysLate} ngày` : 'Đúng hạn',
+    l.file ? l.errors : null,
+    l.file ? l.warnings : null,
+    l.file ? (l.inTotals ? 'Có' : 'Không') : null,
+  ]);
+  const submitted = lines.filter((l) => l.file).length;
+  const late = lines.filter((l) => l.file && (l.daysLate ?? 0) > 0).length;
+  return tableSheet({
+    name: SUBMISSION_SHEET,
+    title: `THEO DÕI NỘP BÁO CÁO THỐNG KÊ NĂM ${meta.year}`,
+    subtitle: `Đến ngày ${formatVn(meta.asOf)}: ${submitted}/${lines.length} đơn vị đã nộp, ${lines.length - submitted} chưa nộp, ${late} nộp chậm. Thời hạn: ${meta.deadlineText}${meta.deadline !== null ? ` (hạn cuối ${formatVn(meta.deadline)})` : ''}; ngày nộp tính theo thời điểm tạo tệp ghi trong sổ làm việc.`,
+    headers: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Tình trạng', 'Tệp', 'Năm báo cáo', 'Ngày tạo tệp', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp'],
+    widths: [6, 11, 34, 16, 12, 30, 10, 12, 14, 8, 10, 11],
+    rows,
+    columnStyles: ['center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'center', 'number', 'number', 'center'],
+    conditionalFormats: (first, last) => [
+      { type: 'expression', range: `A${first}:L${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
+      { type: 'expression', range: `A${first}:L${last}`, formula: `=LEFT($I${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
+    ],
+  });
+}
+
+export interface ProgressAgency {
+  readonly code: string;
+  readonly name: string;
+  readonly submitted: boolean;
+  /** task id → label shown (due-state label), absent when the task does not apply. */
+  readonly cells: ReadonlyMap<string, string>;
+}
+
+export function progressSheet(
+  pack: PlanPack,
+  agencies: readonly ProgressAgency[],
+  counts: ReadonlyMap<string, Readonly<Record<DueState | 'not-reported', number>>>,
+  asOf: Day,
+): SheetSpec {
+  const tasks = pack.tasks.filter((t) => counts.has(t.id));
+  const headers = ['Mã đơn vị', 'Tên đơn vị', ...tasks.map((t) => t.id)];
+  const rows = agencies.map((a): CellValue[] => [
+    a.code,
+    a.name,
+    ...tasks.map((t) => (a.submitted ? a.cells.get(t.id) ?? '—' : a.cells.has(t.id) ? NOT_SUBMITTED : '—')),
+  ]);
+  const lastCol = columnLetter(headers.length);
+  const count = (id: string, states: (DueState | 'not-reported')[]) => {
+    const c = counts.get(id);
+    return c ? states.reduce((s, k) => s + c[k], 0) : 0;
+  };
+  const footer: CellValue[][] = [
+    ['', 'Số đơn vị hoàn thành', ...tasks.map((t) => count(t.id, ['done-on-time', 'done-late']))],
+    ['', 'Số đơn vị quá hạn', ...tasks.map((t) => count(t.id, ['overdue']))],
+    ['', 'Số đơn vị chưa báo cáo', ...tasks.map((t) => count(t.id, ['not-reported']))],
+  ];
+  const legend = tasks.map((t) => `${t.id}: ${t.content}`).join(' • ');
+  return tableSheet({
+    name: PROGRESS_SHEET,
+    title: 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ',
+    subtitle: `Tình trạng hạn tính đến ngày ${formatVn(asOf)}. ${legend}`,
+    headers,
+    widths: [11, 30, ...tasks.map(() => 13)],
+    rows,
+    columnStyles: ['text'],
+    footerRows: footer,
+    conditionalFormats: (first, last) => {
+      const area = `C${first}:${lastCol}${last}`;
+      const firstCell = cellRef(first, 3);
+      const fmts: ConditionalFormat[] = [];
+      for (const state of ['overdue', 'due-soon', 'done-on-time', 'done-late', 'not-open'] as const) {
+        const c = STATE_COLOURS[state];
+        if (c) fmts.push({ type: 'expression', range: area, formula: stateMatchFormula(state, firstCell), fill: c.fill, fontColor: c.font, stopIfTrue: true });
+      }
+      fmts.push({ type: 'expression', range: area, formula: `=${firstCell}="${NOT_SUBMITTED}"`, fill: '#F3F2F1', fontColor: '#A4262C' });
+      return fmts;
+    },
+  });
+}
+
+export interface OverdueLine {
+  readonly code: string;
+  readonly name: string;
+  readonly taskId: string;
+  readonly content: string;
+  readonly deadlineText: string;
+  readonly due: Day | null;
+  readonly daysOverdue: number;
+  readonly status: string;
+}
+
+export function overdueSheet(lines: readonly OverdueLine[], asOf: Day): SheetSpec {
+  return tableSheet({
+    name: OVERDUE_SHEET,
+    title: 'CÁC NHIỆM VỤ QUÁ HẠN',
+    subtitle: `Tính đến ngày ${formatVn(asOf)}; xếp theo số ngày quá hạn, nhiều nhất trước. ${lines.length} nhiệm vụ.`,
+    headers: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Nhiệm vụ', 'Nội dung', 'Thời gian (theo Kế hoạch)', 'Hạn hoàn thành', 'Số ngày quá hạn', 'Trạng thái đơn vị ghi'],
+    widths: [6, 11, 28, 9, 50, 16, 12, 10, 16],
+    rows: lines.map((l, i) => [i + 1, l.code, l.name, l.taskId, l.content, l.deadlineText, l.due === null ? null : { date: l.due }, l.daysOverdue, l.status]),
+    columnStyles: ['center', 'text', undefined, 'text', undefined, undefined, 'date', 'number', undefined],
+    tabColor: '#A4262C',
+  });
+}
+
+export interface ProblemLine {
+  readonly file: string;
+  readonly agency: string;
+  readonly issue: Issue;
+  readonly message: string;
+}
+
+export function problemsSheet(lines: readonly ProblemLine[]): SheetSpec {
+  return tableSheet({
+    name: PROBLEMS_SHEET,
+    title: 'KẾT QUẢ KIỂM TRA CÁC TỆP',
+    subtitle: `${lines.filter((l) => l.issue.severity === 'error').length} lỗi, ${lines.filter((l) => l.issue.severity === 'warning').length} cảnh báo. Mỗi dòng chỉ rõ tệp, trang tính, ô và cách sửa.`,
+    headers: ['STT', 'Tệp', 'Đơn vị', 'Mức độ', 'Trang tính', 'Ô', 'Mã quy tắc', 'Nội dung', 'Giá trị trong tệp'],
+    widths: [6, 28, 24, 10, 18, 7, 18, 60, 18],
+    rows: lines.map((l, i) => [
+      i + 1, l.file, l.agency, l.issue.severity === 'error' ? 'Lỗi' : 'Cảnh báo', l.issue.sheet, l.issue.cell, l.issue.rule, l.message,
+      l.issue.value === null ? null : String(l.issue.value),
+    ]),
+    columnStyles: ['center', 'text', undefined, 'center', 'text', 'text', 'text', undefined, 'text'],
+    conditionalFormats: (first, last) => [
+      { type: 'expression', range: `D${first}:D${last}`, formula: `=$D${first}="Lỗi"`, fill: '#FDE7E9', fontColor: '#A4262C' },
+    ],
+    tabColor: '#8A5300',
+  });
+}
+
+export function reminderSheet(paragraphs: readonly string[]): SheetSpec {
+  const width = 100;
+  return {
+    name: REMINDER_SHEET,
+    tabColor: '#107C10',
+    columns: [{ width }],
+    rowHeights: paragraphs.map((p, i) => ({ row: i + 1, height: rowHeightFor([{ text: p, width }], 12) })),
+    blocks: [{ at: 'A1', rows: paragraphs.map((p) => [p]) }],
+    styles: BASE_STYLES,
+    styleRanges: [{ range: `A1:A${Math.max(1, paragraphs.length)}`, style: 'paragraph' }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    print: { orientation: 'portrait', paper: 'A4', fitToWidth: true },
+  };
+}
+
