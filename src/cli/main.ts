@@ -5,6 +5,7 @@ import type { CliIo } from './io';
 import { planCommand } from './plan-command';
 import { trackerCommand } from './tracker-command';
 import { validateCommand } from './validate-command';
+import { consolidateCommand } from './consolidate-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   plan: planCommand,
   tracker: trackerCommand,
   validate: validateCommand,
+  consolidate: consolidateCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
