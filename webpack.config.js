@@ -76,7 +76,7 @@ module.exports = async (env, argv) => {
     target: 'node20',
     devtool: false,
     entry: { vtlt: './src/cli/bin.ts' },
-    output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: true },
+    output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule] },
     externalsPresets: { node: true },
@@ -85,5 +85,11 @@ module.exports = async (env, argv) => {
     optimization: { minimize: false },
     performance: { hints: false },
   };
-  return [taskpane, cli];
+  const bench = {
+    ...cli,
+    name: 'bench',
+    entry: { bench: './scripts/bench/bench.ts' },
+    output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
+  };
+  return [taskpane, cli, bench];
 };
