@@ -4,6 +4,7 @@ import { UsageError } from './args';
 import type { CliIo } from './io';
 import { planCommand } from './plan-command';
 import { trackerCommand } from './tracker-command';
+import { formsCommand } from './forms-command';
 import { validateCommand } from './validate-command';
 import { consolidateCommand } from './consolidate-command';
 import { PRODUCT_VERSION } from '../domain/version';
@@ -15,6 +16,7 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
   plan: planCommand,
   tracker: trackerCommand,
+  forms: formsCommand,
   validate: validateCommand,
   consolidate: consolidateCommand,
 };

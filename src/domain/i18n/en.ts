@@ -14,6 +14,7 @@ export const en: Catalog = {
     'Commands:',
     '  plan      The plan\'s tasks and their due state',
     '  tracker   Write the task tracker sheet into an .xlsx file',
+    '  forms     Write the annual statistical report forms (0801–0813) into an .xlsx file',
     '  validate  Check filled workbooks and point at every problem',
     '',
     'Common options: --help, --version',

@@ -14,6 +14,7 @@ export const vi = {
     'Lệnh:',
     '  plan      Danh sách nhiệm vụ của Kế hoạch và tình trạng hạn',
     '  tracker   Ghi bảng theo dõi nhiệm vụ vào tệp .xlsx',
+    '  forms     Ghi các biểu báo cáo thống kê năm (0801–0813) vào tệp .xlsx',
     '  validate  Kiểm tra sổ làm việc đã điền, chỉ rõ ô có lỗi',
     '',
     'Tuỳ chọn chung: --help (trợ giúp), --version (phiên bản)',

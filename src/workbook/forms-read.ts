@@ -1,0 +1,135 @@
+/**
+ * Reading a report form back from a sheet (Grid → figures). The table is found by its anchors — the "Mã số" header
+ * cell, the numbering row under it ("A", "B", "C", "1", "2 = 3 + 4", …) and the row codes in the "Mã số" column — not
+ * by fixed offsets, so a user who inserts a row or a column does not break reading.
+ */
+import { cellKey, type FormValue } from '../domain/form-pack';
+import { normaliseName } from '../domain/text';
+import { cellRef } from './a1';
+import { type Grid, gridText, gridValue, isEmptyValue } from './grid';
+import { CODE_HEADER, FORM_NUMBER_LABEL, NA_MARK, PERIOD_LABEL, REPORTER_LABEL } from './forms';
+
+export interface FormSheetRead {
+  /** The form code from the "Biểu số" line, when there is one. */
+  readonly code: string | null;
+  /** The reporting year from the "Thời điểm/kỳ báo cáo" line. */
+  readonly year: number | null;
+  /** The text after "Đơn vị báo cáo:" (identifies the agency when the workbook carries no stamp). */
+  readonly reporter: string | null;
+  readonly headerRow: number;
+  readonly numberingRow: number;
+  /** Sheet column of the "Mã số" header. */
+  readonly codeColumn: number;
+  /** Sheet column of each numbered column. */
+  readonly columns: ReadonlyMap<number, number>;
+  /** Sheet row of each row code. */
+  readonly rows: ReadonlyMap<string, number>;
+  /**
+   * The figures typed in the table, by `cellKey` (row code, column number): non-empty cells that hold no formula
+   * and not the "x" mark. Values are kept raw: text typed in a figure cell stays text, for validation to report.
+   */
+  readonly values: ReadonlyMap<string, FormValue>;
+  /** Where each value was read, by `cellKey`. */
+  readonly addresses: ReadonlyMap<string, string>;
+}
+
+const SCAN_ROWS = 60;
+const CODE_KEY = normaliseName(CODE_HEADER);
+
+function numberingNo(text: string): number | null {
+  const m = /^\s*(\d{1,2})\s*(?:=.*)?$/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+function rowCodeOf(v: FormValue): string | null {
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1000) return String(v).padStart(2, '0');
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (/^\d{1,3}$/.test(t)) return t.padStart(2, '0');
+  }
+  return null;
+}
+
+function labelledText(grid: Grid, lastRow: number, label: string): string | null {
+  const key = normaliseName(label);
+  for (let r = 1; r <= lastRow; r++) {
+    const row = grid.values[r - 1] ?? [];
+    for (let c = 1; c <= row.length; c++) {
+      const text = gridText(grid, r, c);
+      const norm = normaliseName(text);
+      if (norm.startsWith(key)) return text.slice(text.indexOf(':') + 1).trim();
+    }
+  }
+  return null;
+}
+
+/** Finds a report form in a grid; null when the grid holds none. */
+export function readFormSheet(grid: Grid): FormSheetRead | null {
+  let headerRow = 0;
+  let codeColumn = 0;
+  for (let r = 1; r <= Math.min(grid.values.length, SCAN_ROWS) && headerRow === 0; r++) {
+    const row = grid.values[r - 1] ?? [];
+    for (let c = 1; c <= row.length; c++) {
+      if (normaliseName(gridText(grid, r, c)) === CODE_KEY) {
+        headerRow = r;
+        codeColumn = c;
+        break;
+      }
+    }
+  }
+  if (headerRow === 0) return null;
+
+  // The numbering row: the first row under the header that numbers column 1.
+  let numberingRow = 0;
+  const columns = new Map<number, number>();
+  for (let r = headerRow + 1; r <= Math.min(grid.values.length, headerRow + 5) && numberingRow === 0; r++) {
+    const row = grid.values[r - 1] ?? [];
+    const found = new Map<number, number>();
+    for (let c = codeColumn + 1; c <= row.length; c++) {
+      const no = numberingNo(gridText(grid, r, c));
+      if (no !== null && !found.has(no)) found.set(no, c);
+    }
+    if (found.has(1)) {
+      numberingRow = r;
+      for (const [no, c] of found) columns.set(no, c);
+    }
+  }
+  if (numberingRow === 0) return null;
+
+  const rows = new Map<string, number>();
+  for (let r = numberingRow + 1; r <= grid.values.length; r++) {
+    const code = rowCodeOf(gridValue(grid, r, codeColumn));
+    if (code !== null && !rows.has(code)) rows.set(code, r);
+  }
+
+  const values = new Map<string, FormValue>();
+  const addresses = new Map<string, string>();
+  for (const [code, r] of rows) {
+    for (const [no, c] of columns) {
+      if (grid.formulas?.[r - 1]?.[c - 1]) continue;
+      const v = gridValue(grid, r, c);
+      if (isEmptyValue(v)) continue;
+      if (typeof v === 'string' && v.trim().toLowerCase() === NA_MARK) continue;
+      const key = cellKey({ row: code, col: no });
+      values.set(key, typeof v === 'string' ? v.normalize('NFC') : v);
+      addresses.set(key, cellRef(r, c));
+    }
+  }
+
+  const numberText = labelledText(grid, headerRow - 1, FORM_NUMBER_LABEL);
+  const code = numberText === null ? null : (/^(\d{4})\b/.exec(numberText)?.[1] ?? null);
+  const period = labelledText(grid, headerRow - 1, PERIOD_LABEL);
+  const yearMatch = period === null ? null : /\d{1,2}\/\d{1,2}\/(\d{4})/.exec(period);
+  return {
+    code,
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    reporter: labelledText(grid, headerRow - 1, REPORTER_LABEL),
+    headerRow,
+    numberingRow,
+    codeColumn,
+    columns,
+    rows,
+    values,
+    addresses,
+  };
+}
