@@ -1,0 +1,329 @@
+/**
+ * Queues the Office.js commands that make a worksheet look as a SheetSpec says: the Office.js half of
+ * "one layout, two hosts" (src/hosts/xlsx/apply-spec.ts is the file half and the reference for every choice here).
+ *
+ * Nothing here syncs by itself: commands are queued on the caller's request context, values go in as whole 2-D
+ * arrays, and a RequestBudget decides when the queue is big enough that it must be sent before more is added.
+ */
+import { mustDay, toIso } from '../../domain/calendar';
+import { columnLetter, parseCell, parseRange, rangeRef } from '../../workbook/a1';
+import type { CellStyle, ConditionalFormat, PrintSetup, SheetSpec, Validation } from '../../workbook/sheet-spec';
+import { excelInput, type ExcelInput } from './cell-input';
+import type { ExcelFeature, ExcelFeatures } from './features';
+import { BLOCK_CHUNK_BYTES, jsonBytes, OPERATION_BYTES, type RequestBudget } from './payload';
+
+/** The font the file host gives every cell it styles; Office.js gets the same. */
+export const SHEET_FONT = 'Times New Roman';
+/** Colour of thin borders, as in the file host. */
+export const BORDER_COLOR = '#8A8886';
+/** Bounds of a date validation without its own, as in the file host. */
+const DATE_MIN = mustDay(2000, 1, 1);
+const DATE_MAX = mustDay(2100, 12, 31);
+/** Header and footer margins in inches, as in the file host. */
+const HEADER_FOOTER_MARGIN = 0.3;
+const POINTS_PER_INCH = 72;
+/** Width in pixels of the digit "0" in the default font (Calibri 11), which column widths are counted in. */
+const MAX_DIGIT_WIDTH_PX = 7;
+
+/**
+ * Column width in points for a SheetSpec width in characters.
+ *
+ * The file host stores the width as-is in the .xlsx (`<col width>`), and Excel turns a stored width into pixels with
+ * the formula of ECMA-376 §18.3.1.13: pixels = trunc(((256·w + trunc(128/mdw)) / 256) · mdw), mdw being the maximum
+ * digit width (7 px). One pixel is 0.75 pt at 96 dpi. Using the same formula makes both hosts show the same width.
+ */
+export function columnWidthPoints(chars: number): number {
+  const pixels = Math.trunc(((256 * chars + Math.trunc(128 / MAX_DIGIT_WIDTH_PX)) / 256) * MAX_DIGIT_WIDTH_PX);
+  return pixels * 0.75;
+}
+
+export interface ApplyState {
+  readonly features: ExcelFeatures;
+  /** Features a spec needed that this Excel lacks; the commands were left out. */
+  readonly skipped: Set<ExcelFeature>;
+  readonly budget: RequestBudget;
+}
+
+function needs(state: ApplyState, feature: ExcelFeature): boolean {
+  if (state.features[feature]) return true;
+  state.skipped.add(feature);
+  return false;
+}
+
+/** Empties an existing sheet of everything a previous spec (or the user) put there; queued, not synced. */
+export function queueReset(ws: Excel.Worksheet, wasProtected: boolean, features: ExcelFeatures): void {
+  if (wasProtected && features.protection) ws.protection.unprotect();
+  const all = ws.getRange();
+  all.clear('All');
+  all.unmerge();
+  // The file host starts from a new sheet: default widths and heights, nothing hidden.
+  all.columnHidden = false;
+  all.rowHidden = false;
+  if (features.standardSizes) {
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+  }
+  if (features.conditionalFormats) all.conditionalFormats.clearAll();
+  if (features.dataValidation) all.dataValidation.clear();
+  if (features.freezePanes) ws.freezePanes.unfreeze();
+}
+
+const VISIBILITY = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' } as const;
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** Queues everything `spec` describes on `ws` (a new or freshly reset sheet). */
+export async function queueSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, existed: boolean, state: ApplyState): Promise<void> {
+  const { budget } = state;
+
+  if (spec.visibility !== undefined && (spec.visibility !== 'visible' || existed)) {
+    if (needs(state, 'visibility')) {
+      await budget.reserve(OPERATION_BYTES);
+      ws.visibility = VISIBILITY[spec.visibility];
+    }
+  } else if (existed && state.features.visibility) {
+    await budget.reserve(OPERATION_BYTES);
+    ws.visibility = 'Visible';
+  }
+  if (spec.tabColor !== undefined || existed) {
+    if (spec.tabColor === undefined ? state.features.tabColor : needs(state, 'tabColor')) {
+      await budget.reserve(OPERATION_BYTES);
+      ws.tabColor = spec.tabColor ?? '';
+    }
+  }
+
+  await queueColumns(ws, spec, budget);
+  await queueRowHeights(ws, spec, budget);
+  for (const block of spec.blocks) await queueBlock(ws, block.at, block.rows, budget);
+
+  for (const { range, style } of spec.styleRanges) {
+    const s = spec.styles[style];
+    if (!s) throw new Error(`SheetSpec ${spec.name}: unknown style ${style}`);
+    await queueStyle(ws, range, s, state);
+  }
+  for (const m of spec.merges) {
+    await budget.reserve(2 * OPERATION_BYTES);
+    ws.getRange(m).merge(false);
+  }
+  if (spec.validations.length > 0 && needs(state, 'dataValidation')) {
+    for (const v of spec.validations) await queueValidation(ws, v, budget);
+  }
+  if (spec.conditionalFormats.length > 0 && needs(state, 'conditionalFormats')) {
+    let priority = 0;
+    for (const cf of spec.conditionalFormats) await queueConditionalFormat(ws, cf, priority++, budget);
+  }
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) && needs(state, 'freezePanes')) {
+    await budget.reserve(2 * OPERATION_BYTES);
+    const { rows, columns } = spec.freeze;
+    if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(`A1:${columnLetter(columns)}${rows}`);
+    else if (rows > 0) ws.freezePanes.freezeRows(rows);
+    else ws.freezePanes.freezeColumns(columns);
+  }
+  if (spec.print && needs(state, 'pageLayout')) await queuePrint(ws, spec.print, budget);
+  // Protection last: once on, the sheet refuses further formatting in the same batch.
+  if (spec.protection && needs(state, 'protection')) {
+    for (const range of spec.protection.unlocked) {
+      await budget.reserve(3 * OPERATION_BYTES);
+      ws.getRange(range).format.protection.locked = false;
+    }
+    await budget.reserve(2 * OPERATION_BYTES);
+    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  }
+}
+
+async function queueColumns(ws: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
+  // Runs of equal columns go in one command: "A:C".
+  let start = 0;
+  while (start < spec.columns.length) {
+    const first = spec.columns[start];
+    if (!first) break;
+    let end = start;
+    while (end + 1 < spec.columns.length) {
+      const next = spec.columns[end + 1];
+      if (!next || next.width !== first.width || Boolean(next.hidden) !== Boolean(first.hidden)) break;
+      end++;
+    }
+    const range = ws.getRange(`${columnLetter(start + 1)}:${columnLetter(end + 1)}`);
+    await budget.reserve(3 * OPERATION_BYTES);
+    range.format.columnWidth = columnWidthPoints(first.width);
+    if (first.hidden) range.columnHidden = true;
+    start = end + 1;
+  }
+}
+
+async function queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
+  const byRow = new Map<number, number>();
+  for (const { row, height } of spec.rowHeights ?? []) byRow.set(row, height);
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  let i = 0;
+  while (i < rows.length) {
+    const top = rows[i] ?? 1;
+    const height = byRow.get(top) ?? 15;
+    let bottom = top;
+    while (i + 1 < rows.length && rows[i + 1] === bottom + 1 && byRow.get(bottom + 1) === height) {
+      bottom++;
+      i++;
+    }
+    await budget.reserve(3 * OPERATION_BYTES);
+    ws.getRange(`${top}:${bottom}`).format.rowHeight = height;
+    i++;
+  }
+}
+
+/**
+ * Writes a block as whole 2-D arrays through `Range.formulas` (constants and formulas alike), in slices of at most
+ * BLOCK_CHUNK_BYTES so no single command, and with the budget no request, grows past Excel on the web's limit.
+ */
+async function queueBlock(ws: Excel.Worksheet, at: string, rows: SheetSpecRows, budget: RequestBudget): Promise<void> {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0 || rows.length === 0) return;
+  const origin = parseCell(at);
+  let slice: ExcelInput[][] = [];
+  let sliceBytes = 0;
+  let sliceTop = origin.row;
+  const flush = async (): Promise<void> => {
+    if (slice.length === 0) return;
+    await budget.reserve(OPERATION_BYTES + sliceBytes);
+    const address = rangeRef(sliceTop, origin.col, sliceTop + slice.length - 1, origin.col + width - 1);
+    ws.getRange(address).formulas = slice;
+    sliceTop += slice.length;
+    slice = [];
+    sliceBytes = 0;
+  };
+  for (const row of rows) {
+    const line: ExcelInput[] = Array.from({ length: width }, (_, j) => excelInput(row[j] ?? null));
+    const bytes = jsonBytes(line);
+    if (slice.length > 0 && sliceBytes + bytes > BLOCK_CHUNK_BYTES) await flush();
+    slice.push(line);
+    sliceBytes += bytes;
+  }
+  await flush();
+}
+type SheetSpecRows = SheetSpec['blocks'][number]['rows'];
+
+type Edge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+const EDGES_OUTSIDE: readonly Edge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+/** Edges a border style touches: the outline, and the inside lines where the range has more than one row/column. */
+function borderEdges(address: string): Edge[] {
+  const r = parseRange(address);
+  const edges: Edge[] = [...EDGES_OUTSIDE];
+  if (r.bottom > r.top) edges.push('InsideHorizontal');
+  if (r.right > r.left) edges.push('InsideVertical');
+  return edges;
+}
+
+const FONT_KEYS = ['bold', 'italic', 'fontSize', 'fontColor'] as const;
+const PLAIN_KEYS = ['fill', 'hAlign', 'vAlign', 'wrap', 'indent', 'numberFormat'] as const;
+
+/** Commands one style costs (range, format, each property, each border edge). */
+function styleOperations(address: string, s: CellStyle): number {
+  const font = FONT_KEYS.filter((k) => s[k] !== undefined).length;
+  const plain = PLAIN_KEYS.filter((k) => s[k] !== undefined).length;
+  const edges = s.border === 'thin' || s.border === 'none' ? borderEdges(address).length * 4 : 0;
+  return 2 + (font > 0 ? font + 2 : 0) + plain + edges;
+}
+
+async function queueStyle(ws: Excel.Worksheet, address: string, s: CellStyle, state: ApplyState): Promise<void> {
+  await state.budget.reserve(styleOperations(address, s) * OPERATION_BYTES);
+  const range = ws.getRange(address);
+  const f = range.format;
+  if (FONT_KEYS.some((k) => s[k] !== undefined)) {
+    f.font.name = SHEET_FONT;
+    if (s.bold !== undefined) f.font.bold = s.bold;
+    if (s.italic !== undefined) f.font.italic = s.italic;
+    if (s.fontSize !== undefined) f.font.size = s.fontSize;
+    if (s.fontColor !== undefined) f.font.color = s.fontColor;
+  }
+  if (s.fill !== undefined) f.fill.color = s.fill;
+  if (s.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign !== undefined) f.verticalAlignment = V_ALIGN[s.vAlign];
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.indent !== undefined && needs(state, 'indent')) f.indentLevel = s.indent;
+  // One value for the whole range: Excel applies it to every cell, no 2-D array needed.
+  if (s.numberFormat !== undefined) (range as unknown as { numberFormat: string }).numberFormat = s.numberFormat;
+  if (s.border === 'thin' || s.border === 'none') {
+    for (const edge of borderEdges(address)) {
+      const b = f.borders.getItem(edge);
+      if (s.border === 'none') {
+        b.style = 'None';
+        continue;
+      }
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = BORDER_COLOR;
+    }
+  }
+}
+
+async function queueValidation(ws: Excel.Worksheet, v: Validation, budget: RequestBudget): Promise<void> {
+  let rule: Excel.DataValidationRule;
+  switch (v.rule.type) {
+    case 'list':
+      rule = { list: { inCellDropDown: true, source: v.rule.values.join(',') } };
+      break;
+    case 'whole':
+    case 'decimal': {
+      const { min, max } = v.rule;
+      const basic: Excel.BasicDataValidation =
+        max === undefined
+          ? { formula1: min ?? 0, operator: 'GreaterThanOrEqualTo' }
+          : { formula1: min ?? 0, formula2: max, operator: 'Between' };
+      rule = v.rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+      break;
+    }
+    case 'date':
+      rule = { date: { formula1: toIso(v.rule.min ?? DATE_MIN), formula2: toIso(v.rule.max ?? DATE_MAX), operator: 'Between' } };
+      break;
+  }
+  const dv = ws.getRange(v.range).dataValidation;
+  await budget.reserve(5 * OPERATION_BYTES + jsonBytes(rule) + jsonBytes(v.prompt ?? null) + jsonBytes(v.error ?? null));
+  dv.rule = rule;
+  dv.ignoreBlanks = v.allowBlank;
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  dv.errorAlert = { showAlert: true, style: 'Stop', title: v.error?.title ?? '', message: v.error?.message ?? '' };
+}
+
+async function queueConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormat, priority: number, budget: RequestBudget): Promise<void> {
+  const target = ws.getRange(cf.range).conditionalFormats;
+  if (cf.type === 'expression') {
+    await budget.reserve(8 * OPERATION_BYTES + jsonBytes(cf.formula));
+    const c = target.add('Custom');
+    c.custom.rule.formula = cf.formula.startsWith('=') ? cf.formula : `=${cf.formula}`;
+    if (cf.fill) c.custom.format.fill.color = cf.fill;
+    if (cf.fontColor) c.custom.format.font.color = cf.fontColor;
+    if (cf.bold) c.custom.format.font.bold = true;
+    if (cf.stopIfTrue) c.stopIfTrue = true;
+    c.priority = priority;
+  } else {
+    await budget.reserve(7 * OPERATION_BYTES);
+    const c = target.add('DataBar');
+    c.dataBar.lowerBoundRule = { type: 'Number', formula: String(cf.min) };
+    c.dataBar.upperBoundRule = { type: 'Number', formula: String(cf.max) };
+    c.dataBar.positiveFormat.fillColor = cf.color;
+    c.dataBar.positiveFormat.gradientFill = false;
+    c.priority = priority;
+  }
+}
+
+async function queuePrint(ws: Excel.Worksheet, p: PrintSetup, budget: RequestBudget): Promise<void> {
+  await budget.reserve(12 * OPERATION_BYTES);
+  const pl = ws.pageLayout;
+  pl.paperSize = 'A4';
+  pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  // One page wide; as many pages tall as the rows need (0 = automatic, as fitToHeight 0 in the file host).
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (p.titleRows) {
+    const [top, bottom = top] = p.titleRows.replace(/\$/g, '').split(':');
+    pl.setPrintTitleRows(`$${top}:$${bottom}`);
+  }
+  if (p.margins) {
+    pl.leftMargin = p.margins.left * POINTS_PER_INCH;
+    pl.rightMargin = p.margins.right * POINTS_PER_INCH;
+    pl.topMargin = p.margins.top * POINTS_PER_INCH;
+    pl.bottomMargin = p.margins.bottom * POINTS_PER_INCH;
+    pl.headerMargin = HEADER_FOOTER_MARGIN * POINTS_PER_INCH;
+    pl.footerMargin = HEADER_FOOTER_MARGIN * POINTS_PER_INCH;
+  }
+  pl.centerHorizontally = p.centerHorizontally ?? false;
+}

@@ -1,0 +1,357 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mustDay, toExcelSerial } from '../../src/domain/calendar';
+import { FakeExcel, FakeOfficeError, parseArea } from './excel-fake';
+
+const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
+  try {
+    await p;
+    return undefined;
+  } catch (e) {
+    return e instanceof FakeOfficeError ? e.code : `not an Office error: ${String(e)}`;
+  }
+};
+
+describe('loading and syncing, as in Excel', () => {
+  it('a property read without load() fails', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+        await ctx.sync();
+        return r.values;
+      }),
+    );
+    expect(code).toBe('PropertyNotLoaded');
+  });
+
+  it('a property loaded but read before sync() fails', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+        r.load('values');
+        return r.values;
+      }),
+    );
+    expect(code).toBe('PropertyNotLoaded');
+  });
+
+  it('load then sync then read works', async () => {
+    const fake = new FakeExcel();
+    fake.typeInto('Sheet1', 'A1:B1', [['x', 2]]);
+    const values = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      r.load('values,address');
+      await ctx.sync();
+      expect(r.address).toBe('Sheet1!A1:B1');
+      return r.values;
+    });
+    expect(values).toEqual([['x', 2]]);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.roundTrips).toBe(1);
+  });
+
+  it('isNullObject is known only after a sync; a null object’s properties cannot be read', async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject('Không có');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('values');
+      ws.load('name');
+      expect(() => ws.isNullObject).toThrow(/before context.sync/);
+      await ctx.sync();
+      expect(ws.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(true);
+      expect(() => used.values).toThrow(/null object/);
+      expect(() => ws.name).toThrow(/null object/);
+    });
+  });
+
+  it('commands on a null object fail the sync', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject('Không có');
+        ws.tabColor = '#FF0000';
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('ItemNotFound');
+  });
+
+  it('collections: items need load("items/name")', async () => {
+    const fake = new FakeExcel({ sheets: ['A', 'B'] });
+    const names = await fake.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      expect(() => sheets.items).toThrow(/not available/);
+      sheets.load('items/name');
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+    expect(names).toEqual(['A', 'B']);
+  });
+
+  it('Excel.run sends what is still queued at the end, which is not a sync of the code', async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['x']];
+    });
+    expect(fake.syncCount).toBe(0);
+    expect(fake.roundTrips).toBe(1);
+    expect(fake.valuesOf('Sheet1')).toEqual([['x']]);
+  });
+
+  it('a sync with nothing queued sends nothing', async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      await ctx.sync();
+    });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.roundTrips).toBe(0);
+  });
+
+  it('proxies die with their Excel.run', async () => {
+    const fake = new FakeExcel();
+    let leaked: Excel.Range | undefined;
+    await fake.run(async (ctx) => {
+      leaked = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1');
+    });
+    expect(() => {
+      if (leaked) leaked.values = [['x']];
+    }).toThrow(/after Excel.run/);
+  });
+
+  it('a failing command stops the batch: what came before stays, what came after does not run', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A1').values = [['first']];
+        ws.getRange('A2:B2').values = [['wrong shape']];
+        ws.getRange('A3').values = [['never']];
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('InvalidArgument');
+    expect(fake.valuesOf('Sheet1')).toEqual([['first']]);
+  });
+});
+
+describe('writing strings parses them as typing does', () => {
+  const write = async (fake: FakeExcel, address: string, rows: unknown[][], via: 'values' | 'formulas' = 'formulas') =>
+    fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange(address);
+      if (via === 'values') r.values = rows;
+      else r.formulas = rows;
+      await ctx.sync();
+    });
+
+  it('numbers, dates, times, booleans, formulas; an apostrophe keeps text', async () => {
+    const fake = new FakeExcel();
+    await write(fake, 'A1:A10', [['0123'], ['15/3/2026'], ['10:30'], ['TRUE'], ['=1+1'], ['+84 912'], ["'0123"], ["'=1+1"], ['50%'], ['Hoàn thành']], 'values');
+    const s = fake.mustSheet('Sheet1');
+    const v = (r: number) => s.cell(r, 1)?.value;
+    expect(v(1)).toBe(123);
+    expect(v(2)).toBe(toExcelSerial(mustDay(2026, 3, 15)));
+    expect(v(3)).toBeCloseTo(10.5 / 24);
+    expect(v(4)).toBe(true);
+    expect(s.cell(5, 1)?.formula).toBe('=1+1');
+    expect(s.cell(6, 1)?.formula).toBe('=+84 912');
+    expect(v(7)).toBe('0123');
+    expect(v(8)).toBe('=1+1');
+    expect(s.cell(8, 1)?.formula).toBeNull();
+    expect(v(9)).toBe(0.5);
+    expect(v(10)).toBe('Hoàn thành');
+  });
+
+  it('month-first Excel reads 15/3/2026 as text, day-first as a date', async () => {
+    const us = new FakeExcel({ dateOrder: 'mdy' });
+    await write(us, 'A1', [['15/3/2026']]);
+    expect(us.mustSheet('Sheet1').cell(1, 1)?.value).toBe('15/3/2026');
+  });
+
+  it('null leaves a cell as it is; "" empties it; a cell formatted "@" keeps text', async () => {
+    const fake = new FakeExcel();
+    await write(fake, 'A1:C1', [['a', 'b', 'c']]);
+    await write(fake, 'A1:C1', [[null, '', 'd']]);
+    expect(fake.valuesOf('Sheet1')).toEqual([['a', '', 'd']]);
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A2');
+      (r as unknown as { numberFormat: string }).numberFormat = '@';
+      r.formulas = [['0123']];
+      await ctx.sync();
+    });
+    expect(fake.mustSheet('Sheet1').cell(2, 1)?.value).toBe('0123');
+  });
+
+  it('the formulas of a constant read as the constant', async () => {
+    const fake = new FakeExcel({ evaluate: (f) => (f === '=1+1' ? 2 : '') });
+    await write(fake, 'A1:B1', [['=1+1', "'=1+1"]]);
+    const [values, formulas] = await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1');
+      r.load('values,formulas');
+      await ctx.sync();
+      return [r.values, r.formulas];
+    });
+    expect(values).toEqual([[2, '=1+1']]);
+    expect(formulas).toEqual([['=1+1', '=1+1']]);
+  });
+});
+
+describe('sheet rules', () => {
+  it('a protected sheet refuses changes to locked cells and formatting', async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('B2').format.protection.locked = false;
+      ws.protection.protect({ allowFormatColumns: true });
+      await ctx.sync();
+    });
+    fake.typeInto('Sheet1', 'B2', [['ok']]);
+    expect(() => fake.typeInto('Sheet1', 'A1', [['no']])).toThrow(/locked/);
+    const format = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('B2').format.fill.color = '#FF0000';
+        await ctx.sync();
+      }),
+    );
+    expect(format).toBe('AccessDenied');
+    const width = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').getRange('A:A').format.columnWidth = 40;
+        await ctx.sync();
+      }),
+    );
+    expect(width).toBeUndefined();
+    const twice = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').protection.protect();
+        await ctx.sync();
+      }),
+    );
+    expect(twice).toBe('InvalidOperation');
+  });
+
+  it('a merged area keeps its top-left value and refuses values in its other cells', async () => {
+    const fake = new FakeExcel();
+    fake.typeInto('Sheet1', 'A1:B1', [['kept', 'lost']]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B1').merge(false);
+      await ctx.sync();
+    });
+    expect(fake.valuesOf('Sheet1')).toEqual([['kept']]);
+    expect(() => fake.typeInto('Sheet1', 'B1', [['x']])).toThrow(/merged/);
+  });
+
+  it('the last visible sheet cannot be hidden', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Sheet1').visibility = 'VeryHidden';
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('InvalidOperation');
+  });
+
+  it('sheet names are unique, case-insensitively', async () => {
+    const fake = new FakeExcel();
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add('SHEET1');
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('ItemAlreadyExists');
+  });
+
+  it('a new conditional format goes on top; priority moves it', async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A9').conditionalFormats;
+      const a = cfs.add('Custom');
+      a.custom.rule.formula = '=A1>1';
+      const b = cfs.add('Custom');
+      b.custom.rule.formula = '=A1>2';
+      await ctx.sync();
+      expect(fake.mustSheet('Sheet1').conditionalFormats.map((c) => c.custom?.formula)).toEqual(['=A1>2', '=A1>1']);
+      b.priority = 1;
+      await ctx.sync();
+    });
+    expect(fake.mustSheet('Sheet1').conditionalFormats.map((c) => c.custom?.formula)).toEqual(['=A1>1', '=A1>2']);
+  });
+});
+
+describe('payload limits of Excel on the web', () => {
+  it('a request over the limit is refused before anything runs', async () => {
+    const fake = new FakeExcel({ payloadLimit: 10_000 });
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A1').values = [['first']];
+        ws.getRange('A2:A1001').values = Array.from({ length: 1000 }, () => ['0123456789']);
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(fake.valuesOf('Sheet1')).toEqual([]);
+  });
+
+  it('a response over the limit is refused', async () => {
+    const fake = new FakeExcel({ payloadLimit: 10_000 });
+    fake.typeInto('Sheet1', 'A1:A1000', Array.from({ length: 1000 }, () => ['0123456789x']));
+    const code = await codeOf(
+      fake.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A1000');
+        r.load('values');
+        await ctx.sync();
+      }),
+    );
+    expect(code).toBe('ResponsePayloadSizeLimitExceeded');
+  });
+});
+
+describe('as the Office and Excel globals of a page', () => {
+  it('office reports requirement sets up to the configured version, and the platform', () => {
+    const fake = new FakeExcel({ excelApi: '1.8', platform: 'PC' });
+    const req = fake.office.context.requirements;
+    expect(req.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(req.isSetSupported('ExcelApi', '1.9')).toBe(false);
+    expect(req.isSetSupported('ExcelApi', '1.10')).toBe(false);
+    expect(req.isSetSupported('WordApi', '1.1')).toBe(false);
+    expect(fake.office.context.platform).toBe('PC');
+  });
+
+  it('excelGlobal.run is Excel.run', async () => {
+    const fake = new FakeExcel();
+    const Excel = fake.excelGlobal;
+    const n = await Excel.run(async (ctx) => {
+      const s = ctx.workbook.worksheets;
+      s.load('items/name');
+      await ctx.sync();
+      return s.items.length;
+    });
+    expect(n).toBe(1);
+  });
+});
+
+describe('addresses', () => {
+  it('parses cells, ranges, whole columns and rows', () => {
+    expect(parseArea('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(parseArea('$C$3:A1')).toEqual({ top: 1, left: 1, bottom: 3, right: 3 });
+    expect(parseArea('A:C')).toMatchObject({ top: 1, left: 1, right: 3 });
+    expect(parseArea('6:6')).toMatchObject({ top: 6, bottom: 6, left: 1 });
+    expect(() => parseArea('A1:B2:C3')).toThrow();
+  });
+});
+
+describe('the fake can be bundled into a page', () => {
+  it('imports no test framework and no Node built-in, only pure project modules', () => {
+    const source = readFileSync(new URL('./excel-fake.ts', import.meta.url), 'utf8');
+    const imports = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const i of imports) expect(i).toMatch(/^\.\.\/\.\.\/src\/domain\//);
+    expect(source).not.toMatch(/require\(|from 'node:|from 'vitest'/);
+  });
+});
