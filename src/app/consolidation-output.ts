@@ -10,6 +10,8 @@ import {
 } from '../workbook/consolidation-sheets';
 import { ROSTER_SHEET, rosterSheet } from '../workbook/roster-sheet';
 import type { SheetSpec } from '../workbook/sheet-spec';
+import type { FormPack } from '../domain/form-pack';
+import { formTotalsSheet } from '../workbook/totals-sheet';
 import { taskCounts, type Consolidation } from './consolidate';
 import type { WorkbookPort } from './workbook-port';
 
@@ -44,6 +46,20 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
     out.push('Đề nghị các đơn vị nêu trên rút kinh nghiệm, bảo đảm thời hạn trong các kỳ báo cáo tiếp theo.');
   }
   return out;
+}
+
+/** One "Tổng hợp <code>" sheet per form: totals over the files counted, and the per-agency breakdown. */
+export function totalsSheets(pack: FormPack, c: Consolidation): SheetSpec[] {
+  const counted = c.accepted.filter((a) => a.inTotals);
+  return pack.forms.map((form) =>
+    formTotalsSheet(
+      pack,
+      form,
+      c.year,
+      c.totals.get(form.code) ?? new Map(),
+      counted.map((a) => ({ code: a.agency.code, name: a.agency.name, figures: a.figures.get(form.code) ?? new Map() })),
+    ),
+  );
 }
 
 export function consolidationSheets(c: Consolidation, pack: PlanPack, lang: Lang, formSheets: readonly SheetSpec[] = []): SheetSpec[] {

@@ -105,6 +105,9 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
         }));
       }
     }
+    if (options.expectedYear !== undefined && identity.reportingYear !== options.expectedYear) {
+      issues.push(issue('error', 'year-unexpected', IDENTITY_SHEET, '', identity.reportingYear, { found: identity.reportingYear, expected: options.expectedYear }));
+    }
     const packs: [string, string][] = [[identity.planPackId, identity.planPackVersion]];
     if (identity.formPackId && identity.formPackVersion) packs.push([identity.formPackId, identity.formPackVersion]);
     for (const [id, version] of packs) {

@@ -5,12 +5,13 @@ import { formatVn, toIso } from '../domain/calendar';
 import type { Lang } from '../domain/i18n';
 import { parseRosterTsv, type Roster } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
-import { consolidate, lateCodes, missingCodes, type FormsPart } from '../app/consolidate';
-import { consolidationSheets, reminderParagraphs, writeConsolidation } from '../app/consolidation-output';
+import { consolidate, lateCodes, missingCodes } from '../app/consolidate';
+import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from '../app/consolidation-output';
+import { formsPart } from '../app/forms-part';
+import { defaultFormPack } from '../packs/forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
-import type { SheetSpec } from '../workbook/sheet-spec';
 import { parseArgs, UsageError } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
@@ -27,14 +28,6 @@ export const CONSOLIDATE_USAGE = [
   '  --admit-warnings    tính cả tệp chỉ có cảnh báo (không có lỗi) vào số tổng hợp',
   '  --json              in kết quả dạng JSON',
 ].join('\n');
-
-/** The forms part, when the forms feature is present (loaded lazily so the command works without it). */
-export type FormsFactory = () => Promise<{ part: FormsPart; sheets: (c: Parameters<typeof consolidationSheets>[0]) => SheetSpec[]; known: [string, string[]] } | null>;
-
-let formsFactory: FormsFactory = async () => null;
-export function setConsolidationForms(factory: FormsFactory): void {
-  formsFactory = factory;
-}
 
 export async function consolidateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang: Lang = io.lang;
@@ -88,9 +81,10 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);
   const files = inputs.filter((f) => path.resolve(f) !== outAbs);
-  const forms = await formsFactory();
-  const knownPacks = new Map<string, readonly string[]>([[pack.id, [pack.version]]]);
-  if (forms) knownPacks.set(forms.known[0], forms.known[1]);
+  const formPack = defaultFormPack();
+  const year = yearText ? Number(yearText) : pack.statisticsYear;
+  const forms = formsPart(formPack, { requireAll: false, expectedYear: year });
+  const knownPacks = new Map<string, readonly string[]>([[pack.id, [pack.version]], [formPack.id, [formPack.version]]]);
   const result = await consolidate({
     files: files.map((f) => ({ name: f, read: () => readFile(f) })),
     planPack: pack,
@@ -98,9 +92,9 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
     asOf: settings.asOf,
     inclusiveBefore: settings.inclusiveBefore,
     window: settings.window,
-    year: yearText ? Number(yearText) : undefined,
+    year,
     admitWarnings: args.flags.has('admit-warnings'),
-    forms: forms?.part,
+    forms,
     knownPacks,
     open: async (bytes) => {
       const opened = await openWorkbookBytes(bytes);
@@ -110,7 +104,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
       if (file) io.err(`[${done + 1}/${total}] ${path.basename(file)}`);
     },
   });
-  const sheets = consolidationSheets(result, pack, lang, forms ? forms.sheets(result) : []);
+  const sheets = consolidationSheets(result, pack, lang, totalsSheets(formPack, result));
   await writeConsolidation(target, sheets, roster, rosterGrid !== null);
   await saveWorkbookFile(target, out);
 

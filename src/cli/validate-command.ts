@@ -4,14 +4,17 @@ import path from 'node:path';
 import { issueMessage, type Lang } from '../domain/i18n';
 import type { Issue } from '../domain/validation/issue';
 import { defaultPlanPack } from '../packs';
+import { defaultFormPack } from '../packs/forms';
+import { compareWithPrevious, formsPart } from '../app/forms-part';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
 import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 
 export const VALIDATE_USAGE = [
-  'Cách dùng: vtlt validate TỆP.xlsx|THƯ_MỤC... [--previous TỆP.xlsx] [--year NĂM] [--json]',
+  'Cách dùng: vtlt validate TỆP.xlsx|THƯ_MỤC... [--previous TỆP.xlsx] [--year NĂM] [--partial] [--json]',
   '',
+  '  --partial            chỉ kiểm tra các trang đã có (không báo thiếu bảng theo dõi hay biểu)',
   '  --previous TỆP.xlsx  so sánh với sổ năm trước của cùng đơn vị (thay đổi quá 2 lần là cảnh báo)',
   '  --year NĂM           năm báo cáo cần kiểm tra',
   '  --json               in kết quả dạng JSON',
@@ -52,7 +55,11 @@ export async function expandInputs(inputs: readonly string[]): Promise<string[]>
   return out;
 }
 
-export async function validateFile(file: string, options: ValidateOptions): Promise<FileReport> {
+export async function validateFile(
+  file: string,
+  options: ValidateOptions,
+  previous: { agency: string | null; grids: ReadonlyMap<string, import('../workbook/grid').Grid | null> } | null = null,
+): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -65,7 +72,11 @@ export async function validateFile(file: string, options: ValidateOptions): Prom
   if (!opened.ok) return unreadable(file, opened.reason);
   const snapshot = await opened.workbook.read(sheetsToRead(options));
   const report = validateSnapshot(snapshot, options);
-  return { file, readable: true, report, issues: report.issues, errors: report.errors, warnings: report.warnings };
+  const issues = [...report.issues];
+  const sameAgency = previous && (previous.agency === null || report.agency?.code == null || previous.agency.toUpperCase() === report.agency.code.toUpperCase());
+  if (previous && sameAgency) issues.push(...compareWithPrevious(defaultFormPack(), snapshot.grids, previous.grids));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  return { file, readable: true, report, issues, errors, warnings: issues.length - errors };
 }
 
 function unreadable(file: string, reason: string): FileReport {
@@ -73,9 +84,16 @@ function unreadable(file: string, reason: string): FileReport {
   return { file, readable: false, report: null, issues: [i], errors: 1, warnings: 0 };
 }
 
-export function defaultValidateOptions(): ValidateOptions {
+export function defaultValidateOptions(settings: { expectedYear?: number; partial?: boolean } = {}): ValidateOptions {
   const plan = defaultPlanPack();
-  return { planPack: plan, knownPacks: new Map([[plan.id, [plan.version]]]) };
+  const forms = defaultFormPack();
+  return {
+    planPack: plan,
+    knownPacks: new Map([[plan.id, [plan.version]], [forms.id, [forms.version]]]),
+    forms: formsPart(forms, { requireAll: settings.partial !== true, expectedYear: settings.expectedYear }),
+    requireTracker: settings.partial !== true,
+    ...(settings.expectedYear !== undefined ? { expectedYear: settings.expectedYear } : {}),
+  };
 }
 
 function severityText(lang: Lang, i: Issue): string {
@@ -84,7 +102,7 @@ function severityText(lang: Lang, i: Issue): string {
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;
-  const args = parseArgs(argv, { previous: 'value', year: 'value', json: 'flag', help: 'flag' }, lang, true);
+  const args = parseArgs(argv, { previous: 'value', year: 'value', partial: 'flag', json: 'flag', help: 'flag' }, lang, true);
   if (args.flags.has('help')) {
     io.out(VALIDATE_USAGE);
     return 0;
@@ -92,11 +110,29 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (args.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx hoặc thư mục để kiểm tra. Gõ "vtlt validate --help".');
   const yearText = args.values.get('year');
   if (yearText !== undefined && !/^(20\d\d)$/.test(yearText)) throw new UsageError(`Năm "${yearText}" không hợp lệ: nhập 4 chữ số, ví dụ 2025.`);
-  const options: ValidateOptions = { ...defaultValidateOptions(), ...(yearText ? { expectedYear: Number(yearText) } : {}), nowMs: io.now() };
+  const options: ValidateOptions = {
+    ...defaultValidateOptions({ expectedYear: yearText ? Number(yearText) : undefined, partial: args.flags.has('partial') }),
+    nowMs: io.now(),
+  };
   const files = await expandInputs(args.positional);
   if (files.length === 0) throw new UsageError('Không có tệp .xlsx nào trong các thư mục đã cho.');
+  const previousFile = args.values.get('previous');
+  let previous: { agency: string | null; grids: ReadonlyMap<string, import('../workbook/grid').Grid | null> } | null = null;
+  if (previousFile !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(previousFile);
+    } catch {
+      throw new UsageError(`Không đọc được sổ năm trước "${previousFile}". Kiểm tra đường dẫn.`);
+    }
+    const opened = await openWorkbookBytes(bytes);
+    if (!opened.ok) throw new UsageError(`Sổ năm trước "${previousFile}": ${opened.reason}`);
+    const snap = await opened.workbook.read(sheetsToRead(options));
+    const prevReport = validateSnapshot(snap, { ...options, expectedYear: undefined });
+    previous = { agency: prevReport.agency?.code ?? null, grids: snap.grids };
+  }
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, options));
+  for (const file of files) reports.push(await validateFile(file, options, previous));
 
   if (args.flags.has('json')) {
     io.out(JSON.stringify({

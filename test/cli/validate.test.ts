@@ -46,6 +46,7 @@ function rowOf(wb: FileWorkbook, id: string): number {
 beforeAll(async () => {
   for (const name of ['good', 'errors', 'nostamp', 'mismatch', 'oldpack']) {
     expect((await vtlt('tracker', '--agency', 'STC', '--out', f(`${name}.xlsx`), '--as-of', '2026-06-30')).code).toBe(0);
+    expect((await vtlt('forms', '--agency', 'STC', '--year', '2025', '--in', f(`${name}.xlsx`), '--out', f(`${name}.xlsx`))).code).toBe(0);
   }
   await edit(f('errors.xlsx'), (wb) => {
     const ws = wb.workbook.getWorksheet(pack.trackerSheetName)!;

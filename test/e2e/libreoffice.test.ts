@@ -9,7 +9,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, type Day, formatVn, parseIso, toExcelSerial } from '../../src/domain/calendar';
-import { computeDueState, STATUS_DONE, STATUS_SKIPPED } from '../../src/domain/due-state';
+import { STATUS_DONE, STATUS_SKIPPED } from '../../src/domain/due-state';
 import { taskDeadline } from '../../src/domain/plan-pack';
 import { findAgency, type RosterEntry } from '../../src/domain/roster';
 import { planRows, type TaskProgress } from '../../src/app/plan-status';

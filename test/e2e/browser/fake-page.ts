@@ -1,0 +1,87 @@
+/**
+ * Runs inside the browser page, before the page's own scripts (bundled by the e2e test and given to
+ * page.addInitScript). It puts the shared in-memory Excel (test/fakes/excel-fake.ts) behind the `Excel` global, and
+ * makes Office.js report that it runs in Excel.
+ *
+ * Why stub Office rather than use it as is: the real office.js (served from node_modules in place of Microsoft's CDN)
+ * loads and initialises fine in a plain page, but outside an Office client its onReady reports `host: null`, and
+ * there is no supported way to make it believe otherwise. So once office.js has run (the document becomes
+ * "interactive" before deferred scripts such as the pane's bundle run), `Office.onReady` is replaced on the real
+ * Office object and `Office.context` answers from a stand-in context: what the pane sees is office.js with an Excel
+ * host's answers.
+ */
+import { FakeExcel } from '../../fakes/excel-fake';
+import { toExcelSerial, todayInVietnam } from '../../../src/domain/calendar';
+
+export interface PageFakeOptions {
+  /** Highest ExcelApi set reported as supported; default 1.17. */
+  readonly excelApi?: string;
+  /** Office.context.officeTheme, as a desktop Excel reports it; none on the web. */
+  readonly officeTheme?: Record<string, unknown> | null;
+  /** Leave Office alone (to see the pane outside Excel). */
+  readonly outsideOffice?: boolean;
+}
+
+type Win = Window & Record<string, unknown>;
+
+export function install(options: PageFakeOptions = {}): FakeExcel {
+  const win = window as unknown as Win;
+  const fake = new FakeExcel({
+    sheets: ['Sheet1'],
+    excelApi: options.excelApi ?? '1.17',
+    platform: 'PC',
+    payloadLimit: Number.POSITIVE_INFINITY,
+    // Only =TODAY() is worked out (the pane reads the as-of date back); other formulas read as "".
+    evaluate: (formula) => (/^=TODAY\(\)$/i.test(formula) ? toExcelSerial(todayInVietnam(Date.now())) : ''),
+  });
+  win['__vtltFake'] = fake;
+  if (options.outsideOffice) return fake;
+
+  const excel = fake.excelGlobal;
+  Object.defineProperty(win, 'Excel', { configurable: true, get: () => excel, set: () => undefined });
+
+  const info = { host: 'Excel', platform: 'PC' };
+  const context = {
+    platform: 'PC',
+    displayLanguage: 'vi-VN',
+    requirements: fake.office.context.requirements,
+    officeTheme: options.officeTheme ?? undefined,
+    document: {},
+  };
+  /** Makes Office.context answer from `context`; office.js defines it as a getter over its app factory. */
+  const patchContext = (office: Record<string, unknown>): boolean => {
+    const factory = (win['OSF'] as { _OfficeAppFactory?: Record<string, unknown> } | undefined)?._OfficeAppFactory;
+    if (factory) factory['getContext'] = () => context;
+    else {
+      try {
+        Object.defineProperty(office, 'context', { configurable: true, get: () => context, set: () => undefined });
+      } catch {
+        // Not yet replaceable: tried again when the pane calls onReady.
+      }
+    }
+    return (office['context'] as unknown) === context;
+  };
+  const patch = () => {
+    const office = win['Office'] as Record<string, unknown> | undefined;
+    if (!office || office['__vtltPatched']) return;
+    office['__vtltPatched'] = true;
+    const hostType = (office['HostType'] as Record<string, string> | undefined) ?? {};
+    if (hostType['Excel'] !== 'Excel') office['HostType'] = { ...hostType, Excel: 'Excel' };
+    patchContext(office);
+    // Like the real onReady, answer once office.js has finished initialising (it builds its app factory
+    // asynchronously), so that Office.context already answers from the stand-in.
+    const ready = new Promise<typeof info>((resolve) => {
+      const attempt = () => (patchContext(office) ? resolve(info) : window.setTimeout(attempt, 10));
+      attempt();
+    });
+    office['onReady'] = (callback?: (i: typeof info) => void) =>
+      ready.then((i) => {
+        if (callback) callback(i);
+        return i;
+      });
+  };
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState === 'interactive') patch();
+  });
+  return fake;
+}
