@@ -19,18 +19,18 @@ async function httpsOptions() {
   }
 }
 
-const tsRule = {
+const tsRule = (target) => ({
   test: /\.ts$/,
   exclude: /node_modules/,
-  use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true } } },
-};
+  use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true, target } } },
+});
 
 module.exports = async (env, argv) => {
   const dev = argv.mode === 'development';
   const https = argv.$0 && process.argv.includes('serve') ? await httpsOptions() : undefined;
   const taskpane = {
     name: 'taskpane',
-    target: 'web',
+    target: ['web', 'es2020'],
     devtool: dev ? 'eval-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.ts',
@@ -44,7 +44,9 @@ module.exports = async (env, argv) => {
     },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
-      rules: [tsRule, { test: /\.css$/, type: 'asset/source' }],
+      // The pane runs in the web views Office uses today (WebView2 on Windows, WKWebView on Mac, the browser for
+      // Excel on the web); the older Internet Explorer and EdgeHTML web views are not supported (see README).
+      rules: [tsRule('ES2020'), { test: /\.css$/, type: 'asset/source' }],
     },
     performance: { hints: false },
     plugins: [
@@ -78,7 +80,7 @@ module.exports = async (env, argv) => {
     entry: { vtlt: './src/cli/bin.ts' },
     output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRule('ES2022')] },
     externalsPresets: { node: true },
     // Runtime dependencies stay in node_modules (installed with the package).
     externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith('.') ? callback(null, `commonjs ${request}`) : callback())],

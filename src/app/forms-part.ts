@@ -24,8 +24,26 @@ interface ReadForm {
   readonly figures: Map<string, FormValue>;
 }
 
-function readForms(pack: FormPack, grids: ReadonlyMap<string, Grid | null>): Map<string, ReadForm | 'missing' | 'unrecognised'> {
-  const out = new Map<string, ReadForm | 'missing' | 'unrecognised'>();
+type FormsRead = Map<string, ReadForm | 'missing' | 'unrecognised'>;
+
+/** Reading is done once per workbook snapshot, whether it is then checked, extracted or both. */
+const readCache = new WeakMap<ReadonlyMap<string, Grid | null>, { pack: FormPack; forms: FormsRead }>();
+const modelCache = new WeakMap<FormPack['forms'][number], FormModel>();
+
+function modelOf(pack: FormPack, form: FormPack['forms'][number]): FormModel {
+  let model = modelCache.get(form);
+  if (!model) {
+    model = formModel(form, pack.units);
+    modelCache.set(form, model);
+  }
+  return model;
+}
+
+function readForms(pack: FormPack, grids: ReadonlyMap<string, Grid | null>): FormsRead {
+  const cached = readCache.get(grids);
+  if (cached && cached.pack === pack) return cached.forms;
+  const out: FormsRead = new Map();
+  readCache.set(grids, { pack, forms: out });
   for (const form of pack.forms) {
     const grid = grids.get(form.code) ?? null;
     if (!grid) {
@@ -37,7 +55,7 @@ function readForms(pack: FormPack, grids: ReadonlyMap<string, Grid | null>): Map
       out.set(form.code, 'unrecognised');
       continue;
     }
-    const model = formModel(form, pack.units);
+    const model = modelOf(pack, form);
     out.set(form.code, { model, read, figures: computeTotals(model, read.values) });
   }
   return out;

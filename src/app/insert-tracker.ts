@@ -9,6 +9,7 @@ import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIden
 import { readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
+import { t, type Lang } from '../domain/i18n';
 import type { Confirm, WorkbookPort } from './workbook-port';
 
 export interface InsertTrackerRequest {
@@ -20,6 +21,8 @@ export interface InsertTrackerRequest {
   readonly inclusiveBefore?: boolean;
   readonly now: Date;
   readonly confirm: Confirm;
+  /** Language of the questions asked. */
+  readonly lang?: Lang;
 }
 
 export type InsertTrackerResult =
@@ -51,6 +54,7 @@ export function trackerIdentity(pack: PlanPack, agency: RosterEntry, now: Date, 
 
 export async function insertTracker(port: WorkbookPort, req: InsertTrackerRequest): Promise<InsertTrackerResult> {
   const { pack, agency } = req;
+  const lang = req.lang ?? 'vi';
   const sheetName = pack.trackerSheetName;
   const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
   const grid = snapshot.grids.get(sheetName) ?? null;
@@ -58,18 +62,18 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   const previous = stamp.ok ? stamp.identity : null;
 
   if (previous && previous.agencyCode.toUpperCase() !== agency.code.toUpperCase()) {
-    const question = `Sổ làm việc này đang mang thông tin của đơn vị "${previous.agencyName}" (mã ${previous.agencyCode}). Chuyển sang đơn vị "${agency.name}" (mã ${agency.code})?`;
+    const question = t(lang, 'tracker.question.agency', { fromName: previous.agencyName, fromCode: previous.agencyCode, toName: agency.name, toCode: agency.code });
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
   }
 
   const existing = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
   if (grid && !existing && grid.values.some((row) => row.some((v) => !isEmptyValue(v)))) {
-    const question = `Trang tính "${sheetName}" đã có dữ liệu nhưng không phải bảng theo dõi. Ghi đè toàn bộ trang tính này?`;
+    const question = t(lang, 'tracker.question.notTracker', { sheet: sheetName });
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
   }
   if (existing && existing.foreignCells.length > 0) {
     const shown = existing.foreignCells.slice(0, 8).join(', ') + (existing.foreignCells.length > 8 ? ', …' : '');
-    const question = `Trang tính "${sheetName}" có ${existing.foreignCells.length} ô do người dùng nhập ngoài bảng (${shown}); các ô này sẽ bị xoá khi làm mới. Tiếp tục?`;
+    const question = t(lang, 'tracker.question.foreign', { sheet: sheetName, count: existing.foreignCells.length, cells: shown });
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
   }
 

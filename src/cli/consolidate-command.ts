@@ -10,7 +10,7 @@ import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidati
 import { formsPart } from '../app/forms-part';
 import { defaultFormPack } from '../packs/forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { openWorkbookBytes } from '../hosts/xlsx/open';
+import { openForReading } from '../hosts/xlsx/open-fast';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
 import { parseArgs, UsageError } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
@@ -96,10 +96,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
     admitWarnings: args.flags.has('admit-warnings'),
     forms,
     knownPacks,
-    open: async (bytes) => {
-      const opened = await openWorkbookBytes(bytes);
-      return opened.ok ? { ok: true, port: opened.workbook } : opened;
-    },
+    open: openForReading,
     onProgress: args.flags.has('json') ? undefined : (done, total, file) => {
       if (file) io.err(`[${done + 1}/${total}] ${path.basename(file)}`);
     },

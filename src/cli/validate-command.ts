@@ -7,7 +7,7 @@ import { defaultPlanPack } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { compareWithPrevious, formsPart } from '../app/forms-part';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
-import { openWorkbookBytes } from '../hosts/xlsx/open';
+import { openForReading } from '../hosts/xlsx/open-fast';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './io';
 
@@ -68,9 +68,9 @@ export async function validateFile(
     const reason = code === 'ENOENT' ? 'Không tìm thấy tệp. Kiểm tra lại đường dẫn.' : `Không đọc được tệp (${code ?? 'lỗi đọc'}).`;
     return unreadable(file, reason);
   }
-  const opened = await openWorkbookBytes(bytes);
+  const opened = await openForReading(bytes);
   if (!opened.ok) return unreadable(file, opened.reason);
-  const snapshot = await opened.workbook.read(sheetsToRead(options));
+  const snapshot = await opened.port.read(sheetsToRead(options));
   const report = validateSnapshot(snapshot, options);
   const issues = [...report.issues];
   const sameAgency = previous && (previous.agency === null || report.agency?.code == null || previous.agency.toUpperCase() === report.agency.code.toUpperCase());
@@ -125,9 +125,9 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     } catch {
       throw new UsageError(`Không đọc được sổ năm trước "${previousFile}". Kiểm tra đường dẫn.`);
     }
-    const opened = await openWorkbookBytes(bytes);
+    const opened = await openForReading(bytes);
     if (!opened.ok) throw new UsageError(`Sổ năm trước "${previousFile}": ${opened.reason}`);
-    const snap = await opened.workbook.read(sheetsToRead(options));
+    const snap = await opened.port.read(sheetsToRead(options));
     const prevReport = validateSnapshot(snap, { ...options, expectedYear: undefined });
     previous = { agency: prevReport.agency?.code ?? null, grids: snap.grids };
   }

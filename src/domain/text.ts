@@ -1,6 +1,9 @@
 /** Text rules (domain.md §8): NFC, and names compared without regard to case or extra spaces. */
 export function normaliseName(s: string): string {
-  return s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  // Vietnamese has no locale-specific case mappings, so the plain Unicode lower case is the same and much faster;
+  // NFC normalisation is skipped for pure ASCII text, which it cannot change.
+  const nfc = /[^\u0000-\u007f]/.test(s) ? s.normalize('NFC') : s;
+  return nfc.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export function sameName(a: string, b: string): boolean {

@@ -38,6 +38,11 @@ export const en: Catalog = {
   'cli.badWindow': (p) => `The window "${p.value}" is not valid: give a whole number of days, 0 or more (e.g. --window 14).`,
   'cli.unknownAgency': (p) => `No agency with code "${p.code}" in the roster. Check the code (e.g. SNV, STC, 05455).`,
   'cli.internalError': (p) => `Unexpected error: ${p.detail}. Please report it to support with the command you ran.`,
+  'tracker.question.agency': (p) =>
+    `This workbook belongs to "${p.fromName}" (code ${p.fromCode}). Switch it to "${p.toName}" (code ${p.toCode})?`,
+  'tracker.question.notTracker': (p) => `Sheet "${p.sheet}" holds data but is not a tracker. Overwrite the whole sheet?`,
+  'tracker.question.foreign': (p) =>
+    `Sheet "${p.sheet}" has ${p.count} cells typed outside the table (${p.cells}); refreshing clears them. Continue?`,
   'plan.header.id': 'No.',
   'plan.header.content': 'Task',
   'plan.header.lead': 'Lead',

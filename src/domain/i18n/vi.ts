@@ -43,6 +43,12 @@ export const vi = {
     `Không tìm thấy đơn vị có mã "${p.code}" trong danh sách đơn vị. Kiểm tra lại mã (ví dụ SNV, STC, 05455).`,
   'cli.internalError': (p: { detail: string }) =>
     `Lỗi không mong đợi: ${p.detail}. Vui lòng báo lại cho bộ phận hỗ trợ kèm lệnh đã chạy.`,
+  'tracker.question.agency': (p: { fromName: string; fromCode: string; toName: string; toCode: string }) =>
+    `Sổ làm việc này đang mang thông tin của đơn vị "${p.fromName}" (mã ${p.fromCode}). Chuyển sang đơn vị "${p.toName}" (mã ${p.toCode})?`,
+  'tracker.question.notTracker': (p: { sheet: string }) =>
+    `Trang tính "${p.sheet}" đã có dữ liệu nhưng không phải bảng theo dõi. Ghi đè toàn bộ trang tính này?`,
+  'tracker.question.foreign': (p: { sheet: string; count: number; cells: string }) =>
+    `Trang tính "${p.sheet}" có ${p.count} ô do người dùng nhập ngoài bảng (${p.cells}); các ô này sẽ bị xoá khi làm mới. Tiếp tục?`,
   'plan.header.id': 'TT',
   'plan.header.content': 'Nội dung công việc',
   'plan.header.lead': 'Chủ trì',

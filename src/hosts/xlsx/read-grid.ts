@@ -6,17 +6,20 @@ const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
 
-export function dateToSerial(d: Date, date1904 = false): number {
+/**
+ * A cell date as a serial of the 1900 date system, which the rest of the product uses. ExcelJS has already turned
+ * the stored number into a real date (taking a 1904 workbook into account), so this is the same for both systems.
+ */
+export function dateToSerial(d: Date): number {
   const serial = d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
   // Excel's fictitious 29/02/1900 shifts serials before 1 March 1900 down by one.
-  const adjusted = serial < 61 ? serial - 1 : serial;
-  return date1904 ? adjusted - 1462 : adjusted;
+  return serial < 61 ? serial - 1 : serial;
 }
 
 function plain(v: ExcelJS.CellValue, date1904: boolean): GridValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (v instanceof Date) return dateToSerial(v);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {

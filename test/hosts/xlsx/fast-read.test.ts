@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { findAgency } from '../../../src/domain/roster';
+import { FastWorkbook, xmlText } from '../../../src/hosts/xlsx/fast-read';
+import { FileWorkbook } from '../../../src/hosts/xlsx/file-workbook';
+import { openForReading } from '../../../src/hosts/xlsx/open-fast';
+import { defaultRoster } from '../../../src/packs';
+import type { Grid } from '../../../src/workbook/grid';
+import { agencyWorkbook } from '../../helpers/agency-workbook';
+import { makeZip } from '../../helpers/zip';
+
+/** Grids compared cell by cell, treating "" like an empty cell and ignoring trailing empties. */
+function cells(grid: Grid | null): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  grid?.values.forEach((row, r) => row.forEach((v, c) => {
+    if (v !== null && v !== '') out.set(`${r + 1}:${c + 1}`, v);
+  }));
+  grid?.formulas?.forEach((row, r) => row.forEach((f, c) => {
+    if (f) out.set(`f${r + 1}:${c + 1}`, f);
+  }));
+  return out;
+}
+
+describe('the fast values reader', () => {
+  it('reads the same grids as ExcelJS from a filled agency workbook (tracker, stamp, 13 forms)', async () => {
+    const { workbook } = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 20)), 3);
+    const bytes = await workbook.toBuffer();
+    const slow = await FileWorkbook.load(bytes);
+    const fast = new FastWorkbook(bytes);
+    expect(fast.sheetNames()).toEqual(slow.sheetNames());
+    for (const name of slow.sheetNames()) {
+      expect(cells(fast.grid(name)), name).toEqual(cells(slow.grid(name)));
+    }
+  });
+
+  it('reads inline strings, rich text, booleans, errors, entities, shared formulas and skips phonetic runs', async () => {
+    const sheet = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+      <row r="1"><c r="A1" t="inlineStr"><is><t>=SUM(A2) &amp; &lt;b&gt;</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#DIV/0!</v></c></row>
+      <row r="3"><c r="A3"><f t="shared" ref="A3:A4" si="0">B3*2</f><v>4</v></c><c r="B3"><v>2.5</v></c></row>
+      <row r="4"><c r="A4"><f t="shared" si="0"/><v>6</v></c><c r="C4" t="str"><f>"x"&amp;"y"</f><v>xy</v></c></row>
+    </sheetData></worksheet>`;
+    const bytes = makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="Dữ liệu &amp; số" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: '<sst><si><r><t>Phường </t></r><r><rPr><b/></rPr><t xml:space="preserve">Quyết Thắng</t></r><rPh><t>x</t></rPh></si></sst>' },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, deflate: true },
+    ]);
+    const fast = new FastWorkbook(bytes);
+    expect(fast.sheetNames()).toEqual(['Dữ liệu & số']);
+    const g = fast.grid('Dữ liệu & số')!;
+    expect(g.values[0]).toEqual(['=SUM(A2) & <b>', 'Phường Quyết Thắng', true, '#DIV/0!']);
+    expect(g.formulas?.[0]?.every((f) => f === null)).toBe(true);
+    expect(g.values[2]).toEqual([4, 2.5]);
+    expect(g.formulas?.[2]?.[0]).toBe('=B3*2');
+    expect(g.formulas?.[3]?.[0]).toBe('=B3*2');
+    expect(g.values[3]).toEqual([6, null, 'xy']);
+    expect(xmlText('a_x000D_b &#x1EA1; &#7841;')).toBe('a\rb ạ ạ');
+  });
+
+  it('turns unreadable files into reasons, never exceptions', async () => {
+    const opened = await openForReading(makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]));
+    expect(opened.ok).toBe(true); // an empty but well-formed workbook
+    const broken = await openForReading(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect(broken.ok).toBe(false);
+  });
+});
