@@ -7,6 +7,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import { countBySeverity, issue, type Issue } from '../domain/validation/issue';
 import { checkTrackerRow } from '../domain/validation/tracker-rules';
 import { normaliseName } from '../domain/text';
+import { toUnicode } from '../domain/legacy-encoding';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
 import { readTracker, TRACKER_COL, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
@@ -91,6 +92,15 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
   const formsResult = options.forms?.check(snapshot.grids, identity) ?? { issues: [], shownAgency: null };
   issues.push(...formsResult.issues);
   if (!shownAgency && formsResult.shownAgency) shownAgency = { name: formsResult.shownAgency, code: null };
+
+  // A name shown in a legacy encoding is read as Unicode (and the user told how to convert it).
+  if (shownAgency) {
+    const legacy = toUnicode(shownAgency.name);
+    if (legacy.from) {
+      issues.push(issue('warning', 'legacy-encoding', '', '', shownAgency.name, { encoding: legacy.from === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows', sample: legacy.text }));
+      shownAgency = { ...shownAgency, name: legacy.text };
+    }
+  }
 
   // Identity: present, consistent with what the sheets show, packs known, year as expected.
   let agency: AgencyRef | null = null;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { describeZodError, type Loaded } from './schema-errors';
 import { normaliseName } from './text';
+import { toUnicode } from './legacy-encoding';
 
 export const AGENCY_KINDS = [
   'so-ban-nganh', 'don-vi-su-nghiep', 'doanh-nghiep-nha-nuoc', 'co-quan-trung-uong', 'xa', 'phuong',
@@ -62,9 +63,16 @@ export function findAgency(roster: Roster, code: string): RosterEntry | undefine
   return roster.entries.find((e) => e.code.toUpperCase() === key);
 }
 
+/** Finds an agency by its name; a name typed in a legacy encoding (TCVN3, VNI) is read as Unicode first. */
 export function findAgencyByName(roster: Roster, name: string): RosterEntry | undefined {
-  const key = normaliseName(name);
-  return roster.entries.find((e) => normaliseName(e.name) === key);
+  const find = (n: string) => {
+    const key = normaliseName(n);
+    return roster.entries.find((e) => normaliseName(e.name) === key);
+  };
+  const direct = find(name);
+  if (direct) return direct;
+  const converted = toUnicode(name);
+  return converted.from ? find(converted.text) : undefined;
 }
 
 const YES = new Set(['1', 'x', 'có', 'co', 'true', 'yes', 'c']);

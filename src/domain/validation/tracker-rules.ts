@@ -5,6 +5,9 @@
 import { type Day, formatVn } from '../calendar';
 import { STATUS_DONE, STATUS_SKIPPED, TASK_STATUSES } from '../due-state';
 import { isBlankText } from '../formula';
+import { toUnicode, type LegacyEncoding } from '../legacy-encoding';
+
+const LEGACY_NAMES: Readonly<Record<LegacyEncoding, string>> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' };
 import { issue, type Issue, type IssueValue } from './issue';
 import { readDate, readNumber } from './values';
 
@@ -28,7 +31,12 @@ export function checkTrackerRow(sheet: string, row: TrackerRowInput, asOf: Day):
   const out: Issue[] = [];
   const status = readStatus(row.status.value);
   if (status === undefined) {
-    out.push(issue('error', 'status-unknown', sheet, row.status.cell, row.status.value, { task: row.taskId, allowed: TASK_STATUSES.join(', ') }));
+    const legacy = toUnicode(String(row.status.value));
+    out.push(
+      legacy.from && readStatus(legacy.text)
+        ? issue('error', 'legacy-encoding', sheet, row.status.cell, row.status.value, { encoding: LEGACY_NAMES[legacy.from], sample: legacy.text })
+        : issue('error', 'status-unknown', sheet, row.status.cell, row.status.value, { task: row.taskId, allowed: TASK_STATUSES.join(', ') }),
+    );
   }
 
   const date = readDate(row.completion.value);
