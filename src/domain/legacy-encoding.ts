@@ -10,8 +10,8 @@
  * Detection looks for characters no Unicode Vietnamese text contains, then checks that the conversion leaves none.
  */
 
-// Vowels in table order, and the tone order of both tables: none, sắc, huyền, hỏi, ngã, nặng.
-const VOWELS_LOWER = ['a', 'â', 'ă', 'e', 'ê', 'o', 'ô', 'ơ', 'u', 'ư', 'i', 'y'] as const;
+// The tone order of both tables: none, sắc, huyền, hỏi, ngã, nặng.
+type Vowel = 'a' | 'â' | 'ă' | 'e' | 'ê' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'i' | 'y';
 const TONE_MARKS = ['', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] as const;
 
 function toned(base: string, tone: number): string {
@@ -19,7 +19,7 @@ function toned(base: string, tone: number): string {
 }
 
 /** TCVN3 codes (as bytes) of each lower-case vowel with each tone; "." marks the plain ASCII letter. */
-const TCVN3_LOWER: Readonly<Record<(typeof VOWELS_LOWER)[number], readonly number[]>> = {
+const TCVN3_LOWER: Readonly<Record<Vowel, readonly number[]>> = {
   'a': [0x61, 0xb8, 0xb5, 0xb6, 0xb7, 0xb9],
   'â': [0xa9, 0xca, 0xc7, 0xc8, 0xc9, 0xcb],
   'ă': [0xa8, 0xbe, 0xbb, 0xbc, 0xbd, 0xc6],
