@@ -246,9 +246,9 @@ export function formSheetLayout(input: FormSheetInput): FormLayout {
     i = j + 1;
   }
   if (grouped) {
-    heights.push({ row: ROW_HEADER, height: rowHeightFor(groupHeights) }, { row: headerBottom, height: rowHeightFor(labelHeights) });
+    heights.push({ row: ROW_HEADER, height: rowHeightFor(groupHeights, HEADER_FONT_SIZE) }, { row: headerBottom, height: rowHeightFor(labelHeights, HEADER_FONT_SIZE) });
   } else {
-    heights.push({ row: ROW_HEADER, height: rowHeightFor(labelHeights) });
+    heights.push({ row: ROW_HEADER, height: rowHeightFor(labelHeights, HEADER_FONT_SIZE) });
   }
   blocks.push({
     at: cellRef(numberingRow, 1),
@@ -422,6 +422,9 @@ export function inputValidation(range: string, kind: ValueKind, unit: string): V
   };
 }
 
+/** Column headers are set in 11 pt bold; their row heights are estimated at that size. */
+const HEADER_FONT_SIZE = 11;
+
 export const FORM_STYLES: SheetSpec['styles'] = {
   formNumber: { bold: true, fontSize: 11 },
   basis: { italic: true, fontSize: 9, wrap: true, vAlign: 'top', fontColor: '#424242' },
@@ -431,7 +434,7 @@ export const FORM_STYLES: SheetSpec['styles'] = {
   period: { italic: true, fontSize: 11, hAlign: 'center' },
   notice: { italic: true, bold: true, fontSize: 10, hAlign: 'center', fontColor: '#A4262C' },
   unitLine: { italic: true, fontSize: 10, hAlign: 'right' },
-  header: { bold: true, fill: '#DEECF9', fontColor: '#0F3D73', hAlign: 'center', vAlign: 'middle', wrap: true, border: 'thin' },
+  header: { bold: true, fontSize: HEADER_FONT_SIZE, fill: '#DEECF9', fontColor: '#0F3D73', hAlign: 'center', vAlign: 'middle', wrap: true, border: 'thin' },
   numbering: { italic: true, fontSize: 9, hAlign: 'center', vAlign: 'middle', wrap: true, fill: '#F3F9FD', border: 'thin', numberFormat: '@' },
   body: { border: 'thin', vAlign: 'middle', wrap: true, fontSize: 10 },
   label: { hAlign: 'left' },

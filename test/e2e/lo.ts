@@ -1,10 +1,10 @@
 /**
- * Helpers for end-to-end checks in LibreOffice: headless conversion (with forced recalculation), CSV parsing,
- * PDF page sizes, PDF → PNG through pdftoppm, and a small PNG decoder.
+ * Helpers for end-to-end checks in LibreOffice: headless conversion (with forced recalculation; every sheet to CSV),
+ * CSV parsing, PDF page sizes and text, PDF → PNG through pdftoppm, and a small PNG decoder.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,18 +101,11 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/**
- * Converts every input in one LibreOffice run. `target` is a filter string (e.g. CSV_FILTER) or an extension
- * ("pdf"). Returns the output paths, in the order of `inputs`; throws when any is missing.
- */
-export function convert(session: LoSession, inputs: readonly string[], target: string, outDir: string): Promise<string[]> {
-  const ext = target.split(':')[0] ?? target;
-  const outputs = inputs.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
-  const names = new Set(outputs);
-  if (names.size !== outputs.length) throw new Error('convert: two inputs share a base name');
+/** One LibreOffice run converting every input to `target` into `outDir` (serialised with the other runs). */
+function sofficeConvert(session: LoSession, inputs: readonly string[], target: string, outDir: string): Promise<RunResult> {
   return serialised(async () => {
     await mkdir(outDir, { recursive: true });
-    const { stdout, stderr } = await runTool(session.soffice, [
+    return runTool(session.soffice, [
       `-env:UserInstallation=${session.profileUrl}`,
       '--headless',
       '--norestore',
@@ -125,12 +118,91 @@ export function convert(session: LoSession, inputs: readonly string[], target: s
       outDir,
       ...inputs,
     ]);
-    const missing = outputs.filter((f) => !existsSync(f));
-    if (missing.length > 0) {
-      throw new Error(`LibreOffice did not write ${missing.join(', ')}\n${stdout}\n${stderr}`);
-    }
-    return outputs;
   });
+}
+
+/**
+ * Converts every input in one LibreOffice run. `target` is a filter string (e.g. CSV_FILTER) or an extension
+ * ("pdf"). Returns the output paths, in the order of `inputs`; throws when any is missing.
+ */
+export async function convert(session: LoSession, inputs: readonly string[], target: string, outDir: string): Promise<string[]> {
+  const ext = target.split(':')[0] ?? target;
+  const outputs = inputs.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
+  const names = new Set(outputs);
+  if (names.size !== outputs.length) throw new Error('convert: two inputs share a base name');
+  const { stdout, stderr } = await sofficeConvert(session, inputs, target, outDir);
+  const missing = outputs.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    throw new Error(`LibreOffice did not write ${missing.join(', ')}\n${stdout}\n${stderr}`);
+  }
+  return outputs;
+}
+
+/**
+ * CSV filter options for every sheet of a workbook: the 12th token ("sheet to export") is -1, so LibreOffice (7.2
+ * and later) writes one file per sheet, named "<base>-<sheet name>.csv". With `asShown` false, numbers are written
+ * in the standard format (no thousands separators, no rounding to the cell's format); errors show either way.
+ */
+export function allSheetsCsvFilter(options: { asShown?: boolean } = {}): string {
+  const asShown = options.asShown ?? true;
+  // separator, text delimiter, UTF-8, first line, (import formats), language, quote all text, detect special
+  // numbers, save as shown, export formulas, remove spaces, sheet.
+  return `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${String(asShown)},false,false,-1`;
+}
+
+/** Every sheet of a workbook as a CSV grid, by sheet name (NFC). */
+export type SheetGrids = Map<string, string[][]>;
+
+/**
+ * Converts every sheet of every input to CSV in one LibreOffice run (see `allSheetsCsvFilter`). Returns the sheets'
+ * grids, in the order of `inputs`; throws when LibreOffice wrote no per-sheet file for an input (older than 7.2).
+ */
+export async function convertSheetsToCsv(
+  session: LoSession,
+  inputs: readonly string[],
+  outDir: string,
+  options: { asShown?: boolean } = {},
+): Promise<SheetGrids[]> {
+  const bases = inputs.map((f) => path.basename(f, path.extname(f)));
+  bases.forEach((a, i) => bases.forEach((b, j) => {
+    if (i !== j && (a === b || b.startsWith(`${a}-`))) throw new Error(`convertSheetsToCsv: "${b}" would mix with the sheets of "${a}"`);
+  }));
+  const { stdout, stderr } = await sofficeConvert(session, inputs, allSheetsCsvFilter(options), outDir);
+  const written = await readdir(outDir);
+  const out: SheetGrids[] = [];
+  for (const base of bases) {
+    const sheets: SheetGrids = new Map();
+    for (const file of written) {
+      if (!file.startsWith(`${base}-`) || !file.endsWith('.csv')) continue;
+      sheets.set(file.slice(base.length + 1, -'.csv'.length).normalize('NFC'), await readCsv(path.join(outDir, file)));
+    }
+    if (sheets.size === 0) {
+      throw new Error(`LibreOffice wrote no per-sheet CSV for ${base} (the sheet option needs LibreOffice 7.2 or later)\n${stdout}\n${stderr}`);
+    }
+    out.push(sheets);
+  }
+  return out;
+}
+
+/** The cell at an A1 address ("D12") of a CSV grid; "" outside the written area. */
+export function csvCell(grid: readonly (readonly string[])[], address: string): string {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
+  return grid[Number(m[2]) - 1]?.[col - 1] ?? '';
+}
+
+/** How LibreOffice shows a formula error (or a number too wide for its column, in print). */
+export const ERROR_TEXT = /^(#VALUE!|#NAME\?|#REF!|#DIV\/0!|#N\/A|#NUM!|#NULL!|Err:\d+|###)/;
+
+/** Cells of a grid that show an error, as "row r col c: text". */
+export function errorCells(grid: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  grid.forEach((cells, r) => cells.forEach((text, c) => {
+    if (ERROR_TEXT.test(text.trim())) out.push(`row ${r + 1} col ${c + 1}: ${text}`);
+  }));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -214,6 +286,32 @@ export function pdfMediaBoxes(pdf: Uint8Array): PageSize[] {
     sizes.push({ width: Math.abs(x1 - x0), height: Math.abs(y1 - y0) });
   }
   return sizes;
+}
+
+/**
+ * Page sizes in points, one per page object (/Type/Page), in file order. Unlike `pdfMediaBoxes`, this leaves out
+ * the inherited box of the page tree (/Type/Pages), which LibreOffice sets to the bounding box of all pages when
+ * portrait and landscape pages are mixed. LibreOffice writes the page objects in page order.
+ */
+export function pdfPageSizes(pdf: Uint8Array): PageSize[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const sizes: PageSize[] = [];
+  for (const m of text.matchAll(/\/Type\s*\/Page(?![a-zA-Z])[^]*?endobj/g)) {
+    const boxes = pdfMediaBoxes(new Uint8Array(Buffer.from(m[0], 'latin1')));
+    const box = boxes[0];
+    if (box) sizes.push(box);
+  }
+  return sizes;
+}
+
+/** The text of every page (pdftotext -layout, pages split at form feeds). */
+export async function pdfPagesText(file: string): Promise<string[]> {
+  const tool = findExecutable('pdftotext');
+  if (!tool) throw new Error('pdftotext is not installed; install poppler-utils to run these checks.');
+  const { stdout } = await runTool(tool, ['-layout', '-enc', 'UTF-8', file, '-'], 60_000);
+  const pages = stdout.split('\f');
+  if (pages[pages.length - 1]?.trim() === '') pages.pop();
+  return pages;
 }
 
 /** Page count and first page size from pdfinfo (poppler-utils); null when pdfinfo is not installed. */
