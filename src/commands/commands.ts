@@ -8,22 +8,15 @@ import { ExcelWorkbook } from '../hosts/excel/excel-workbook';
 import { defaultPlanPack, defaultRoster } from '../packs';
 import { refreshOverdue } from './refresh-overdue';
 
-/** Full recalculation, so =TODAY() and every "Tình trạng hạn" formula show today's state. */
-async function recalculateFully(): Promise<void> {
-  await Excel.run(async (context) => {
-    context.workbook.application.calculate('Full');
-    await context.sync();
-  });
-}
-
 async function onRefreshOverdue(event?: Office.AddinCommands.Event): Promise<void> {
   try {
+    const port = new ExcelWorkbook();
     await refreshOverdue({
-      port: new ExcelWorkbook(),
+      port,
       pack: defaultPlanPack(),
       roster: defaultRoster(),
       now: new Date(),
-      recalculate: recalculateFully,
+      recalculate: () => port.recalculate(),
     });
   } catch {
     // Nothing to show from a ribbon button; the workbook keeps what it had.

@@ -2,26 +2,37 @@
  * The task pane: builds the page for a language, renders the state, and runs the use cases when asked.
  * State changes only through `reduce` (state.ts); what is shown comes from view-model.ts.
  */
+import type { FillPort } from '../app/highlight';
 import { insertTracker } from '../app/insert-tracker';
 import { summariseTracker } from '../app/tracker-summary';
+import { readStamp } from '../app/workbook-stamp';
 import type { WorkbookPort } from '../app/workbook-port';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import { findAgency, type Roster, type RosterEntry } from '../domain/roster';
 import { agencyPicker, type AgencyPicker } from './agency-picker';
+import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
+import type { Controller } from './controller';
 import { showConfirm } from './dialog';
 import { h, uid } from './dom';
-import { type Action, type PaneState, type Section, canInsert, canRead, initialState, reduce } from './state';
+import { type Action, type PaneState, type Section, SECTIONS, canInsert, canRead, initialState, reduce } from './state';
+import { card, noticeNode, spinner, type SectionBody } from './ui';
 import {
-  type Notice, type PlainKey, type Text, attentionModel, chipModel, errorNotice, headerModel, insertNotice, kindLabel, parseSettings,
-  textNotice, totalTasks,
+  type PlainKey, type Text, attentionModel, chipModel, errorNotice, headerModel, insertNotice, kindLabel, parseSettings, textNotice,
+  totalTasks,
 } from './view-model';
 
-/** What the pane needs of a workbook: the use cases' port, plus selecting a range and what the last write skipped. */
-export interface PanePort extends WorkbookPort {
+/**
+ * What the pane needs of a workbook: the use cases' port, reading and setting fills, selecting a range, and what the
+ * last write skipped.
+ */
+export interface PanePort extends WorkbookPort, FillPort {
   selectRange(sheetName: string, address: string): Promise<void>;
   readonly lastWriteSkipped: readonly string[];
 }
+
+/** The tools loaded after the pane is shown (tools.ts). */
+export type PaneTools = typeof import('./tools');
 
 export interface PaneDeps {
   readonly root: HTMLElement;
@@ -32,6 +43,10 @@ export interface PaneDeps {
   readonly lang: Lang;
   readonly saveLang: (lang: Lang) => void;
   readonly version: string;
+  /** Loads the report forms, check and highlight tools (a chunk of its own); replaced in tests. */
+  readonly loadTools?: () => Promise<PaneTools>;
+  /** Loads the consolidation engine (a chunk of its own); replaced in tests. */
+  readonly loadConsolidation?: () => Promise<ConsolidationEngine>;
 }
 
 export interface Pane {
@@ -39,25 +54,72 @@ export interface Pane {
   readonly state: () => PaneState;
   /** Reads the workbook's tracker (on start-up, after inserting, and on "Làm mới"). */
   refresh(section?: Section): Promise<void>;
+  /** Loads the forms, check and highlight tools, if not yet loaded (done once the pane is shown). */
+  preload(): Promise<void>;
 }
 
 interface View {
   readonly root: HTMLElement;
   update(state: PaneState): void;
+  /** Fills the cards whose code comes with the tools chunk. */
+  attach(tools: PaneTools): void;
 }
 
 export function mountPane(deps: PaneDeps): Pane {
-  let state = initialState(deps.lang, deps.now());
+  let state = initialState(deps.lang, deps.now(), { statisticsYear: deps.pack.statisticsYear });
   let view: View | null = null;
   let viewLang: Lang | null = null;
   let viewEnv: PaneState['env']['kind'] | null = null;
   let focusAfterBusy: HTMLElement | null = null;
   const knownCodes = new Set(deps.roster.entries.map((e) => e.code));
+  /** The files picked for consolidation (the state holds their names). */
+  let pickedFiles: readonly File[] = [];
+  let abort: AbortController | null = null;
+  let engine: Promise<ConsolidationEngine> | null = null;
+  let tools: Promise<PaneTools> | null = null;
+  let loadedTools: PaneTools | null = null;
+  /** The tools; the first call loads them, fills their cards and puts the bundled form pack in place. */
+  const loadTools = (): Promise<PaneTools> => {
+    tools ??= (deps.loadTools ?? (() => import(/* webpackChunkName: "tools" */ './tools')))().then(
+      (loaded) => {
+        if (loadedTools === null) {
+          loadedTools = loaded;
+          view?.attach(loaded);
+          if (state.forms.pack === null) dispatch({ type: 'forms-pack', pack: loaded.defaultFormPack(), file: null });
+          else render();
+        }
+        return loaded;
+      },
+      (error: unknown) => {
+        tools = null;
+        throw error;
+      },
+    );
+    return tools;
+  };
+  /** The tools, or null after telling the user in `section` that they could not be loaded. */
+  const toolsFor = async (section: Section): Promise<PaneTools | null> => {
+    try {
+      return await loadTools();
+    } catch {
+      dispatch({ type: 'notice', section, notice: textNotice('error', (l) => t(l, 'pane.error.loadFailed')) });
+      return null;
+    }
+  };
+  const focusOn = (key: string) => (deps.root.querySelector(`[data-focus-key="${key}"]`) as HTMLElement | null)?.focus();
+  const knownPacks = (loaded: PaneTools): Map<string, string[]> => {
+    const packs = new Map<string, string[]>([[deps.pack.id, [deps.pack.version]]]);
+    for (const p of [loaded.defaultFormPack(), state.forms.pack]) {
+      if (p) packs.set(p.id, [...new Set([...(packs.get(p.id) ?? []), p.version])]);
+    }
+    return packs;
+  };
 
   const render = () => {
     if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind) {
       const focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
       view = buildView(state, deps, controller);
+      if (loadedTools) view.attach(loadedTools);
       viewLang = state.lang;
       viewEnv = state.env.kind;
       deps.root.replaceChildren(view.root);
@@ -98,8 +160,14 @@ export function mountPane(deps: PaneDeps): Pane {
     });
 
   const loadSummary = async () => {
-    const result = await summariseTracker(deps.makePort(), deps.pack, deps.now());
+    const port = deps.makePort();
+    const result = await summariseTracker(port, deps.pack, deps.now());
     dispatch({ type: 'summary', summary: result.ok ? result.summary : null, knownCodes });
+    // A workbook with the forms but no tracker still says whose it is.
+    if (!result.ok) {
+      const stamp = await readStamp(port);
+      if (stamp) dispatch({ type: 'stamp', stamp: { agencyCode: stamp.agencyCode, reportingYear: stamp.reportingYear }, knownCodes });
+    }
   };
 
   const controller: Controller = {
@@ -127,6 +195,7 @@ export function mountPane(deps: PaneDeps): Pane {
           return;
         }
         dispatch({ type: 'notice', section: 'insert', notice: insertNotice(result, agency, port.lastWriteSkipped) });
+        dispatch({ type: 'check-stale' });
         await loadSummary();
       });
     },
@@ -191,12 +260,233 @@ export function mountPane(deps: PaneDeps): Pane {
         await loadSummary();
       });
     },
+
+    // Report forms.
+    selectForms(codes) {
+      dispatch({ type: 'forms-select', codes });
+    },
+    editFormsYear(text) {
+      dispatch({ type: 'forms-year', text });
+    },
+    async loadFormPack(file) {
+      if (state.busy) return;
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', (l) => t(l, 'pane.forms.packUnreadable', { file: file.name })) });
+        return;
+      }
+      const tk = await toolsFor('forms');
+      if (!tk) return;
+      const loaded = tk.parseFormPackJson(text);
+      if (!loaded.ok) {
+        dispatch({ type: 'notice', section: 'forms', notice: tk.model.packErrorNotice(file.name, loaded.errors) });
+        return;
+      }
+      dispatch({ type: 'forms-pack', pack: loaded.value, file: file.name });
+      const count = loaded.value.forms.length;
+      dispatch({ type: 'notice', section: 'forms', notice: textNotice('success', (l) => t(l, 'pane.forms.packLoaded', { file: file.name, count })) });
+    },
+    async useDefaultFormPack() {
+      if (state.busy) return;
+      await run('forms', (l) => t(l, 'pane.loading'), async () => {
+        const loaded = await loadTools();
+        dispatch({ type: 'forms-pack', pack: loaded.defaultFormPack(), file: null });
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('info', (l) => t(l, 'pane.forms.packDefault')) });
+      });
+    },
+    async insertForms() {
+      if (!canInsert(state) || state.busy) return;
+      const tk = await toolsFor('forms');
+      if (!tk) return;
+      const f = state.forms;
+      const year = tk.model.parseReportingYear(f.yearText, deps.now());
+      dispatch({ type: 'forms-year-error', error: year.ok ? null : year.error });
+      const agency = state.agencyCode === null ? undefined : findAgency(deps.roster, state.agencyCode);
+      const problems: Text[] = [];
+      if (!agency) problems.push((l) => t(l, 'pane.agency.required'));
+      if (!year.ok) problems.push((l) => t(l, 'pane.forms.fixErrors'));
+      if (f.selected.length === 0) problems.push((l) => t(l, 'pane.forms.noneSelected'));
+      if (!agency || !year.ok || f.selected.length === 0) {
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', ...problems) });
+        focusOn(!agency ? 'forms-agency' : !year.ok ? 'forms-year' : 'forms-all');
+        return;
+      }
+      await run('forms', (l) => t(l, 'pane.forms.busy'), async () => {
+        const pack = state.forms.pack ?? tk.defaultFormPack();
+        const port = deps.makePort();
+        const result = await tk.insertForms(port, {
+          pack,
+          codes: f.selected,
+          agency,
+          year: year.year,
+          plan: { id: deps.pack.id, version: deps.pack.version },
+          now: new Date(deps.now()),
+          confirm,
+          lang: state.lang,
+        });
+        if (!result.ok) {
+          const notice =
+            result.reason === 'cancelled'
+              ? textNotice('info', (l) => t(l, 'pane.insert.cancelled'))
+              : textNotice('error', (l) => t(l, 'pane.forms.unknownForms', { codes: result.codes.join(', ') }));
+          dispatch({ type: 'notice', section: 'forms', notice });
+          return;
+        }
+        dispatch({ type: 'check-stale' });
+        dispatch({
+          type: 'notice',
+          section: 'forms',
+          notice: tk.model.formsInsertNotice(result, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced),
+        });
+      });
+    },
+
+    // Check.
+    async check() {
+      if (!canRead(state) || state.busy) return;
+      await run('check', (l) => t(l, 'pane.check.busy'), async () => {
+        const tk = await loadTools();
+        const result = await tk.checkWorkbook(deps.makePort(), {
+          planPack: deps.pack, formPack: state.forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
+        });
+        dispatch({ type: 'check', result, knownCodes });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.checkNotice(result) });
+      });
+    },
+    async goToCell(target) {
+      if (state.busy) return;
+      try {
+        await deps.makePort().selectRange(target.sheet, target.cell);
+      } catch {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('error', (l) => t(l, 'pane.check.selectFailed')) });
+      }
+    },
+    async highlight() {
+      if (!canRead(state) || state.busy) return;
+      const checked = state.check;
+      if (checked === null) {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.highlight.needCheck')) });
+        return;
+      }
+      await run('check', (l) => t(l, 'pane.highlight.busy'), async () => {
+        const tk = await loadTools();
+        const result = await tk.highlightIssues(deps.makePort(), checked.report.issues);
+        dispatch({ type: 'highlighted', count: result.highlighted });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.highlightNotice(result) });
+      });
+    },
+    async clearHighlight() {
+      if (!canRead(state) || state.busy) return;
+      await run('check', (l) => t(l, 'pane.highlight.clearing'), async () => {
+        const tk = await loadTools();
+        const result = await tk.clearHighlight(deps.makePort());
+        dispatch({ type: 'highlighted', count: 0 });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.clearHighlightNotice(result.restored) });
+      });
+    },
+
+    // Consolidation.
+    chooseFiles(files) {
+      pickedFiles = files;
+      dispatch({ type: 'consolidate-edit', patch: { files: files.map((f) => f.name) } });
+      if (state.notices.consolidate?.tone === 'error') dispatch({ type: 'notice', section: 'consolidate', notice: null });
+    },
+    editConsolidate(patch) {
+      dispatch({ type: 'consolidate-edit', patch });
+    },
+    async consolidate() {
+      if (!canInsert(state) || state.busy) return;
+      const tk = await toolsFor('consolidate');
+      if (!tk) return;
+      const asOf = tk.model.parseDayText(state.consolidate.asOfText);
+      dispatch({ type: 'consolidate-error', error: asOf.ok ? null : asOf.error });
+      if (pickedFiles.length === 0 || !asOf.ok) {
+        const lines: Text[] = [];
+        if (pickedFiles.length === 0) lines.push((l) => t(l, 'pane.consolidate.needFiles'));
+        if (!asOf.ok) lines.push(asOf.error);
+        dispatch({ type: 'notice', section: 'consolidate', notice: textNotice('error', ...lines) });
+        focusOn(pickedFiles.length === 0 ? 'consolidate-files' : 'consolidate-asof');
+        return;
+      }
+      const files = pickedFiles;
+      const controller = new AbortController();
+      abort = controller;
+      dispatch({ type: 'consolidate-result', result: null });
+      await run('consolidate', (l) => t(l, 'pane.consolidate.loading'), async () => {
+        let loaded: ConsolidationEngine;
+        try {
+          engine ??= (deps.loadConsolidation ?? loadConsolidationEngine)();
+          loaded = await engine;
+        } catch {
+          engine = null;
+          dispatch({ type: 'notice', section: 'consolidate', notice: textNotice('error', (l) => t(l, 'pane.consolidate.loadFailed')) });
+          return;
+        }
+        dispatch({ type: 'busy', section: 'consolidate', text: (l) => t(l, 'pane.consolidate.reading') });
+        dispatch({ type: 'consolidate-progress', progress: { done: 0, total: files.length } });
+        try {
+          const summary = await loaded.run(deps.makePort(), {
+            files: files.map(inputFile),
+            planPack: deps.pack,
+            formPack: state.forms.pack ?? tk.defaultFormPack(),
+            knownPacks: knownPacks(tk),
+            defaultRoster: deps.roster,
+            asOf: asOf.day,
+            admitWarnings: state.consolidate.admitWarnings,
+            lang: state.lang,
+            signal: controller.signal,
+            onProgress: (done, total, file) => {
+              dispatch({ type: 'busy', section: 'consolidate', text: tk.model.progressText(done, total, file) });
+              dispatch({ type: 'consolidate-progress', progress: { done, total } });
+            },
+          });
+          dispatch({ type: 'consolidate-result', result: summary });
+          dispatch({ type: 'notice', section: 'consolidate', notice: tk.model.consolidationNotice(summary) });
+        } finally {
+          dispatch({ type: 'consolidate-progress', progress: null });
+        }
+      });
+      abort = null;
+    },
+    cancelConsolidate() {
+      if (!abort || abort.signal.aborted) return;
+      abort.abort();
+      dispatch({ type: 'consolidate-cancelling' });
+    },
+    async copyReminder(area) {
+      const text = area.value;
+      let copied = false;
+      try {
+        if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+          await navigator.clipboard.writeText(text);
+          copied = true;
+        }
+      } catch {
+        copied = false;
+      }
+      if (!copied) {
+        // Office's web views may refuse the clipboard API: fall back to the selection and the copy command.
+        area.focus();
+        area.select();
+        try {
+          copied = document.execCommand('copy');
+        } catch {
+          copied = false;
+        }
+      }
+      return copied;
+    },
   };
 
   render();
   return {
     dispatch,
     state: () => state,
+    preload: async () => {
+      await toolsFor('forms');
+    },
     refresh: (section = 'summary') =>
       run(section, (l) => t(l, 'pane.reading'), async () => {
         if (canRead(state)) await loadSummary();
@@ -204,45 +494,8 @@ export function mountPane(deps: PaneDeps): Pane {
   };
 }
 
-interface Controller {
-  setLang(lang: Lang): void;
-  pickAgency(code: string | null): void;
-  insert(): Promise<void>;
-  refresh(): Promise<void>;
-  select(range: string): Promise<void>;
-  editSettings(patch: Partial<PaneState['settings']>): void;
-  applySettings(): Promise<void>;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The page.
-
-function spinner(text: string): HTMLElement {
-  return h('div', { class: 'busy' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, text));
-}
-
-function noticeNode(notice: Notice, lang: Lang): HTMLElement {
-  const icon = { info: 'ℹ', success: '✓', warning: '!', error: '✕' }[notice.tone];
-  return h(
-    'div',
-    { class: `notice ${notice.tone}`, role: notice.tone === 'error' ? 'alert' : null },
-    h('span', { class: 'notice-icon', 'aria-hidden': 'true' }, icon),
-    h('div', { class: 'notice-text' }, notice.lines.map((line) => h('p', {}, line(lang)))),
-  );
-}
-
-function section(
-  key: Section,
-  title: string,
-  tools: HTMLElement | null,
-  ...children: (HTMLElement | null)[]
-): { el: HTMLElement; status: HTMLElement } {
-  const headingId = uid(`h-${key}`);
-  const status = h('div', { class: 'status', 'aria-live': 'polite' });
-  const head = h('div', { class: 'card-head' }, h('h2', { id: headingId }, title), tools);
-  const el = h('section', { class: 'card', 'aria-labelledby': headingId, 'data-section': key }, head, ...children, status);
-  return { el, status };
-}
 
 function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   const lang = initial.lang;
@@ -293,6 +546,9 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
         asOfLine.textContent = head.asOf(state.lang);
         agencyLine.hidden = true;
       },
+      attach() {
+        // Nothing to fill outside Excel.
+      },
     };
   }
 
@@ -325,7 +581,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   );
   const insertButton = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'insert' }, say('pane.insert.button'));
   insertButton.addEventListener('click', () => void c.insert());
-  const s1 = section(
+  const s1 = card(
     'insert',
     say('pane.insert.heading'),
     null,
@@ -340,7 +596,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   const refreshButton = h('button', { type: 'button', class: 'btn small', 'data-focus-key': 'refresh' }, say('pane.summary.refresh'));
   refreshButton.addEventListener('click', () => void c.refresh());
   const summaryBody = h('div', { class: 'summary' });
-  const s2 = section('summary', say('pane.summary.heading'), refreshButton, summaryBody);
+  const s2 = card('summary', say('pane.summary.heading'), refreshButton, summaryBody);
   let summaryShown: unknown = undefined;
   let taskButtons: HTMLButtonElement[] = [];
 
@@ -400,7 +656,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   };
   asOfText.addEventListener('keydown', onEnter);
   windowInput.addEventListener('keydown', onEnter);
-  const s3 = section(
+  const s3 = card(
     'settings',
     say('pane.settings.heading'),
     null,
@@ -418,9 +674,25 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
     h('div', { class: 'actions' }, applyButton),
   );
 
-  shell.append(s1.el, s2.el, s3.el, footer);
-  const statuses: Record<Section, HTMLElement> = { insert: s1.status, summary: s2.status, settings: s3.status };
-  const sections: Record<Section, HTMLElement> = { insert: s1.el, summary: s2.el, settings: s3.el };
+  // (4)–(6) Report forms, check, consolidation: their cards now, their content with the tools chunk.
+  const lazyCard = (key: 'forms' | 'check' | 'consolidate', title: PlainKey, intro: PlainKey) => {
+    const slot = h('div', { class: 'section-body' }, spinner(say('pane.loading')));
+    const after = h('div', { class: 'section-body after' });
+    const made = card(key, say(title), null, h('p', { class: 'intro' }, say(intro)), slot);
+    made.el.append(after);
+    return { ...made, slot, after };
+  };
+  const forms = lazyCard('forms', 'pane.forms.heading', 'pane.forms.intro');
+  const check = lazyCard('check', 'pane.check.heading', 'pane.check.intro');
+  const consolidation = lazyCard('consolidate', 'pane.consolidate.heading', 'pane.consolidate.intro');
+  let bodies: SectionBody[] = [];
+  shell.append(s1.el, s2.el, forms.el, check.el, consolidation.el, s3.el, footer);
+  const statuses: Record<Section, HTMLElement> = {
+    insert: s1.status, summary: s2.status, forms: forms.status, check: check.status, consolidate: consolidation.status, settings: s3.status,
+  };
+  const sections: Record<Section, HTMLElement> = {
+    insert: s1.el, summary: s2.el, forms: forms.el, check: check.el, consolidate: consolidation.el, settings: s3.el,
+  };
 
   const renderSummary = (state: PaneState) => {
     const view = state.summary;
@@ -501,7 +773,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
       for (const b of taskButtons) b.disabled = busy;
 
       // Busy indicator and notices, per section.
-      for (const key of ['insert', 'summary', 'settings'] as const) {
+      for (const key of SECTIONS) {
         const status = statuses[key];
         const isBusy = state.busy?.section === key;
         sections[key].setAttribute('aria-busy', isBusy ? 'true' : 'false');
@@ -526,6 +798,21 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
       syncValue(windowInput, s.windowText);
       setError(asOfText, asOfError, state.settingsErrors.asOf);
       setError(windowInput, windowError, state.settingsErrors.window);
+
+      for (const body of bodies) body.update(state);
+    },
+    attach(tools) {
+      if (bodies.length > 0) return;
+      const made: [typeof forms, SectionBody][] = [
+        [forms, tools.formsSection(lang, entries, c)],
+        [check, tools.checkSection(lang, c)],
+        [consolidation, tools.consolidateSection(lang, c)],
+      ];
+      for (const [target, body] of made) {
+        target.slot.replaceChildren(...body.nodes);
+        target.after.replaceChildren(...body.after);
+      }
+      bodies = made.map(([, body]) => body);
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Entry point of the task pane. Puts the styles in, shows the pane at once, then asks Office where it runs.
- * Nothing heavy is imported here: reading agency files (ExcelJS) is loaded later, only when needed.
+ * Nothing heavy is imported here: reading agency files (ExcelJS) is loaded later, only when needed
+ * (see consolidation.ts).
  */
 import css from './taskpane.css';
 import { t } from '../domain/i18n';
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
   applyTheme();
   onOfficeThemeChanged(applyTheme);
   pane.dispatch({ type: 'env', env });
-  if (env.kind === 'excel') await pane.refresh();
+  if (env.kind === 'excel') {
+    await pane.refresh();
+    await pane.preload();
+  }
 }
 
 main().catch(() => {

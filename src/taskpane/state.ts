@@ -2,13 +2,49 @@
  * The pane's state and the one place it changes (`reduce`). Pure: the DOM code renders a state, the controller
  * dispatches actions, and the tests check transitions without a browser.
  */
+import { formatVn, todayInVietnam } from '../domain/calendar';
+import type { FormPack } from '../domain/form-pack';
 import type { Lang } from '../domain/i18n';
+import type { CheckResult } from '../app/check-workbook';
+import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { TrackerSummary } from '../app/tracker-summary';
 import {
   type Notice, type SettingsErrors, type SettingsForm, type Text, defaultSettingsForm, settingsFromSummary,
 } from './view-model';
 
-export type Section = 'insert' | 'summary' | 'settings';
+export type Section = 'insert' | 'summary' | 'forms' | 'check' | 'consolidate' | 'settings';
+export const SECTIONS: readonly Section[] = ['insert', 'summary', 'forms', 'check', 'consolidate', 'settings'];
+
+/** The "Chèn biểu báo cáo" form. */
+export interface FormsForm {
+  /** null until the forms tools are loaded (just after the pane is shown). */
+  readonly pack: FormPack | null;
+  /** The file the pack was loaded from; null for the bundled pack. */
+  readonly packFile: string | null;
+  /** Codes of the forms to insert, in the pack's order. */
+  readonly selected: readonly string[];
+  readonly yearText: string;
+  /** The user typed a year (the workbook's stamp no longer fills it in). */
+  readonly yearDirty: boolean;
+  readonly yearError: Text | null;
+}
+
+/** The "Tổng hợp" form and its last result; the chosen File objects themselves stay with the controller. */
+export interface ConsolidateForm {
+  readonly files: readonly string[];
+  readonly asOfText: string;
+  readonly asOfError: Text | null;
+  readonly admitWarnings: boolean;
+  readonly progress: { readonly done: number; readonly total: number } | null;
+  readonly cancelling: boolean;
+  readonly result: ConsolidationSummary | null;
+}
+
+/** What the workbook's identity stamp says, as far as the pane uses it. */
+export interface StampView {
+  readonly agencyCode: string;
+  readonly reportingYear: number;
+}
 
 /** Where the pane runs, as far as it matters to what it can offer. */
 export type PaneEnv =
@@ -35,6 +71,12 @@ export interface PaneState {
   /** The user changed the settings form since it was last filled from the workbook. */
   readonly settingsDirty: boolean;
   readonly settingsErrors: SettingsErrors;
+  readonly forms: FormsForm;
+  /** The last check of the workbook. */
+  readonly check: CheckResult | null;
+  /** Cells highlighted, as far as the pane knows (null: not known). */
+  readonly highlighted: number | null;
+  readonly consolidate: ConsolidateForm;
 }
 
 export type Action =
@@ -47,20 +89,79 @@ export type Action =
   | { readonly type: 'summary'; readonly summary: TrackerSummary | null; readonly knownCodes: ReadonlySet<string> }
   | { readonly type: 'settings-edit'; readonly patch: Partial<SettingsForm> }
   | { readonly type: 'settings-errors'; readonly errors: SettingsErrors }
-  | { readonly type: 'settings-saved' };
+  | { readonly type: 'settings-saved' }
+  | { readonly type: 'stamp'; readonly stamp: StampView; readonly knownCodes: ReadonlySet<string> }
+  | { readonly type: 'forms-pack'; readonly pack: FormPack; readonly file: string | null }
+  | { readonly type: 'forms-select'; readonly codes: readonly string[] }
+  | { readonly type: 'forms-year'; readonly text: string }
+  | { readonly type: 'forms-year-error'; readonly error: Text | null }
+  | { readonly type: 'check'; readonly result: CheckResult; readonly knownCodes: ReadonlySet<string> }
+  | { readonly type: 'highlighted'; readonly count: number }
+  /** The workbook changed (something was inserted): the last check no longer describes it. */
+  | { readonly type: 'check-stale' }
+  | { readonly type: 'consolidate-edit'; readonly patch: Partial<Pick<ConsolidateForm, 'files' | 'asOfText' | 'admitWarnings'>> }
+  | { readonly type: 'consolidate-error'; readonly error: Text | null }
+  | { readonly type: 'consolidate-progress'; readonly progress: ConsolidateForm['progress'] }
+  | { readonly type: 'consolidate-cancelling' }
+  | { readonly type: 'consolidate-result'; readonly result: ConsolidationSummary | null };
 
-export function initialState(lang: Lang, nowMs: number): PaneState {
+/** What the pane starts from besides the language and the time: the plan's statistics year (the default year). */
+export interface PaneSetup {
+  readonly statisticsYear: number;
+}
+
+export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneState {
   return {
     lang,
     env: { kind: 'starting' },
     busy: null,
-    notices: { insert: null, summary: null, settings: null },
+    notices: { insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null },
     agencyCode: null,
     summary: { kind: 'unknown' },
     settings: defaultSettingsForm(nowMs),
     settingsDirty: false,
     settingsErrors: {},
+    forms: {
+      pack: null,
+      packFile: null,
+      selected: [],
+      yearText: String(setup.statisticsYear),
+      yearDirty: false,
+      yearError: null,
+    },
+    check: null,
+    highlighted: null,
+    consolidate: {
+      files: [],
+      asOfText: formatVn(todayInVietnam(nowMs)),
+      asOfError: null,
+      admitWarnings: false,
+      progress: null,
+      cancelling: false,
+      result: null,
+    },
   };
+}
+
+/** The agency code in the roster matching a stamped code (codes compare without regard to case). */
+function rosterCode(stamped: string | null, knownCodes: ReadonlySet<string>): string | null {
+  if (stamped === null) return null;
+  return [...knownCodes].find((c) => c.toUpperCase() === stamped.toUpperCase()) ?? null;
+}
+
+/** The stamp preselects the agency unless the user chose one, and the reporting year unless the user typed one. */
+function withStamp(state: PaneState, stamp: StampView | null, knownCodes: ReadonlySet<string>): PaneState {
+  if (stamp === null) return state;
+  return {
+    ...state,
+    agencyCode: state.agencyCode ?? rosterCode(stamp.agencyCode, knownCodes),
+    forms: state.forms.yearDirty ? state.forms : { ...state.forms, yearText: String(stamp.reportingYear), yearError: null },
+  };
+}
+
+function stampOf(summary: TrackerSummary): StampView | null {
+  const id = summary.identity;
+  return id ? { agencyCode: id.agencyCode, reportingYear: id.reportingYear } : null;
 }
 
 export function reduce(state: PaneState, action: Action): PaneState {
@@ -80,16 +181,16 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'summary': {
       const { summary } = action;
       if (summary === null) return { ...state, summary: { kind: 'none' } };
-      // The stamp preselects the agency, unless the user already chose one.
-      const stamped = summary.identity?.agencyCode ?? null;
-      const match = stamped === null ? undefined : [...action.knownCodes].find((c) => c.toUpperCase() === stamped.toUpperCase());
-      return {
-        ...state,
-        summary: { kind: 'ready', summary },
-        agencyCode: state.agencyCode ?? match ?? null,
-        settings: state.settingsDirty ? state.settings : settingsFromSummary(summary),
-        settingsErrors: state.settingsDirty ? state.settingsErrors : {},
-      };
+      return withStamp(
+        {
+          ...state,
+          summary: { kind: 'ready', summary },
+          settings: state.settingsDirty ? state.settings : settingsFromSummary(summary),
+          settingsErrors: state.settingsDirty ? state.settingsErrors : {},
+        },
+        stampOf(summary),
+        action.knownCodes,
+      );
     }
     case 'settings-edit':
       return { ...state, settings: { ...state.settings, ...action.patch }, settingsDirty: true };
@@ -97,6 +198,42 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, settingsErrors: action.errors };
     case 'settings-saved':
       return { ...state, settingsDirty: false, settingsErrors: {} };
+    case 'stamp':
+      return withStamp(state, action.stamp, action.knownCodes);
+    case 'forms-pack': {
+      // A new pack keeps the choice of the forms it also has; a pack of other forms (or the first) starts with all.
+      const codes = action.pack.forms.map((f) => f.code);
+      const kept = state.forms.pack === null ? [] : codes.filter((c) => state.forms.selected.includes(c));
+      return { ...state, forms: { ...state.forms, pack: action.pack, packFile: action.file, selected: kept.length > 0 ? kept : codes } };
+    }
+    case 'forms-select': {
+      const wanted = new Set(action.codes);
+      const codes = state.forms.pack?.forms.map((f) => f.code) ?? [];
+      return { ...state, forms: { ...state.forms, selected: codes.filter((c) => wanted.has(c)) } };
+    }
+    case 'forms-year':
+      return { ...state, forms: { ...state.forms, yearText: action.text, yearDirty: true, yearError: null } };
+    case 'forms-year-error':
+      return { ...state, forms: { ...state.forms, yearError: action.error } };
+    case 'check': {
+      const id = action.result.report.identity;
+      const next: PaneState = { ...state, check: action.result, highlighted: action.result.highlighted };
+      return id ? withStamp(next, { agencyCode: id.agencyCode, reportingYear: id.reportingYear }, action.knownCodes) : next;
+    }
+    case 'highlighted':
+      return { ...state, highlighted: action.count };
+    case 'check-stale':
+      return state.check === null && state.notices.check === null ? state : { ...state, check: null, notices: { ...state.notices, check: null } };
+    case 'consolidate-edit':
+      return { ...state, consolidate: { ...state.consolidate, ...action.patch, ...('asOfText' in action.patch ? { asOfError: null } : {}) } };
+    case 'consolidate-error':
+      return { ...state, consolidate: { ...state.consolidate, asOfError: action.error } };
+    case 'consolidate-progress':
+      return { ...state, consolidate: { ...state.consolidate, progress: action.progress, ...(action.progress === null ? { cancelling: false } : {}) } };
+    case 'consolidate-cancelling':
+      return { ...state, consolidate: { ...state.consolidate, cancelling: true } };
+    case 'consolidate-result':
+      return { ...state, consolidate: { ...state.consolidate, result: action.result, progress: null, cancelling: false } };
   }
 }
 

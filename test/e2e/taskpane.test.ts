@@ -2,7 +2,9 @@
  * The task pane in a real browser (headless Chromium), against the in-memory Excel: pick an agency, insert the
  * tracker, read the counts, refresh, go to an overdue task, change the settings; also dark theme, the confirmation
  * dialog, the English switch, an Excel without ExcelApi 1.8 and a page opened outside Office.
- * Screenshots go to test-results/ (taskpane.png, taskpane-dark.png, taskpane-dialog-dark.png).
+ * Then the report forms, the check with highlighting, and consolidation of agency files picked with the file input.
+ * Screenshots go to test-results/ (taskpane.png, taskpane-dark.png, taskpane-dialog-dark.png, taskpane-forms.png,
+ * taskpane-check.png, taskpane-consolidate.png).
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -10,12 +12,14 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { insertForms } from '../../src/app/insert-forms';
 import { insertTracker } from '../../src/app/insert-tracker';
 import { summariseTracker } from '../../src/app/tracker-summary';
 import { mustDay, toExcelSerial } from '../../src/domain/calendar';
 import { findAgency } from '../../src/domain/roster';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
+import { defaultFormPack } from '../../src/packs/forms';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { DIST, ROOT, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './browser/harness';
 import type { PageFakeOptions } from './browser/fake-page';
@@ -95,8 +99,9 @@ async function workbook(page: Page) {
   }, { sheet: SHEET, identity: IDENTITY_SHEET });
 }
 
-async function pickAgency(page: Page, query: string, expected: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: /Đơn vị|Agency/ });
+/** Picks an agency in the picker of a section (the tracker's by default; the forms have their own). */
+async function pickAgency(page: Page, query: string, expected: string, section = 'insert'): Promise<void> {
+  const input = page.locator(`[data-section="${section}"]`).getByRole('combobox', { name: /Đơn vị|Agency/ });
   await input.fill(query);
   await expect.poll(() => page.getByRole('option').first().textContent()).toContain(expected);
   await input.press('Enter');
@@ -120,8 +125,20 @@ describe('first load of the task pane', () => {
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
     const external = [...html.matchAll(/(?:src|href)=["']?(https?:[^"'\s>]+)/g)].map((m) => m[1]);
     expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
-    // Lazily loaded chunks (consolidation, later) are separate files, never part of taskpane.js.
+    // Lazily loaded chunks are separate files, never part of taskpane.js: the tools (forms, check) and consolidation,
+    // whose chunks alone hold the spreadsheet-file library.
     expect(readdirSync(DIST).filter((f) => f.endsWith('.js')).sort()).toEqual(expect.arrayContaining(['commands.js', 'taskpane.js']));
+    const chunks = readdirSync(join(DIST, 'chunks')).filter((f) => f.endsWith('.js'));
+    expect(chunks.some((f) => f.startsWith('tools.'))).toBe(true);
+    expect(chunks.some((f) => f.startsWith('consolidation.'))).toBe(true);
+    const withLibrary = chunks.filter((f) => readFileSync(join(DIST, 'chunks', f), 'utf8').includes('sharedStrings'));
+    expect(withLibrary.length).toBeGreaterThan(0);
+    expect(withLibrary.some((f) => f.startsWith('tools.'))).toBe(false);
+    const sizes = ['taskpane.js', ...chunks.map((f) => `chunks/${f}`)].map((f) => {
+      const bytes = readFileSync(join(DIST, f));
+      return `${f}: ${bytes.length} B, ${gzipSync(bytes).length} B gzip`;
+    });
+    console.info(`Task pane bundle:\n  ${sizes.join('\n  ')}`);
   });
 });
 
@@ -287,6 +304,291 @@ describe('task pane in Chromium', () => {
       await expect.poll(() => page.locator('.banner').textContent(), { timeout: 30_000 }).toContain('Hãy mở trong Excel');
       expect(await page.getByRole('button', { name: 'Chèn bảng theo dõi' }).count()).toBe(0);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report forms, check and highlight, consolidation.
+
+type FakeInPage = {
+  sheetNames(): string[];
+  sheet(n: string): { visibility: string; cells: Map<number, { format: Map<string, unknown> }>; formatAt(a: string, p: string): unknown } | undefined;
+  typeInto(sheet: string, address: string, rows: unknown[][]): void;
+  valuesOf(sheet: string): unknown[][];
+  resetCounters(): void;
+  syncCount: number;
+  selection: { sheet: string; address: string } | null;
+};
+
+/** Every fill of every sheet of the in-page Excel, by "sheet:cell key". */
+async function allFills(page: Page): Promise<Record<string, unknown>> {
+  return page.evaluate(() => {
+    const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
+    const out: Record<string, unknown> = {};
+    for (const name of fake.sheetNames()) {
+      for (const [k, c] of fake.sheet(name)?.cells ?? new Map()) {
+        const f = c.format.get('fill.color');
+        if (f !== undefined) out[`${name}:${k}`] = f;
+      }
+    }
+    return out;
+  });
+}
+
+async function syncs(page: Page, reset = false): Promise<number> {
+  return page.evaluate((r) => {
+    const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
+    const n = fake.syncCount;
+    if (r) fake.resetCounters();
+    return n;
+  }, reset);
+}
+
+/**
+ * An input cell of form `code` as the pane lays it out (the layout is the same on every host): the first one, or the
+ * one of row code `row`, column `col`.
+ */
+async function inputCellOf(code: string, agencyCode: string, at?: { row: string; col: number }): Promise<string> {
+  const wb = FileWorkbook.create();
+  const r = await insertForms(wb, {
+    pack: defaultFormPack(), codes: [code], agency: findAgency(defaultRoster(), agencyCode)!, year: 2025,
+    plan: { id: pack.id, version: pack.version }, now: NOW, confirm: async () => true,
+  });
+  if (!r.ok) throw new Error('no forms');
+  const form = r.forms[0]!;
+  const [, address] = [...form.layout.addresses.entries()].find(([key]) => {
+    const [row, col] = key.split(':');
+    if (at && (row !== at.row || Number(col) !== at.col)) return false;
+    return form.layout.model.roleOf({ row: row!, col: Number(col) }) === 'input';
+  })!;
+  return address;
+}
+
+/** An agency workbook as an agency sends it back: tracker and the 13 forms, made with the file host. */
+async function agencyFile(code: string, year: number): Promise<Buffer> {
+  const agency = findAgency(defaultRoster(), code)!;
+  const wb = FileWorkbook.create();
+  await insertTracker(wb, { pack, agency, now: NOW, confirm: async () => true });
+  const r = await insertForms(wb, { pack: defaultFormPack(), agency, year, plan: { id: pack.id, version: pack.version }, now: NOW, confirm: async () => true });
+  if (!r.ok) throw new Error('no forms');
+  return Buffer.from(await wb.toBuffer());
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** office.js's own telemetry frame, which it opens after a while on a page that stays open; refused, and not needed. */
+const OFFICE_TELEMETRY = /^https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\//;
+
+describe('report forms, check and consolidation in Chromium', () => {
+  it('inserts the forms, checks the workbook, goes to a problem, highlights and gives the fills back', async () => {
+    const { context, page, refused, errors } = await openPane();
+    try {
+      const forms = page.locator('[data-section="forms"]');
+      const boxes = forms.locator('input[type="checkbox"]');
+      await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBe(13);
+      expect(await boxes.evaluateAll((list) => list.every((b) => (b as HTMLInputElement).checked))).toBe(true);
+      expect(await forms.locator('.check label').first().textContent()).toBe('0801 Số lượng văn bản chỉ đạo và hướng dẫn nghiệp vụ công tác văn thư, lưu trữ');
+      // The reference pack's notice is always shown.
+      expect(await forms.locator('.pack').textContent()).toContain('Lưu ý: mẫu tham khảo — đối chiếu với Thông tư 18/2025/TT-BNV trước khi nộp.');
+      const year = forms.getByRole('textbox', { name: 'Năm báo cáo' });
+      expect(await year.inputValue()).toBe('2025');
+
+      // Kiểm tra on an empty workbook: the 13 forms not there yet, as one line.
+      const check = page.locator('[data-section="check"]');
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      await expect.poll(() => check.locator('.status .notice-text').textContent()).toContain('Chưa có 13/13 biểu: 0801–0813.');
+
+      // A malformed pack from a file: refused, each problem naming its field path; the bundled pack stays.
+      const bad = JSON.parse(JSON.stringify(defaultFormPack())) as { version: string; forms: { code: string }[] };
+      bad.version = 'mới';
+      bad.forms[1]!.code = '82';
+      await forms.locator('input[type="file"]').setInputFiles({ name: 'goi-hong.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      const formsStatus = forms.locator('.status .notice-text');
+      await expect.poll(() => formsStatus.textContent()).toContain('Tệp "goi-hong.json" không phải gói biểu mẫu hợp lệ');
+      const lines = await formsStatus.locator('p').allTextContents();
+      expect(lines).toContain('version: phiên bản dạng 1.0.0');
+      expect(lines).toContain('forms[1].code: mã biểu gồm 4 chữ số, ví dụ "0804"');
+      expect(await boxes.count()).toBe(13);
+
+      // A year that is not one, then the agency missing: both said, nothing written.
+      await year.fill('20x5');
+      await forms.getByRole('button', { name: 'Chèn biểu báo cáo' }).click();
+      await expect.poll(() => forms.locator('.field-error').first().textContent()).toBe('"20x5" không hợp lệ: năm báo cáo gồm 4 chữ số, từ 2000 đến 2026.');
+      expect(await formsStatus.allTextContents()).toEqual(['Chọn một đơn vị trong danh sách trước khi chèn.Kiểm tra lại các mục được đánh dấu.']);
+      await year.fill('2025');
+      await pickAgency(page, 'quyet thang', 'Phường Quyết Thắng', 'forms');
+      // The same agency is shown for the tracker.
+      expect(await page.locator('.chosen').first().textContent()).toBe('Đã chọn: Phường Quyết Thắng (mã 05455, Phường)');
+
+      await syncs(page, true);
+      await forms.getByRole('button', { name: 'Chèn biểu báo cáo' }).click();
+      await expect.poll(() => formsStatus.textContent(), { timeout: 30_000 }).toBe('Đã chèn 13 biểu (0801–0813) năm 2025 cho Phường Quyết Thắng.');
+      // All 13 forms (and the stamp) in at most 3 round trips.
+      expect(await syncs(page)).toBeLessThanOrEqual(3);
+      const names = await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheetNames());
+      for (const f of defaultFormPack().forms) expect(names).toContain(f.code);
+      await page.screenshot({ path: join(RESULTS, 'taskpane-forms.png'), fullPage: true });
+
+      // A typed error in 0804, and Kiểm tra in one round trip.
+      const cell = await inputCellOf('0804', '05455');
+      await page.evaluate(([c]) => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.typeInto('0804', c!, [['mười hai']]), [cell]);
+      await syncs(page, true);
+      await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+      await expect.poll(() => check.locator('.status .notice-text').textContent()).toContain('Có 1 lỗi và 0 cảnh báo.');
+      expect(await syncs(page)).toBe(1);
+      expect(await check.locator('.status .notice-text').textContent()).toContain('Sổ làm việc chưa có bảng theo dõi nhiệm vụ.');
+      const group = check.locator('.issue-group[data-sheet="0804"]');
+      expect(await group.locator('h3').textContent()).toBe('Trang 08041 lỗi');
+      const item = group.locator('button.issue').first();
+      expect(await item.locator('.issue-severity').textContent()).toBe('Lỗi');
+      expect(await item.locator('.issue-cell').textContent()).toBe(`Ô ${cell}`);
+      expect(await item.locator('.issue-message').textContent()).toBe('Ô này cần một số. Xoá chữ và nhập số (để trống nếu chưa có số liệu).');
+      expect(await item.locator('.issue-value').textContent()).toBe('Giá trị: "mười hai"');
+
+      // Clicking it, or Enter on it, selects its cell.
+      await page.evaluate(() => {
+        const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
+        fake.selection = null;
+      });
+      await item.click();
+      await expect.poll(async () => (await workbook(page)).selection).toEqual({ sheet: '0804', address: cell });
+      await page.evaluate(() => ((window as unknown as { __vtltFake: FakeInPage }).__vtltFake.selection = null));
+      await item.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await workbook(page)).selection).toEqual({ sheet: '0804', address: cell });
+
+      // Highlight: light red, the previous fill kept in a very hidden sheet; then every fill back as it was.
+      const before = await allFills(page);
+      const fillOf = () => page.evaluate(([c]) => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheet('0804')?.formatAt(c!, 'fill.color'), [cell]);
+      expect(await fillOf()).toBe('#FFFDF5');
+      await syncs(page, true);
+      await page.getByRole('button', { name: 'Tô màu lỗi' }).click();
+      await expect.poll(() => check.locator('.status .notice-text').textContent()).toBe('Đã tô màu 1 ô có vấn đề.');
+      expect(await syncs(page, true)).toBe(2);
+      expect(await fillOf()).toBe('#FFC7CE');
+      const record = await page.evaluate(() => {
+        const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
+        return { visibility: fake.sheet('_vtlt_highlight')?.visibility, rows: fake.valuesOf('_vtlt_highlight') };
+      });
+      expect(record.visibility).toBe('VeryHidden');
+      expect(record.rows).toContainEqual([`0804!${cell}`, '#FFFDF5', '#FFC7CE']);
+      await page.screenshot({ path: join(RESULTS, 'taskpane-check.png'), fullPage: true });
+
+      // "Bỏ tô màu": the fills as before, the record gone. (That it works from a pane opened later, with nothing kept in
+      // memory, is checked against the same fake in test/hosts/excel/pane-tools.test.ts: a reload here would start a
+      // new in-page workbook.)
+      await syncs(page, true);
+      await page.getByRole('button', { name: 'Bỏ tô màu' }).click();
+      await expect.poll(() => page.locator('[data-section="check"] .status .notice-text').textContent()).toBe('Đã trả lại màu nền cũ cho 1 ô.');
+      expect(await syncs(page)).toBe(2);
+      expect(await allFills(page)).toEqual(before);
+      expect(await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheet('_vtlt_highlight'))).toBeUndefined();
+
+      // A corrected pack without row 10 of form 0808, where a figure was typed: the figure is listed (form, row, column,
+      // value) before the user agrees to insert.
+      const row10 = await inputCellOf('0808', '05455', { row: '10', col: 1 });
+      await page.evaluate(([c]) => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.typeInto('0808', c!, [[7]]), [row10]);
+      const corrected = JSON.parse(JSON.stringify(defaultFormPack())) as { version: string; forms: { code: string; rows: { code: string }[] }[] };
+      corrected.version = '1.0.1';
+      const f0808 = corrected.forms.find((f) => f.code === '0808')!;
+      f0808.rows = f0808.rows.filter((r) => r.code !== '10');
+      await forms.locator('input[type="file"]').setInputFiles({ name: 'goi-sua.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) });
+      await expect.poll(() => formsStatus.textContent()).toBe('Đã nạp gói biểu mẫu từ tệp "goi-sua.json": 13 biểu.');
+      expect(await forms.locator('.pack').textContent()).toContain('Nạp từ tệp "goi-sua.json".');
+      expect(await forms.locator('.pack').textContent()).toContain('Lưu ý: mẫu tham khảo');
+      await forms.getByRole('button', { name: 'Chèn biểu báo cáo' }).click();
+      const dialog = page.getByRole('alertdialog', { name: 'Xác nhận' });
+      const listed = `Biểu 0808, dòng 10, cột 1 (ô ${row10}): 7 — biểu mới không còn dòng này`;
+      await expect.poll(() => dialog.textContent(), { timeout: 20_000 }).toContain(listed);
+      expect(await dialog.textContent()).toContain('1 số liệu đã nhập không còn vị trí trong biểu mới và sẽ không được ghi lại');
+      await page.screenshot({ path: join(RESULTS, 'taskpane-forms-dialog.png') });
+      await dialog.getByRole('button', { name: 'Có' }).click();
+      await expect.poll(() => formsStatus.locator('p').allTextContents(), { timeout: 20_000 }).toEqual([
+        'Đã chèn 13 biểu (0801–0813) năm 2025 cho Phường Quyết Thắng.',
+        // The text typed in 0804 is kept too: a figure entered is never dropped silently.
+        'Giữ nguyên 1 số liệu đã nhập.',
+        '1 số liệu không còn vị trí trong biểu mới nên không được ghi lại:',
+        listed,
+      ]);
+
+      expect(errors).toEqual([]);
+      expect(refused.filter((u) => !OFFICE_TELEMETRY.test(u))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('consolidates agency files picked in the file input, with progress, Cancel, the summary and the reminder', async () => {
+    const files = [
+      { name: 'phuong-quyet-thang.xlsx', mimeType: XLSX, buffer: await agencyFile('05455', 2025) },
+      { name: 'so-noi-vu.xlsx', mimeType: XLSX, buffer: await agencyFile('SNV', 2025) },
+      { name: 'so-tai-chinh-2024.xlsx', mimeType: XLSX, buffer: await agencyFile('STC', 2024) },
+    ];
+    const { context, page, refused, errors } = await openPane();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    try {
+      const section = page.locator('[data-section="consolidate"]');
+      const input = section.locator('input[type="file"]');
+      await expect.poll(() => input.count(), { timeout: 30_000 }).toBe(1);
+      // Nothing of the file reader is loaded before it is needed.
+      expect(requested.some((u) => /chunks\/consolidation\./.test(u))).toBe(false);
+
+      await input.setInputFiles(files);
+      await expect.poll(() => section.locator('.files').textContent()).toBe('Đã chọn 3 tệp:phuong-quyet-thang.xlsxso-noi-vu.xlsxso-tai-chinh-2024.xlsx');
+
+      // Watch the busy line, and make every file slow to read, to see the progress and to cancel.
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { __seen: string[] }).__seen = seen;
+        const status = document.querySelector('[data-section="consolidate"] .status')!;
+        new MutationObserver(() => {
+          const text = status.querySelector('.busy')?.textContent;
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(status, { childList: true, subtree: true, characterData: true });
+        const read = File.prototype.arrayBuffer;
+        File.prototype.arrayBuffer = function slow(this: File) {
+          return new Promise((resolve) => setTimeout(resolve, 400)).then(() => read.call(this));
+        };
+      });
+      await section.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __seen: string[] }).__seen), { timeout: 30_000 }).toContain('Tệp 1/3: phuong-quyet-thang.xlsx');
+      const cancel = section.getByRole('button', { name: 'Huỷ' });
+      expect(await section.locator('progress').isVisible()).toBe(true);
+      await section.screenshot({ path: join(RESULTS, 'taskpane-consolidate-progress.png') });
+      await cancel.click();
+      await expect.poll(() => section.locator('.status .notice-text').textContent(), { timeout: 30_000 }).toBe('Đã huỷ tổng hợp. Sổ làm việc không thay đổi.');
+      expect(await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheetNames())).toEqual(['Sheet1']);
+      expect(requested.some((u) => /chunks\/consolidation\./.test(u))).toBe(true);
+
+      // Again, to the end.
+      await syncs(page, true);
+      await section.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+      await expect.poll(() => section.locator('.status .notice-text').textContent(), { timeout: 60_000 }).toContain('Đã tổng hợp 3 tệp vào sổ làm việc');
+      const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+      expect(seen).toEqual(expect.arrayContaining(['Tệp 2/3: so-noi-vu.xlsx', 'Tệp 3/3: so-tai-chinh-2024.xlsx', 'Đang ghi kết quả vào sổ làm việc…']));
+      // Read the roster 1, write every sheet 2.
+      expect(await syncs(page)).toBe(3);
+      const rows = await section.locator('.result-row').allTextContents();
+      expect(rows[0]).toMatch(/^Đã nộp: 2\/106 đơn vị/);
+      expect(rows[1]).toMatch(/^Chưa nộp: 104 đơn vị/);
+      expect(rows[4]).toBe('Tệp bị loại: 1so-tai-chinh-2024.xlsx: Tệp báo cáo năm 2024, không phải năm 2025.');
+      const names = await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheetNames());
+      expect(names).toEqual(expect.arrayContaining(['Danh sách đơn vị', 'Tổng hợp 0801', 'Tổng hợp 0813']));
+      const reminder = await section.locator('textarea').inputValue();
+      expect(reminder).toContain('Sở Nội vụ chưa nhận được báo cáo của 104 cơ quan, tổ chức, đơn vị sau:');
+
+      await section.getByRole('button', { name: 'Sao chép' }).click();
+      await expect.poll(() => section.locator('.copy-status').textContent()).toBe('Đã sao chép văn bản đôn đốc.');
+      expect(await section.locator('.status .notice-text').textContent()).toContain('Đã tổng hợp 3 tệp vào sổ làm việc');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reminder);
+      await section.screenshot({ path: join(RESULTS, 'taskpane-consolidate.png') });
+
+      expect(errors, errors.join('\n')).toEqual([]);
+      expect(refused.filter((u) => !OFFICE_TELEMETRY.test(u))).toEqual([]);
     } finally {
       await context.close();
     }

@@ -336,6 +336,50 @@ describe('as the Office and Excel globals of a page', () => {
   });
 });
 
+describe('fills and calculation, as Excel reports them', () => {
+  it('a cell without fill reads "#FFFFFF" like a white one; tintAndShade tells them apart; clear() removes the fill', async () => {
+    const fake = new FakeExcel();
+    const read = () =>
+      fake.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Sheet1');
+        const fills = ['A1', 'A2', 'A3'].map((a) => ws.getRange(a).format.fill.load('color,tintAndShade'));
+        await ctx.sync();
+        return fills.map((f) => [f.color, f.tintAndShade]);
+      });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A2').format.fill.color = '#ffffff';
+      ws.getRange('A3').format.fill.color = '#00B050';
+      await ctx.sync();
+    });
+    expect(await read()).toEqual([['#FFFFFF', null], ['#FFFFFF', 0], ['#00B050', 0]]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Sheet1').getRange('A3').format.fill.clear();
+      await ctx.sync();
+    });
+    expect((await read())[2]).toEqual(['#FFFFFF', null]);
+    expect(fake.mustSheet('Sheet1').formatAt('A3', 'fill.color')).toBeUndefined();
+  });
+
+  it('loads every sheet\'s protection through the collection, and records calculate()', async () => {
+    const fake = new FakeExcel({ sheets: ['A', 'B'] });
+    const state = await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('B').protection.protect({ allowFormatRows: true });
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/protection/protected,items/protection/options');
+      ctx.workbook.application.calculate('Full');
+      await ctx.sync();
+      return sheets.items.map((ws) => [ws.name, ws.protection.protected, ws.protection.options]);
+    });
+    expect(state).toEqual([['A', false, {}], ['B', true, { allowFormatRows: true }]]);
+    expect(fake.calculations).toEqual(['Full']);
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.application.calculate('Sometimes' as Excel.CalculationType);
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
 describe('addresses', () => {
   it('parses cells, ranges, whole columns and rows', () => {
     expect(parseArea('B2')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });

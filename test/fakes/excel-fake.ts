@@ -371,6 +371,8 @@ export class FakeExcel {
   readonly requests: FakeRequestRecord[] = [];
   /** Labels of the commands run, in order: what was written. */
   readonly log: string[] = [];
+  /** Calculations asked for with Application.calculate, in order. */
+  readonly calculations: string[] = [];
   readonly payloadLimit: number;
   readonly evaluate: Evaluate;
   readonly dayFirst: boolean;
@@ -784,8 +786,10 @@ export abstract class FakeProxy {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly application: FakeApplication;
   constructor(private readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.application = new FakeApplication(ctx);
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -793,6 +797,22 @@ export class FakeWorkbook {
     const ws = new FakeWorksheet(this.ctx, () => excel.mustSheet(excel.activeSheet));
     this.ctx.enqueue('Workbook.getActiveWorksheet', 0, () => ws._target());
     return ws;
+  }
+}
+
+/** Workbook.application: only calculate(), recorded in FakeExcel.calculations (the fake does not calculate). */
+export class FakeApplication extends FakeProxy {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, () => ctx.excel, 'Application');
+  }
+  protected _snapshot(name: string): unknown {
+    return fail('InvalidArgument', `Application.${name} (not emulated)`);
+  }
+  calculate(calculationType: string): void {
+    this.queue(`calculate(${calculationType})`, calculationType, () => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) fail('InvalidArgument', `calculate(${calculationType})`);
+      this.ctx.excel.calculations.push(calculationType);
+    });
   }
 }
 
@@ -1382,7 +1402,7 @@ export class FakeRangeFormat extends FakeProxy {
     return this.navigation('font', () => new FakeStyleObject(this.ctx, this.range, 'RangeFont', 'font', ['name', 'bold', 'italic', 'size', 'color', 'underline']));
   }
   get fill(): FakeStyleObject {
-    return this.navigation('fill', () => new FakeStyleObject(this.ctx, this.range, 'RangeFill', 'fill', ['color', 'pattern']));
+    return this.navigation('fill', () => new FakeStyleObject(this.ctx, this.range, 'RangeFill', 'fill', ['color', 'pattern', 'tintAndShade']));
   }
   get protection(): FakeFormatProtection {
     return this.navigation('protection', () => new FakeFormatProtection(this.ctx, this.range));
@@ -1423,7 +1443,10 @@ export class FakeStyleObject extends FakeProxy {
             if (p === 'color' && !(typeof v === 'string' && HEX.test(v))) fail('InvalidArgument', `${kind}.color ${String(v)} (use #RRGGBB)`);
             if ((p === 'bold' || p === 'italic') && typeof v !== 'boolean') fail('InvalidArgument', `${kind}.${p} ${String(v)}`);
             if (p === 'size' && !(typeof v === 'number' && v >= 1 && v <= 409)) fail('InvalidArgument', `${kind}.size ${String(v)}`);
+            if (p === 'tintAndShade' && !(typeof v === 'number' && v >= -1 && v <= 1)) fail('InvalidArgument', `${kind}.tintAndShade ${String(v)}`);
             setCellFormat(sheet, area, `${prefix}.${p}`, p === 'color' ? String(v).toUpperCase() : v);
+            // A new fill colour starts without tint, as in Excel.
+            if (prefix === 'fill' && p === 'color') forEachCell(sheet, area, (c) => c.format.delete('fill.tintAndShade'));
           }),
         enumerable: true,
       });
@@ -1431,6 +1454,14 @@ export class FakeStyleObject extends FakeProxy {
   }
   protected _snapshot(name: string, target: unknown): unknown {
     const { sheet, area } = target as RangeTarget;
+    if (this.prefix === 'fill') {
+      // As Excel reports it: a cell without fill reads "#FFFFFF", like a white fill; only tintAndShade tells them
+      // apart (null without fill, a number with one).
+      if (name === 'color') return uniform(sheet, area, (c) => c?.format.get('fill.color') ?? '#FFFFFF');
+      if (name === 'tintAndShade') {
+        return uniform(sheet, area, (c) => (c?.format.has('fill.color') ? (c.format.get('fill.tintAndShade') ?? 0) : null));
+      }
+    }
     return uniform(sheet, area, (c) => c?.format.get(`${this.prefix}.${name}`) ?? null);
   }
   clear(): void {

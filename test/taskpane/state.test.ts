@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mustDay } from '../../src/domain/calendar';
 import { findAgency } from '../../src/domain/roster';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
+import { defaultFormPack } from '../../src/packs/forms';
 import { insertTracker } from '../../src/app/insert-tracker';
 import { summariseTracker, type TrackerSummary } from '../../src/app/tracker-summary';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
@@ -21,7 +22,7 @@ async function summaryOf(code: string, asOf?: ReturnType<typeof mustDay>): Promi
   return r.summary;
 }
 
-const start = (): PaneState => initialState('vi', NOW);
+const start = (): PaneState => initialState('vi', NOW, { statisticsYear: pack.statisticsYear });
 
 describe('initialState', () => {
   it('starts in Vietnamese, as of today with a 14-day window, knowing nothing of the workbook', () => {
@@ -90,5 +91,74 @@ describe('reduce', () => {
     const s = reduce(start(), { type: 'settings-edit', patch: { asOfText: '31/03/2026', asOfMode: 'fixed' } });
     expect(s.settings.asOfMode).toBe('fixed');
     expect(s.settingsDirty).toBe(true);
+  });
+});
+
+describe('reduce: report forms, check, consolidation', () => {
+  const forms = defaultFormPack();
+  const codes = forms.forms.map((f) => f.code);
+
+  it('starts without a form pack (it comes with the tools), the plan\'s statistics year, no files', () => {
+    const s = start();
+    expect(s.forms).toMatchObject({ pack: null, packFile: null, selected: [], yearText: '2025', yearDirty: false, yearError: null });
+    expect(s.check).toBeNull();
+    expect(s.highlighted).toBeNull();
+    expect(s.consolidate).toMatchObject({ files: [], asOfText: '01/03/2026', admitWarnings: false, progress: null, result: null });
+    expect(s.notices).toEqual({ insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null });
+  });
+
+  it('the first pack selects all its forms; another keeps the choice of the forms it also has', () => {
+    let s = reduce(start(), { type: 'forms-pack', pack: forms, file: null });
+    expect(s.forms.selected).toEqual(codes);
+    s = reduce(s, { type: 'forms-select', codes: ['0808', '0804', '9999'] });
+    expect(s.forms.selected).toEqual(['0804', '0808']);
+    const smaller = { ...forms, id: 'goi-sua', forms: forms.forms.filter((f) => f.code !== '0808') };
+    s = reduce(s, { type: 'forms-pack', pack: smaller, file: 'goi-sua.json' });
+    expect(s.forms).toMatchObject({ packFile: 'goi-sua.json', selected: ['0804'] });
+    s = reduce(s, { type: 'forms-select', codes: [] });
+    s = reduce(s, { type: 'forms-pack', pack: forms, file: null });
+    expect(s.forms.selected).toEqual(codes);
+  });
+
+  it('the stamp preselects the agency and the reporting year, unless the user chose them', () => {
+    let s = reduce(start(), { type: 'stamp', stamp: { agencyCode: 'snv', reportingYear: 2024 }, knownCodes });
+    expect(s.agencyCode).toBe('SNV');
+    expect(s.forms.yearText).toBe('2024');
+    s = reduce(start(), { type: 'agency', code: '05455' });
+    s = reduce(s, { type: 'forms-year', text: '2023' });
+    s = reduce(s, { type: 'stamp', stamp: { agencyCode: 'SNV', reportingYear: 2024 }, knownCodes });
+    expect(s.agencyCode).toBe('05455');
+    expect(s.forms).toMatchObject({ yearText: '2023', yearDirty: true });
+    expect(reduce(s, { type: 'forms-year-error', error: () => 'x' }).forms.yearError?.('vi')).toBe('x');
+  });
+
+  it('a check is kept with the number of cells highlighted', () => {
+    const result = {
+      report: { agency: null, identity: null, issues: [], errors: 0, warnings: 0, asOf: mustDay(2026, 3, 1) },
+      missingForms: [], formsTotal: 13, trackerPresent: true, highlighted: 4,
+    };
+    let s = reduce(start(), { type: 'check', result, knownCodes });
+    expect(s.check).toBe(result);
+    expect(s.highlighted).toBe(4);
+    s = reduce(s, { type: 'highlighted', count: 0 });
+    expect(s.highlighted).toBe(0);
+    s = reduce(s, { type: 'notice', section: 'check', notice: textNotice('error', () => 'x') });
+    s = reduce(s, { type: 'check-stale' });
+    expect([s.check, s.notices.check, s.highlighted]).toEqual([null, null, 0]);
+  });
+
+  it('consolidation: the form, progress, cancelling and the result', () => {
+    let s = reduce(start(), { type: 'consolidate-edit', patch: { files: ['a.xlsx', 'b.xlsx'], admitWarnings: true } });
+    s = reduce(s, { type: 'consolidate-error', error: () => 'sai' });
+    expect(s.consolidate.asOfError?.('vi')).toBe('sai');
+    s = reduce(s, { type: 'consolidate-edit', patch: { asOfText: '02/03/2026' } });
+    expect(s.consolidate).toMatchObject({ files: ['a.xlsx', 'b.xlsx'], admitWarnings: true, asOfText: '02/03/2026', asOfError: null });
+    s = reduce(s, { type: 'consolidate-progress', progress: { done: 1, total: 2 } });
+    s = reduce(s, { type: 'consolidate-cancelling' });
+    expect(s.consolidate).toMatchObject({ progress: { done: 1, total: 2 }, cancelling: true });
+    s = reduce(s, { type: 'consolidate-progress', progress: null });
+    expect(s.consolidate).toMatchObject({ progress: null, cancelling: false });
+    s = reduce(s, { type: 'consolidate-result', result: null });
+    expect(s.consolidate.result).toBeNull();
   });
 });

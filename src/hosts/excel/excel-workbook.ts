@@ -5,8 +5,12 @@
  * - read: one sync (sheet names, and each requested sheet's used range with values and formulas);
  * - write: two syncs (which sheets exist and whether they are protected; then everything else), plus one per
  *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB;
- * - selectRange: one sync.
+ * - selectRange: one sync;
+ * - readFills: one sync (the cells' fills, the highlight record, every sheet's protection);
+ * - setFills: one sync (the record, then the fills; on the web one more per ~4 MB of commands);
+ * - recalculate: one sync.
  */
+import { type CellAt, type Fill, type FillChange, type FillPort, type FillReading, type SheetAccess, fillKey } from '../../app/cell-fill';
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import { rangeRef } from '../../workbook/a1';
 import type { Grid } from '../../workbook/grid';
@@ -34,7 +38,7 @@ const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
 /** Cells read per slice when a sheet is too large for one response (Excel on the web: 5 MB per response). */
 const READ_SLICE_CELLS = 10_000;
 
-export class ExcelWorkbook implements WorkbookPort {
+export class ExcelWorkbook implements WorkbookPort, FillPort {
   /** Features the last write needed but this Excel lacks (those parts were left out, not failed). */
   lastWriteSkipped: string[] = [];
 
@@ -123,6 +127,113 @@ export class ExcelWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+
+  /** Full recalculation, so =TODAY() and every formula that depends on it show today's values. */
+  async recalculate(): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.application.calculate('Full');
+      await context.sync();
+    });
+  }
+
+  /**
+   * The fill of each cell (null for "no fill"), the record sheet `recordSheet` and every sheet's protection, in one
+   * sync. Excel reports "#FFFFFF" both for no fill and for a white fill; from ExcelApi 1.9 tintAndShade tells them
+   * apart (null without fill). Without it, white reads as no fill, which looks the same once given back.
+   */
+  async readFills(cells: readonly CellAt[], recordSheet: string): Promise<FillReading> {
+    const features = this.features();
+    const limit = this.requestBudget();
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load(features.protection ? 'items/name,items/protection/protected,items/protection/options' : 'items/name');
+      const record = sheets.getItemOrNullObject(recordSheet);
+      record.load('name');
+      const used = record.getUsedRangeOrNullObject(true);
+      used.load('values,formulas,rowIndex,columnIndex');
+      const budget = new RequestBudget(limit, () => context.sync());
+      const bySheet = new Map<string, Excel.Worksheet>();
+      const wanted: { key: string; fill: Excel.RangeFill }[] = [];
+      for (const c of cells) {
+        let ws = bySheet.get(c.sheet);
+        if (!ws) {
+          ws = sheets.getItem(c.sheet);
+          bySheet.set(c.sheet, ws);
+        }
+        await budget.reserve(5 * OPERATION_BYTES);
+        const fill = ws.getRange(c.cell).format.fill;
+        fill.load(features.fillTint ? 'color,tintAndShade' : 'color');
+        wanted.push({ key: fillKey(c), fill });
+      }
+      await context.sync();
+
+      const fills = new Map<string, Fill>();
+      for (const { key, fill } of wanted) {
+        const read = fillOf(fill.color, features.fillTint ? fill.tintAndShade : undefined);
+        if (read !== undefined) fills.set(key, read);
+      }
+      const access = new Map<string, SheetAccess>();
+      for (const ws of sheets.items) {
+        const isProtected = features.protection ? ws.protection.protected : false;
+        access.set(ws.name.toLocaleLowerCase(), {
+          name: ws.name,
+          protected: isProtected,
+          protectionOptions: isProtected ? { ...(ws.protection.options as unknown as Record<string, unknown>) } : null,
+        });
+      }
+      const grid = record.isNullObject ? null : usedRangeToGrid(record.name, used.isNullObject ? null : used);
+      return { fills, recordSheet, record: grid, sheets: access };
+    });
+  }
+
+  /** Writes the record and the fills in one sync (see FillPort.setFills for the order). */
+  async setFills(changes: readonly FillChange[], reading: FillReading, record: SheetSpec | null): Promise<void> {
+    const features = this.features();
+    const limit = this.requestBudget();
+    const skipped = new Set<ExcelFeature>();
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const budget = new RequestBudget(limit, () => context.sync());
+      if (record) {
+        const existed = reading.record !== null && sameName(record.name, reading.recordSheet);
+        await budget.reserve(12 * OPERATION_BYTES);
+        const ws = existed ? sheets.getItem(record.name) : sheets.add(record.name);
+        if (existed) queueReset(ws, false, features);
+        await queueSheetSpec(ws, record, existed, { features, skipped, budget });
+      }
+      const bySheet = new Map<string, { access: SheetAccess; cells: FillChange[] }>();
+      for (const c of changes) {
+        const access = reading.sheets.get(c.sheet.toLocaleLowerCase());
+        if (!access) continue;
+        const group = bySheet.get(access.name) ?? { access, cells: [] };
+        group.cells.push(c);
+        bySheet.set(access.name, group);
+      }
+      for (const { access, cells } of bySheet.values()) {
+        const ws = sheets.getItem(access.name);
+        const guarded = access.protected && features.protection;
+        if (guarded) ws.protection.unprotect();
+        for (const c of cells) {
+          await budget.reserve(4 * OPERATION_BYTES);
+          const fill = ws.getRange(c.cell).format.fill;
+          if (c.fill === null) fill.clear();
+          else fill.color = c.fill;
+        }
+        if (guarded) ws.protection.protect((access.protectionOptions ?? undefined) as Excel.WorksheetProtectionOptions | undefined);
+      }
+      if (!record && reading.record !== null) sheets.getItem(reading.recordSheet).delete();
+      await context.sync();
+    });
+  }
+}
+
+/** A fill as read: "#RRGGBB", null for no fill, undefined when it cannot be told (a merged or mixed range). */
+export function fillOf(color: string | null | undefined, tint: number | null | undefined): Fill | undefined {
+  if (typeof color !== 'string' || color === '') return undefined;
+  const c = color.toUpperCase();
+  // tint undefined: ExcelApi 1.9 is missing, so "#FFFFFF" cannot be told from no fill; null: no fill.
+  if (c === '#FFFFFF' && (tint === null || tint === undefined)) return null;
+  return c;
 }
 
 function sameName(a: string, b: string): boolean {

@@ -16,6 +16,7 @@ export const EXCEL_FEATURES = [
   'dataValidation',
   'pageLayout',
   'indent',
+  'fillTint',
 ] as const;
 export type ExcelFeature = (typeof EXCEL_FEATURES)[number];
 
@@ -39,6 +40,11 @@ export const FEATURE_REQUIREMENT: Readonly<Record<ExcelFeature, string>> = {
   pageLayout: '1.9',
   /** RangeFormat.indentLevel. */
   indent: '1.9',
+  /**
+   * RangeFill.tintAndShade: the only way to tell a cell without fill from one filled white (both report the colour
+   * "#FFFFFF"; tintAndShade is null without fill).
+   */
+  fillTint: '1.9',
 };
 
 export type ExcelFeatures = Readonly<Record<ExcelFeature, boolean>> & {

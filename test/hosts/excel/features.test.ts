@@ -50,6 +50,7 @@ describe('feature → requirement set', () => {
       dataValidation: '1.8',
       pageLayout: '1.9',
       indent: '1.9',
+      fillTint: '1.9',
     });
     expect(Object.keys(FEATURE_REQUIREMENT).sort()).toEqual([...EXCEL_FEATURES].sort());
   });

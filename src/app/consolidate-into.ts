@@ -1,0 +1,126 @@
+/**
+ * Use case (Sở Nội vụ, in the pane): consolidate the agency workbooks a user picked into the workbook open in Excel,
+ * as `vtlt consolidate` does into a file. The roster comes from the workbook's "Danh sách đơn vị" sheet when it has
+ * one (the default roster otherwise, and the sheet is then created for editing). Round trips to the workbook are
+ * fixed whatever the number of files: one read (the roster sheet), one write of every output sheet. Files are read
+ * one at a time, through `open` (the file host, loaded only when needed).
+ *
+ * What the pane shows is returned as plain data (ConsolidationSummary), so the pane needs none of this code to show it.
+ */
+import type { Day } from '../domain/calendar';
+import type { FormPack } from '../domain/form-pack';
+import type { Lang } from '../domain/i18n';
+import type { PlanPack } from '../domain/plan-pack';
+import type { Roster } from '../domain/roster';
+import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
+import { consolidate, type InputFile, type OpenResult } from './consolidate';
+import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
+import { formsPart } from './forms-part';
+import type { WorkbookPort } from './workbook-port';
+
+export interface ConsolidateIntoRequest {
+  readonly files: readonly InputFile[];
+  readonly planPack: PlanPack;
+  readonly formPack: FormPack;
+  readonly knownPacks: ReadonlyMap<string, readonly string[]>;
+  /** Used when the workbook has no "Danh sách đơn vị" sheet (or an empty one). */
+  readonly defaultRoster: Roster;
+  readonly asOf: Day;
+  readonly admitWarnings?: boolean;
+  readonly lang: Lang;
+  open(bytes: Uint8Array): Promise<OpenResult>;
+  readonly onProgress?: (done: number, total: number, file: string) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface AgencyName {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface ConsolidationSummary {
+  /** Cancelled before the end: nothing was written. */
+  readonly cancelled: boolean;
+  readonly files: number;
+  readonly year: number;
+  readonly asOf: Day;
+  readonly rosterSource: 'workbook' | 'default';
+  readonly rosterSize: number;
+  /** Rows of the roster sheet that could not be read ("cell: why"). */
+  readonly rosterProblems: readonly string[];
+  readonly submitted: readonly AgencyName[];
+  readonly missing: readonly AgencyName[];
+  readonly late: readonly (AgencyName & { readonly days: number })[];
+  readonly replaced: readonly { readonly file: string; readonly by: string; readonly agency: AgencyName }[];
+  readonly rejected: readonly { readonly file: string; readonly reasons: readonly string[] }[];
+  /** Files counted in the totals. */
+  readonly inTotals: number;
+  readonly overdue: number;
+  readonly problems: number;
+  /** The reminder to paste into a letter, one paragraph per item. */
+  readonly reminder: readonly string[];
+  /** The sheets written, in order. */
+  readonly sheets: readonly string[];
+}
+
+const ROSTER_META = { id: 'workbook', version: '1', title: ROSTER_SHEET, note: '' };
+
+export async function consolidateIntoWorkbook(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidationSummary> {
+  const snapshot = await port.read([ROSTER_SHEET]);
+  const rosterGrid = snapshot.grids.get(ROSTER_SHEET) ?? null;
+  let roster = req.defaultRoster;
+  let rosterSource: ConsolidationSummary['rosterSource'] = 'default';
+  const rosterProblems: string[] = [];
+  if (rosterGrid) {
+    const read = readRosterSheet(rosterGrid, ROSTER_META);
+    if (read && read.roster.entries.length > 0) {
+      roster = read.roster;
+      rosterSource = 'workbook';
+      for (const p of read.problems) rosterProblems.push(p.cell ? `${p.cell}: ${p.message}` : p.message);
+    }
+  }
+
+  const year = req.planPack.statisticsYear;
+  const result = await consolidate({
+    files: req.files,
+    planPack: req.planPack,
+    roster,
+    asOf: req.asOf,
+    year,
+    admitWarnings: req.admitWarnings === true,
+    forms: formsPart(req.formPack, { requireAll: false, expectedYear: year }),
+    knownPacks: req.knownPacks,
+    open: req.open,
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+    ...(req.signal ? { signal: req.signal } : {}),
+  });
+
+  const name = (a: { code: string; name: string }): AgencyName => ({ code: a.code, name: a.name });
+  let sheets: string[] = [];
+  if (!result.cancelled) {
+    const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result));
+    await writeConsolidation(port, specs, roster, rosterGrid !== null);
+    sheets = [...(rosterGrid !== null ? [] : [ROSTER_SHEET]), ...specs.map((s) => s.name)];
+  }
+  return {
+    cancelled: result.cancelled,
+    files: req.files.length,
+    year: result.year,
+    asOf: result.asOf,
+    rosterSource,
+    rosterSize: roster.entries.length,
+    rosterProblems,
+    submitted: result.accepted.map((a) => name(a.agency)),
+    missing: result.submissions.filter((s) => !s.accepted).map((s) => name(s.agency)),
+    late: result.submissions
+      .filter((s) => s.accepted && s.daysLate !== null && s.daysLate > 0)
+      .map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0 })),
+    replaced: result.replaced.map((r) => ({ file: r.file, by: r.by, agency: name(r.agency) })),
+    rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons] })),
+    inTotals: result.accepted.filter((a) => a.inTotals).length,
+    overdue: result.overdue.length,
+    problems: result.problems.length,
+    reminder: result.cancelled ? [] : reminderParagraphs(result, req.planPack),
+    sheets,
+  };
+}

@@ -1,0 +1,35 @@
+/** What the page's controls ask of the pane (implemented in app.ts): every user action, by name. */
+import type { Lang } from '../domain/i18n';
+import type { CellAt } from '../app/highlight';
+import type { ConsolidateForm, PaneState } from './state';
+
+export interface Controller {
+  setLang(lang: Lang): void;
+  pickAgency(code: string | null): void;
+  insert(): Promise<void>;
+  refresh(): Promise<void>;
+  select(range: string): Promise<void>;
+  editSettings(patch: Partial<PaneState['settings']>): void;
+  applySettings(): Promise<void>;
+
+  // Report forms.
+  selectForms(codes: readonly string[]): void;
+  editFormsYear(text: string): void;
+  loadFormPack(file: File): Promise<void>;
+  useDefaultFormPack(): Promise<void>;
+  insertForms(): Promise<void>;
+
+  // Check.
+  check(): Promise<void>;
+  goToCell(target: CellAt): Promise<void>;
+  highlight(): Promise<void>;
+  clearHighlight(): Promise<void>;
+
+  // Consolidation.
+  chooseFiles(files: readonly File[]): void;
+  editConsolidate(patch: Partial<Pick<ConsolidateForm, 'asOfText' | 'admitWarnings'>>): void;
+  consolidate(): Promise<void>;
+  cancelConsolidate(): void;
+  /** Copies the reminder; false when it could not (the text is then selected for the user to copy). */
+  copyReminder(text: HTMLTextAreaElement): Promise<boolean>;
+}

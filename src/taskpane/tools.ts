@@ -1,0 +1,14 @@
+/**
+ * The pane's tools beyond the tracker: the report forms (the bundled pack, reading a pack from a file, inserting),
+ * the check of the workbook and highlighting its problem cells, and the page of these sections and of consolidation.
+ * A chunk of its own, loaded just after the pane is shown (see app.ts), so the first load stays small.
+ */
+export { defaultFormPack } from '../packs/forms';
+export { parseFormPackJson } from '../domain/form-pack';
+export { describeUnplaced, insertForms } from '../app/insert-forms';
+export { checkWorkbook } from '../app/check-workbook';
+export { clearHighlight, highlightIssues } from '../app/highlight';
+export { checkSection } from './check-section';
+export { consolidateSection } from './consolidate-section';
+export { formsSection } from './forms-section';
+export * as model from './tools-view-model';
