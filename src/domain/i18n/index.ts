@@ -22,5 +22,7 @@ import type { Issue } from '../validation/issue';
 
 /** The message of a validation finding, in `lang`. */
 export function issueMessage(lang: Lang, i: Issue): string {
-  return CATALOGS[lang][`issue.${i.rule}`](i.params);
+  const text = CATALOGS[lang][`issue.${i.rule}`](i.params);
+  // Messages that start with an optional "Nhiệm vụ …:" prefix begin in lower case when it is absent.
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
