@@ -13,8 +13,12 @@ import type { Identity } from '../workbook/identity';
 
 export interface FormsPartOptions {
   readonly expectedYear?: number;
-  /** Every form of the pack must be present (a returned workbook); otherwise only the forms present are checked. */
-  readonly requireAll: boolean;
+  /**
+   * Which forms must be present: `true` every form of the pack; `false` only the forms present are checked;
+   * `'when-started'` every form once the workbook has any form (or its stamp names a form pack) — a workbook with no
+   * form at all gets one warning instead, so a clerk who has only filled the tracker is not flooded with errors.
+   */
+  readonly requireAll: boolean | 'when-started';
 }
 
 interface ReadForm {
@@ -119,13 +123,19 @@ function violationIssue(sheet: string, f: ReadForm, v: RuleViolation): Issue {
 export function formsPart(pack: FormPack, options: FormsPartOptions): FormsPart {
   return {
     sheetNames: pack.forms.map((f) => f.code),
-    check(grids: ReadonlyMap<string, Grid | null>, _identity: Identity | null) {
+    check(grids: ReadonlyMap<string, Grid | null>, identity: Identity | null) {
       const issues: Issue[] = [];
       let shownAgency: string | null = null;
-      for (const [code, f] of readForms(pack, grids)) {
+      const forms = readForms(pack, grids);
+      const started = identity?.formPackId !== undefined || [...forms.values()].some((f) => f !== 'missing');
+      const require = options.requireAll === 'when-started' ? started : options.requireAll;
+      if (options.requireAll === 'when-started' && !started) {
+        issues.push(issue('warning', 'sheet-missing', '', '', null, { name: pack.forms.map((f) => f.code).join(', '), what: 'các biểu báo cáo thống kê' }));
+      }
+      for (const [code, f] of forms) {
         const form = pack.forms.find((x) => x.code === code);
         if (f === 'missing') {
-          if (options.requireAll) issues.push(issue('error', 'sheet-missing', code, '', null, { name: code, what: `biểu ${code} (${form?.title ?? ''})` }));
+          if (require) issues.push(issue('error', 'sheet-missing', code, '', null, { name: code, what: `biểu ${code} (${form?.title ?? ''})` }));
           continue;
         }
         if (f === 'unrecognised') {

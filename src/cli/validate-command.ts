@@ -90,7 +90,7 @@ export function defaultValidateOptions(settings: { expectedYear?: number; partia
   return {
     planPack: plan,
     knownPacks: new Map([[plan.id, [plan.version]], [forms.id, [forms.version]]]),
-    forms: formsPart(forms, { requireAll: settings.partial !== true, expectedYear: settings.expectedYear }),
+    forms: formsPart(forms, { requireAll: settings.partial === true ? false : 'when-started', expectedYear: settings.expectedYear }),
     requireTracker: settings.partial !== true,
     ...(settings.expectedYear !== undefined ? { expectedYear: settings.expectedYear } : {}),
   };

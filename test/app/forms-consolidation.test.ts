@@ -121,3 +121,18 @@ describe('province totals', () => {
     }
   });
 });
+
+describe('which forms a workbook must hold', () => {
+  it('warns once when no form was inserted yet, and requires all 13 once one was', async () => {
+    const wb = FileWorkbook.create();
+    const { insertTracker } = await import('../../src/app/insert-tracker');
+    await insertTracker(wb, { pack: plan, agency: agency('STC'), now: FEB, confirm: async () => true });
+    const opts: ValidateOptions = { ...options(), forms: formsPart(pack, { requireAll: 'when-started' }), expectedYear: undefined };
+    const trackerOnly = validateSnapshot(await wb.read(sheetsToRead(opts)), opts);
+    expect(trackerOnly.issues.map((i) => `${i.severity}:${i.rule}`)).toEqual(['warning:sheet-missing']);
+    const full = await agencyWorkbook(agency('STC'), FEB, 9);
+    full.workbook.workbook.removeWorksheet(full.workbook.workbook.getWorksheet('0805')!.id);
+    const oneMissing = validateSnapshot(await full.workbook.read(sheetsToRead(opts)), opts);
+    expect(oneMissing.issues.map((i) => `${i.severity}:${i.rule}:${i.sheet}`)).toEqual(['error:sheet-missing:0805']);
+  });
+});
