@@ -91,6 +91,7 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     forms: formsPart(req.formPack, { requireAll: false, expectedYear: year }),
     knownPacks: req.knownPacks,
     open: req.open,
+    lang: req.lang,
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });

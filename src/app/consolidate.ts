@@ -11,6 +11,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/plan-pack';
 import { findAgency, findAgencyByName, type Roster, type RosterEntry } from '../domain/roster';
 import type { Issue } from '../domain/validation/issue';
+import { t, type Lang } from '../domain/i18n';
 import { planRows, type PlanRow, type TaskProgress } from './plan-status';
 import { roleOf } from '../domain/applicability';
 import { sheetsToRead, validateSnapshot, type FormsCheck, type ValidateOptions, type WorkbookReport } from './validate-workbook';
@@ -51,6 +52,8 @@ export interface ConsolidateRequest {
   open(bytes: Uint8Array): Promise<OpenResult>;
   readonly onProgress?: (done: number, total: number, file: string) => void;
   readonly signal?: AbortSignal;
+  /** Language of the reasons given for files set aside. */
+  readonly lang?: Lang;
 }
 
 export interface AcceptedFile {
@@ -137,6 +140,7 @@ function progressFrom(grid: Grid | null, pack: PlanPack): Map<string, TaskProgre
 
 export async function consolidate(req: ConsolidateRequest): Promise<Consolidation> {
   const { planPack, roster } = req;
+  const lang = req.lang ?? 'vi';
   const year = req.year ?? planPack.statisticsYear;
   const settings = { asOf: req.asOf, window: req.window ?? 14, inclusiveBefore: req.inclusiveBefore ?? false };
   const validateOptions: ValidateOptions = {
@@ -171,7 +175,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     try {
       bytes = await input.read();
     } catch {
-      reject(['Không đọc được tệp (đã bị xoá, đổi tên hoặc không có quyền đọc).']);
+      reject([t(lang, 'consolidate.reason.unreadable')]);
       continue;
     }
     const opened = await req.open(bytes);
@@ -183,30 +187,32 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     try {
       snapshot = await opened.port.read(sheetsToRead(validateOptions));
     } catch {
-      reject(['Không đọc được nội dung sổ làm việc. Mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại.']);
+      reject([t(lang, 'consolidate.reason.corrupt')]);
       continue;
     }
     const report = validateSnapshot(snapshot, { ...validateOptions, requireTracker: false });
     const reasons: string[] = [];
     if (report.issues.some((x) => x.rule === 'not-product-workbook')) {
-      reasons.push('Không phải sổ báo cáo do phần mềm tạo (không có bảng theo dõi hay biểu báo cáo nhận ra được).');
+      reasons.push(t(lang, 'consolidate.reason.notProduct'));
     }
     let agency: RosterEntry | undefined;
     if (report.agency) {
       agency = report.agency.code ? findAgency(roster, report.agency.code) : undefined;
       agency ??= findAgencyByName(roster, report.agency.name);
       if (!agency) {
-        reasons.push(`Đơn vị "${report.agency.name}"${report.agency.code ? ` (mã ${report.agency.code})` : ''} không có trong "Danh sách đơn vị". Bổ sung đơn vị vào danh sách nếu đúng.`);
+        reasons.push(t(lang, 'consolidate.reason.unknownAgency', { name: report.agency.name, code: report.agency.code ?? '' }));
       }
     } else if (reasons.length === 0) {
-      reasons.push('Không xác định được đơn vị báo cáo (không có thông tin nhận diện, không có dòng "Đơn vị…").');
+      reasons.push(t(lang, 'consolidate.reason.noAgency'));
     }
     const reportingYear = report.identity?.reportingYear ?? null;
     if (reportingYear !== null && reportingYear !== year) {
-      reasons.push(`Tệp báo cáo năm ${reportingYear}, không phải năm ${year}.`);
+      reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
     }
     const unknownPack = report.issues.find((x) => x.rule === 'pack-unknown');
-    if (unknownPack) reasons.push(`Phiên bản gói dữ liệu không được nhận biết: ${String(unknownPack.params['pack'] ?? '')} ${String(unknownPack.params['version'] ?? '')}.`);
+    if (unknownPack) {
+      reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
+    }
     if (reasons.length > 0 || !agency) {
       reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));
       continue;

@@ -96,7 +96,8 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
     admitWarnings: args.flags.has('admit-warnings'),
     forms,
     knownPacks,
-    open: openForReading,
+    open: (bytes) => openForReading(bytes, undefined, lang),
+    lang,
     onProgress: args.flags.has('json') ? undefined : (done, total, file) => {
       if (file) io.err(`[${done + 1}/${total}] ${path.basename(file)}`);
     },

@@ -59,6 +59,7 @@ export async function validateFile(
   file: string,
   options: ValidateOptions,
   previous: { agency: string | null; grids: ReadonlyMap<string, import('../workbook/grid').Grid | null> } | null = null,
+  lang: Lang = 'vi',
 ): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
@@ -68,7 +69,7 @@ export async function validateFile(
     const reason = code === 'ENOENT' ? 'Không tìm thấy tệp. Kiểm tra lại đường dẫn.' : `Không đọc được tệp (${code ?? 'lỗi đọc'}).`;
     return unreadable(file, reason);
   }
-  const opened = await openForReading(bytes);
+  const opened = await openForReading(bytes, undefined, lang);
   if (!opened.ok) return unreadable(file, opened.reason);
   const snapshot = await opened.port.read(sheetsToRead(options));
   const report = validateSnapshot(snapshot, options);
@@ -132,7 +133,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     previous = { agency: prevReport.agency?.code ?? null, grids: snap.grids };
   }
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, options, previous));
+  for (const file of files) reports.push(await validateFile(file, options, previous, lang));
 
   if (args.flags.has('json')) {
     io.out(JSON.stringify({

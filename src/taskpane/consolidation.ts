@@ -22,7 +22,7 @@ export async function loadConsolidationEngine(): Promise<ConsolidationEngine> {
       core.consolidateIntoWorkbook(port, {
         ...request,
         open: async (bytes) => {
-          const opened = await files.openWorkbookBytes(bytes);
+          const opened = await files.openWorkbookBytes(bytes, undefined, request.lang);
           return opened.ok ? { ok: true, port: opened.workbook } : opened;
         },
       }),

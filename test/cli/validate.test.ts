@@ -151,3 +151,18 @@ describe('vtlt validate', () => {
     expect((await vtlt('validate', f('good.xlsx'), '--year', '25')).code).toBe(2);
   });
 });
+
+describe('vtlt validate in English', () => {
+  it('explains unreadable files in the user\'s language', async () => {
+    const out: string[] = [];
+    const code = await run(['validate', f('empty.xlsx'), f('old.xlsx'), '--json'], {
+      lang: 'en', out: (t) => out.push(t), err: () => undefined, now: () => Date.UTC(2026, 10, 23),
+    });
+    expect(code).toBe(2);
+    const json = JSON.parse(out.join('\n')) as JsonReport;
+    expect(json.files.map((x) => x.issues[0]!.message)).toEqual([
+      expect.stringContaining('empty (0 bytes)'),
+      expect.stringContaining('Excel 97–2003'),
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
  * zip directory promises more than we are willing to inflate (a small zip can expand to gigabytes).
  * Nothing here inflates data; only the zip's own directory is read.
  */
+import { t, type Lang } from '../../domain/i18n';
 
 export interface FileLimits {
   /** Largest file accepted, in bytes. */
@@ -123,39 +124,33 @@ export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMI
   return { kind: 'not-spreadsheet', hint: 'unknown' };
 }
 
-/** What to tell the user about a file that cannot be taken in, in Vietnamese, with what to do. */
-export function describeVerdict(v: Exclude<FileVerdict, { kind: 'xlsx' }>): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+/** What to tell the user about a file that cannot be taken in, with what to do. */
+export function describeVerdict(v: Exclude<FileVerdict, { kind: 'xlsx' }>, lang: Lang = 'vi'): string {
+  const mb = (n: number) => (Number.isFinite(n) ? `${(n / 1024 / 1024).toFixed(0)} MB` : '∞');
   switch (v.kind) {
     case 'empty':
-      return 'Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp .xlsx đầy đủ.';
+      return t(lang, 'file.empty');
     case 'too-large':
-      return `Tệp quá lớn (${mb(v.bytes)}, giới hạn ${mb(v.limit)}). Kiểm tra lại tệp: sổ báo cáo thường chỉ vài trăm KB.`;
+      return t(lang, 'file.tooLarge', { size: mb(v.bytes), limit: mb(v.limit) });
     case 'xls':
-      return 'Tệp Excel 97–2003 (.xls). Mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.';
+      return t(lang, 'file.xls');
     case 'encrypted':
-      return 'Tệp được đặt mật khẩu. Mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu → để trống), lưu rồi gửi lại.';
+      return t(lang, 'file.encrypted');
     case 'truncated':
-      return 'Tệp bị hỏng hoặc không trọn vẹn (có thể tải về hoặc gửi bị ngắt giữa chừng). Đề nghị đơn vị gửi lại tệp.';
+      return t(lang, 'file.truncated');
     case 'zip-bomb':
-      return `Tệp giải nén ra dữ liệu quá lớn (${Number.isFinite(v.uncompressedBytes) ? mb(v.uncompressedBytes) : 'quá nhiều thành phần'}, giới hạn ${mb(v.limit)}); không mở để bảo vệ máy. Kiểm tra nguồn gốc tệp.`;
+      return t(lang, 'file.zipBomb', { size: mb(v.uncompressedBytes), limit: mb(v.limit) });
     case 'docx':
-      return 'Đây là tệp Word (.docx) bị đổi tên, không phải sổ Excel. Chọn đúng tệp .xlsx của biểu báo cáo.';
+      return t(lang, 'file.docx');
     case 'pptx':
-      return 'Đây là tệp PowerPoint bị đổi tên, không phải sổ Excel. Chọn đúng tệp .xlsx.';
+      return t(lang, 'file.pptx');
     case 'ods':
-      return 'Đây là tệp bảng tính OpenDocument (.ods). Mở bằng Excel hoặc LibreOffice và lưu dạng .xlsx.';
+      return t(lang, 'file.ods');
     case 'xlsb':
-      return 'Đây là sổ Excel nhị phân (.xlsb). Mở bằng Excel và lưu dạng "Sổ làm việc Excel (*.xlsx)".';
+      return t(lang, 'file.xlsb');
     case 'zip-other':
-      return 'Tệp nén (.zip) không chứa sổ làm việc Excel. Giải nén và chọn tệp .xlsx bên trong.';
+      return t(lang, 'file.zipOther');
     case 'not-spreadsheet':
-      return v.hint === 'pdf'
-        ? 'Đây là tệp PDF, không phải sổ Excel. Đề nghị đơn vị gửi tệp .xlsx.'
-        : v.hint === 'csv'
-          ? 'Đây là tệp văn bản (CSV), không phải sổ Excel do phần mềm tạo. Đề nghị gửi tệp .xlsx.'
-          : v.hint === 'html'
-            ? 'Đây là trang web (HTML) lưu với đuôi Excel. Mở bằng Excel và lưu dạng .xlsx.'
-            : 'Không phải tệp Excel .xlsx. Chọn đúng tệp sổ làm việc.';
+      return t(lang, v.hint === 'pdf' ? 'file.pdf' : v.hint === 'csv' ? 'file.csv' : v.hint === 'html' ? 'file.html' : 'file.unknown');
   }
 }
