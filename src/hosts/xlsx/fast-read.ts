@@ -10,44 +10,17 @@ import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import { parseCell } from '../../workbook/a1';
 import type { Grid, GridValue } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
+import { entryDataStart, zipDirectory, type ZipEntry } from './zip';
 
-interface Entry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressed: number;
-  readonly uncompressed: number;
-  readonly offset: number;
+function directory(b: Uint8Array): Map<string, ZipEntry> {
+  const entries = zipDirectory(b);
+  if (entries === null) throw new Error('zip: no readable central directory');
+  return new Map(entries.map((e) => [e.name, e]));
 }
 
-const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, i: number): number => (u16(b, i) + u16(b, i + 2) * 65_536) >>> 0;
-
-function directory(b: Uint8Array): Map<string, Entry> {
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
-    if (u32(b, i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('zip: no end of central directory');
-  const count = u16(b, eocd + 10);
-  let p = u32(b, eocd + 16);
-  const out = new Map<string, Entry>();
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (u32(b, p) !== 0x02014b50) throw new Error('zip: bad central directory');
-    const nameLen = u16(b, p + 28);
-    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
-    out.set(name, { name, method: u16(b, p + 10), compressed: u32(b, p + 20), uncompressed: u32(b, p + 24), offset: u32(b, p + 42) });
-    p += 46 + nameLen + u16(b, p + 30) + u16(b, p + 32);
-  }
-  return out;
-}
-
-function inflate(b: Uint8Array, e: Entry): string {
-  if (u32(b, e.offset) !== 0x04034b50) throw new Error(`zip: bad local header for ${e.name}`);
-  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+function inflate(b: Uint8Array, e: ZipEntry): string {
+  const start = entryDataStart(b, e);
+  if (start === null) throw new Error(`zip: bad local header for ${e.name}`);
   const data = b.subarray(start, start + e.compressed);
   let bytes: Uint8Array;
   if (e.method === 0) bytes = data;
@@ -95,7 +68,7 @@ function resolvePath(base: string, target: string): string {
 }
 
 export class FastWorkbook implements WorkbookPort {
-  private readonly entries: Map<string, Entry>;
+  private readonly entries: Map<string, ZipEntry>;
   private readonly sheets: { name: string; path: string }[] = [];
   private strings: string[] | null = null;
   private readonly date1904: boolean;

@@ -4,6 +4,7 @@
  * Nothing here inflates data; only the zip's own directory is read.
  */
 import { t, type Lang } from '../../domain/i18n';
+import { zipDirectory } from './zip';
 
 export interface FileLimits {
   /** Largest file accepted, in bytes. */
@@ -34,9 +35,6 @@ export type FileVerdict =
   | { readonly kind: 'xlsb' }
   | { readonly kind: 'not-spreadsheet'; readonly hint: 'pdf' | 'csv' | 'html' | 'unknown' };
 
-const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
-const u32 = (b: Uint8Array, i: number): number => (u16(b, i) + u16(b, i + 2) * 65_536) >>> 0;
-
 function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((x, i) => b[i] === x);
 }
@@ -49,44 +47,6 @@ function containsUtf16(b: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
-}
-
-interface ZipEntry {
-  readonly name: string;
-  readonly compressed: number;
-  readonly uncompressed: number;
-}
-
-/** Reads the zip's central directory; null when the end record is missing (a cut-off or corrupt file). */
-function zipDirectory(b: Uint8Array): ZipEntry[] | null {
-  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  const min = Math.max(0, b.length - 65_557);
-  let eocd = -1;
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = u16(b, eocd + 10);
-  const offset = u32(b, eocd + 16);
-  if (offset >= b.length) return null;
-  const entries: ZipEntry[] = [];
-  let p = offset;
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
-    const compressed = u32(b, p + 20);
-    const uncompressed = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, compressed, uncompressed });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
 }
 
 export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS): FileVerdict {
