@@ -4,7 +4,8 @@
  */
 import type { RosterEntry } from '../domain/roster';
 import { h, uid } from './dom';
-import { searchAgencies } from './view-model';
+import { t, type Lang } from '../domain/i18n';
+import { kindLabel, searchAgencies } from './view-model';
 
 export interface AgencyPickerTexts {
   readonly label: string;
@@ -188,6 +189,47 @@ export function agencyPicker(
       chosen = entry;
       input.value = entry ? entry.name : '';
       close();
+    },
+  };
+}
+
+/** An agency picker wired to the pane: its texts, the chosen code passed on, and kept in step with the state. */
+export interface BoundAgencyPicker {
+  readonly picker: AgencyPicker;
+  /** Shows the state's agency when it changed elsewhere (another section, the workbook's stamp). */
+  sync(code: string | null): void;
+}
+
+export function boundAgencyPicker(
+  entries: readonly RosterEntry[],
+  lang: Lang,
+  focusKey: string,
+  pick: (code: string | null) => void,
+): BoundAgencyPicker {
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  let shownCode: string | null = null;
+  const picker = agencyPicker(
+    entries,
+    {
+      label: t(lang, 'pane.agency.label'),
+      placeholder: t(lang, 'pane.agency.placeholder'),
+      hint: t(lang, 'pane.agency.hint', { count: entries.length }),
+      noMatch: t(lang, 'pane.agency.noMatch'),
+      matches: (count) => t(lang, 'pane.agency.matches', { count }),
+      kind: (e) => kindLabel(e.kind, lang),
+    },
+    (entry) => {
+      shownCode = entry?.code ?? null;
+      pick(shownCode);
+    },
+  );
+  picker.input.setAttribute('data-focus-key', focusKey);
+  return {
+    picker,
+    sync(code) {
+      if (code === shownCode) return;
+      shownCode = code;
+      picker.show(code === null ? null : (byCode.get(code) ?? null));
     },
   };
 }

@@ -10,7 +10,7 @@ import type { WorkbookPort } from '../app/workbook-port';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import { findAgency, type Roster, type RosterEntry } from '../domain/roster';
-import { agencyPicker, type AgencyPicker } from './agency-picker';
+import { boundAgencyPicker } from './agency-picker';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import { showConfirm } from './dialog';
@@ -555,23 +555,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   // (1) Insert.
   const entries = deps.roster.entries;
   const byCode = new Map(entries.map((e) => [e.code, e]));
-  let shownCode: string | null = null;
-  const picker: AgencyPicker = agencyPicker(
-    entries,
-    {
-      label: say('pane.agency.label'),
-      placeholder: say('pane.agency.placeholder'),
-      hint: t(lang, 'pane.agency.hint', { count: entries.length }),
-      noMatch: say('pane.agency.noMatch'),
-      matches: (count) => t(lang, 'pane.agency.matches', { count }),
-      kind: (e) => kindLabel(e.kind, lang),
-    },
-    (entry) => {
-      shownCode = entry?.code ?? null;
-      c.pickAgency(shownCode);
-    },
-  );
-  picker.input.setAttribute('data-focus-key', 'agency');
+  const { picker, sync: syncPicker } = boundAgencyPicker(entries, lang, 'agency', (code) => c.pickAgency(code));
   const chosenLine = h('p', { class: 'chosen' });
   const oldExcel = h(
     'div',
@@ -753,10 +737,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
       agencyLine.hidden = head.agency === null;
 
       // Agency.
-      if (state.agencyCode !== shownCode) {
-        shownCode = state.agencyCode;
-        picker.show(shownCode === null ? null : (byCode.get(shownCode) ?? null));
-      }
+      syncPicker(state.agencyCode);
       const chosen = state.agencyCode === null ? undefined : byCode.get(state.agencyCode);
       chosenLine.textContent = chosen
         ? t(lang, 'pane.agency.selected', { name: chosen.name, code: chosen.code, kind: kindLabel(chosen.kind, lang) })

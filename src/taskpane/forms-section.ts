@@ -5,16 +5,15 @@
 import { t, type Lang } from '../domain/i18n';
 import type { FormPack } from '../domain/form-pack';
 import type { RosterEntry } from '../domain/roster';
-import { agencyPicker } from './agency-picker';
+import { boundAgencyPicker } from './agency-picker';
 import type { Controller } from './controller';
 import { h, uid } from './dom';
 import { formChoices, packLines } from './tools-view-model';
 import { fileButton, setFieldError, syncValue, type SectionBody } from './ui';
-import { kindLabel, type PlainKey } from './view-model';
+import type { PlainKey } from './view-model';
 
 export function formsSection(lang: Lang, entries: readonly RosterEntry[], c: Controller): SectionBody {
   const say = (key: PlainKey) => t(lang, key);
-  const byCode = new Map(entries.map((e) => [e.code, e]));
 
   // The pack: what it is, its notice, and another one from a file.
   const packText = h('div', { class: 'notice-text' });
@@ -35,23 +34,7 @@ export function formsSection(lang: Lang, entries: readonly RosterEntry[], c: Con
   defaultButton.addEventListener('click', () => void c.useDefaultFormPack());
 
   // Agency: the same choice as for the tracker (one agency per workbook).
-  let shownCode: string | null = null;
-  const picker = agencyPicker(
-    entries,
-    {
-      label: say('pane.agency.label'),
-      placeholder: say('pane.agency.placeholder'),
-      hint: t(lang, 'pane.agency.hint', { count: entries.length }),
-      noMatch: say('pane.agency.noMatch'),
-      matches: (count) => t(lang, 'pane.agency.matches', { count }),
-      kind: (e) => kindLabel(e.kind, lang),
-    },
-    (entry) => {
-      shownCode = entry?.code ?? null;
-      c.pickAgency(shownCode);
-    },
-  );
-  picker.input.setAttribute('data-focus-key', 'forms-agency');
+  const { picker, sync: syncPicker } = boundAgencyPicker(entries, lang, 'forms-agency', (code) => c.pickAgency(code));
 
   // Year.
   const yearId = uid('year');
@@ -148,10 +131,7 @@ export function formsSection(lang: Lang, entries: readonly RosterEntry[], c: Con
       }
       defaultButton.hidden = f.packFile === null;
 
-      if (state.agencyCode !== shownCode) {
-        shownCode = state.agencyCode;
-        picker.show(shownCode === null ? null : (byCode.get(shownCode) ?? null));
-      }
+      syncPicker(state.agencyCode);
       if (state.notices.forms?.tone === 'error' && state.agencyCode === null) picker.input.setAttribute('aria-invalid', 'true');
       else picker.input.removeAttribute('aria-invalid');
 
