@@ -26,17 +26,13 @@ export class FileWorkbook implements WorkbookPort {
     return new FileWorkbook(wb);
   }
 
-  get date1904(): boolean {
-    return Boolean((this.workbook.properties as { date1904?: boolean }).date1904);
-  }
-
   sheetNames(): string[] {
     return this.workbook.worksheets.map((ws) => ws.name);
   }
 
   grid(name: string): Grid | null {
     const ws = this.workbook.getWorksheet(name);
-    return ws ? worksheetToGrid(ws, this.date1904) : null;
+    return ws ? worksheetToGrid(ws) : null;
   }
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {

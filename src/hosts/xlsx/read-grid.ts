@@ -16,7 +16,7 @@ export function dateToSerial(d: Date): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
-function plain(v: ExcelJS.CellValue, date1904: boolean): GridValue {
+function plain(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return dateToSerial(v);
@@ -26,7 +26,7 @@ function plain(v: ExcelJS.CellValue, date1904: boolean): GridValue {
       const result = (v as ExcelJS.CellFormulaValue).result;
       if (result === undefined || result === null) return null;
       if (typeof result === 'object' && 'error' in result) return String(result.error);
-      return plain(result as ExcelJS.CellValue, date1904);
+      return plain(result as ExcelJS.CellValue);
     }
     if ('error' in v) return String(v.error);
     if ('text' in v) {
@@ -48,7 +48,7 @@ function formulaOf(v: ExcelJS.CellValue): string | null {
   return null;
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -57,7 +57,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet, date1904 = false): Grid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // Merged cells other than the master read as empty.
       if (cell.isMerged && cell.master !== cell) return;
-      rv[colNumber - 1] = plain(cell.value, date1904);
+      rv[colNumber - 1] = plain(cell.value);
       const f = formulaOf(cell.value);
       if (f !== null) rf[colNumber - 1] = f;
     });
