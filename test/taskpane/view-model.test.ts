@@ -267,7 +267,7 @@ describe('insertNotice', () => {
     const n = insertNotice(result, agency, []);
     const tasks = result.layout.rows.length;
     expect(n.tone).toBe('success');
-    expect(n.lines.map((l) => l('vi'))).toEqual([`Đã chèn bảng theo dõi cho Phường Quyết Thắng: ${tasks} nhiệm vụ; giữ nội dung đã nhập của 0 nhiệm vụ.`]);
+    expect(n.lines.map((l) => l('vi'))).toEqual([`Đã chèn bảng theo dõi cho Phường Quyết Thắng: ${tasks} nhiệm vụ.`]);
   });
 
   it('lists what the host skipped on an older Excel, once each, by name', async () => {
@@ -303,5 +303,15 @@ describe('errorNotice', () => {
     expect(errorNotice({ code: 'x\n at y()' }).lines).toHaveLength(1);
     expect(errorNotice('a string').tone).toBe('error');
     expect(errorNotice(null).tone).toBe('error');
+  });
+});
+
+describe('insert message', () => {
+  it('mentions kept entries only when there were some', async () => {
+    const { t } = await import('../../src/domain/i18n');
+    expect(t('vi', 'pane.insert.done', { agency: 'Sở Tài chính', tasks: 25, kept: 2 })).toBe(
+      'Đã chèn bảng theo dõi cho Sở Tài chính: 25 nhiệm vụ; giữ nội dung đã nhập của 2 nhiệm vụ.',
+    );
+    expect(t('en', 'pane.insert.done', { agency: 'STC', tasks: 25, kept: 0 })).toBe('Inserted the tracker for STC: 25 tasks.');
   });
 });

@@ -40,7 +40,7 @@ export const paneEn: PaneCatalog = {
   'pane.insert.button': 'Insert the tracker',
   'pane.insert.busy': 'Inserting the tracker…',
   'pane.insert.done': (p) =>
-    `Inserted the tracker for ${p.agency}: ${p.tasks} tasks; kept what was entered for ${p.kept} tasks.`,
+    `Inserted the tracker for ${p.agency}: ${p.tasks} tasks${p.kept > 0 ? `; kept what was entered for ${p.kept} tasks` : ''}.`,
   'pane.insert.orphans': (p) => `${p.count} tasks that no longer apply to the agency are kept at the end of the table with their entries.`,
   'pane.insert.cancelled': 'Cancelled. The workbook was not changed.',
   'pane.insert.skipped': (p) => `This version of Excel does not support, so it skipped: ${p.features}. The tracker still works.`,

@@ -44,7 +44,7 @@ export const paneVi = {
   'pane.insert.button': 'Chèn bảng theo dõi',
   'pane.insert.busy': 'Đang chèn bảng theo dõi…',
   'pane.insert.done': (p: { agency: string; tasks: number; kept: number }) =>
-    `Đã chèn bảng theo dõi cho ${p.agency}: ${p.tasks} nhiệm vụ; giữ nội dung đã nhập của ${p.kept} nhiệm vụ.`,
+    `Đã chèn bảng theo dõi cho ${p.agency}: ${p.tasks} nhiệm vụ${p.kept > 0 ? `; giữ nội dung đã nhập của ${p.kept} nhiệm vụ` : ''}.`,
   'pane.insert.orphans': (p: { count: number }) =>
     `${p.count} nhiệm vụ không còn áp dụng cho đơn vị được giữ ở cuối bảng cùng nội dung đã nhập.`,
   'pane.insert.cancelled': 'Đã huỷ. Sổ làm việc không thay đổi.',
