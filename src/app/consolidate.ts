@@ -16,8 +16,8 @@ import { planRows, type PlanRow, type TaskProgress } from './plan-status';
 import { roleOf } from '../domain/applicability';
 import { sheetsToRead, validateSnapshot, type FormsCheck, type ValidateOptions, type WorkbookReport } from './validate-workbook';
 import type { WorkbookPort, WorkbookSnapshot } from './workbook-port';
-import { readTracker, trackerVocabulary } from '../workbook/tracker';
-import { fromExcelSerial } from '../domain/calendar';
+import { entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
+import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
 
 /** Form figures of one agency: form code → cell key ("01:2") → number. */
@@ -124,25 +124,15 @@ function newer(a: AcceptedFile, b: AcceptedFile): boolean {
 }
 
 function progressFrom(grid: Grid | null, pack: PlanPack): Map<string, TaskProgress> {
-  const out = new Map<string, TaskProgress>();
   const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
-  if (!tracker) return out;
-  for (const e of tracker.entries.values()) {
-    const completion = typeof e.values.completion === 'number' ? fromExcelSerial(e.values.completion) : null;
-    out.set(e.taskId, {
-      status: e.values.status === null || e.values.status === undefined ? null : String(e.values.status),
-      completion,
-      note: e.values.note === null || e.values.note === undefined ? null : String(e.values.note),
-    });
-  }
-  return out;
+  return new Map([...(tracker?.entries.values() ?? [])].map((e) => [e.taskId, entryProgress(e)]));
 }
 
 export async function consolidate(req: ConsolidateRequest): Promise<Consolidation> {
   const { planPack, roster } = req;
   const lang = req.lang ?? 'vi';
   const year = req.year ?? planPack.statisticsYear;
-  const settings = { asOf: req.asOf, window: req.window ?? 14, inclusiveBefore: req.inclusiveBefore ?? false };
+  const settings = { asOf: req.asOf, window: req.window ?? DEFAULT_DUE_SOON_WINDOW, inclusiveBefore: req.inclusiveBefore ?? false };
   const validateOptions: ValidateOptions = {
     planPack,
     knownPacks: req.knownPacks,

@@ -1,12 +1,12 @@
 /**
  * Use case: insert (or refresh) the plan tracker for an agency, keeping whatever the user entered.
  */
-import { type Day, fromExcelSerial } from '../domain/calendar';
+import { type Day } from '../domain/calendar';
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
-import { readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
+import { cellDay, readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import { t, type Lang } from '../domain/i18n';
@@ -80,9 +80,7 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   // As-of: explicit request, else what the sheet held (a fixed date stays fixed), else =TODAY().
   let asOf: Day | 'today' = 'today';
   if (req.asOf !== undefined) asOf = req.asOf;
-  else if (existing?.asOf && existing.asOf.formula === null && typeof existing.asOf.value === 'number') {
-    asOf = fromExcelSerial(existing.asOf.value) ?? 'today';
-  }
+  else if (existing?.asOf && existing.asOf.formula === null) asOf = cellDay(existing.asOf.value) ?? 'today';
   const existingWindow = existing?.window?.value;
   const window =
     req.window ??

@@ -2,14 +2,13 @@
  * Use case: what is overdue in the workbook's tracker — counts per due state and the tasks to look at first.
  * Computed by the domain rule from the user's entries, so it agrees with the sheet's formulas.
  */
-import { type Day, fromExcelSerial, todayInVietnam } from '../domain/calendar';
+import { type Day, todayInVietnam } from '../domain/calendar';
 import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/plan-pack';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import { TRACKER_COL, readTracker, trackerVocabulary } from '../workbook/tracker';
+import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
-import type { GridValue } from '../workbook/grid';
 import type { WorkbookPort } from './workbook-port';
 
 export interface SummaryTask {
@@ -36,14 +35,6 @@ export interface TrackerSummary {
 
 export type SummaryResult = { readonly ok: true; readonly summary: TrackerSummary } | { readonly ok: false; readonly reason: 'no-tracker' };
 
-function asDay(v: GridValue | undefined): Day | null {
-  return typeof v === 'number' ? fromExcelSerial(v) : null;
-}
-
-function asText(v: GridValue | undefined): string | null {
-  return v === null || v === undefined ? null : String(v);
-}
-
 export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs: number = Date.now()): Promise<SummaryResult> {
   const sheetName = pack.trackerSheetName;
   const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
@@ -54,7 +45,7 @@ export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs
   const identity = stamp.ok ? stamp.identity : null;
   const inclusiveBefore = identity?.inclusiveBefore === 'true';
 
-  const sheetAsOf = asDay(tracker.asOf?.value ?? undefined);
+  const sheetAsOf = cellDay(tracker.asOf?.value ?? undefined);
   const asOf = sheetAsOf ?? todayInVietnam(nowMs);
   const asOfFixed = tracker.asOf !== null && tracker.asOf.formula === null && sheetAsOf !== null;
   const w = tracker.window?.value;
@@ -72,9 +63,7 @@ export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs
       deadline: parsed.deadline,
       asOf,
       window,
-      status: asText(entry.values.status),
-      note: asText(entry.values.note),
-      completion: asDay(entry.values.completion),
+      ...entryProgress(entry),
     });
     counts[due.state]++;
     tasks.push({ task, row: entry.row, range: `${cellRef(entry.row, 1)}:${cellRef(entry.row, lastCol)}`, due, dueDate: parsed.deadline.due });

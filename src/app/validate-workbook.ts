@@ -2,14 +2,14 @@
  * Use case: check a filled workbook before it is sent (agency) or added up (Sở Nội vụ). Every problem is a finding
  * with its sheet, cell, value and a message saying what to do; nothing here throws for a user's mistake.
  */
-import { type Day, fromExcelSerial, todayInVietnam } from '../domain/calendar';
+import { type Day, todayInVietnam } from '../domain/calendar';
 import type { PlanPack } from '../domain/plan-pack';
 import { countBySeverity, issue, type Issue } from '../domain/validation/issue';
 import { checkTrackerRow } from '../domain/validation/tracker-rules';
 import { normaliseName } from '../domain/text';
 import { toUnicode } from '../domain/legacy-encoding';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import { readTracker, TRACKER_COL, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
+import { cellDay, readTracker, TRACKER_COL, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
 import type { WorkbookSnapshot } from './workbook-port';
@@ -74,7 +74,7 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
         if (typeof v === 'string' && v.startsWith(AGENCY_LINE_PREFIX)) shownAgency = parseAgencyLine(v);
       }
     }
-    const sheetAsOf = typeof tracker.asOf?.value === 'number' ? fromExcelSerial(tracker.asOf.value) : null;
+    const sheetAsOf = cellDay(tracker.asOf?.value);
     if (sheetAsOf !== null) asOf = sheetAsOf;
     const cols = tracker.columns;
     for (const entry of tracker.entries.values()) {

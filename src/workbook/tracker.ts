@@ -1,7 +1,7 @@
 /**
  * The plan tracker sheet ("Theo dõi nhiệm vụ 2026"): layout (domain → SheetSpec) and reading it back (Grid → entries).
  */
-import { type Day } from '../domain/calendar';
+import { type Day, fromExcelSerial } from '../domain/calendar';
 import { roleOf, type TaskRole } from '../domain/applicability';
 import { DUE_STATE_LABELS, dueStateFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
@@ -497,4 +497,24 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
     window: windowAt ? { value: gridValue(grid, windowAt.row, windowAt.col), cell: cellRef(windowAt.row, windowAt.col) } : null,
     foreignCells,
   };
+}
+
+/** What the due-state rule needs of a row the user filled in: its status, completion date and note. */
+export interface EntryProgress {
+  readonly status: string | null;
+  readonly completion: Day | null;
+  readonly note: string | null;
+}
+
+/** Reads a cell as a date (an Excel serial); text or anything else is no date. */
+export function cellDay(v: GridValue | undefined): Day | null {
+  return typeof v === 'number' ? fromExcelSerial(v) : null;
+}
+
+function cellText(v: GridValue | undefined): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+export function entryProgress(entry: TrackerEntry): EntryProgress {
+  return { status: cellText(entry.values.status), completion: cellDay(entry.values.completion), note: cellText(entry.values.note) };
 }
