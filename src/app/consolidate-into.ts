@@ -13,13 +13,19 @@ import type { Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
-import { consolidate, type InputFile, type OpenResult } from './consolidate';
+import { consolidate, type Consolidation, type InputFile, type OpenResult } from './consolidate';
 import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
 import { formsPart } from './forms-part';
 import type { WorkbookPort } from './workbook-port';
 
 export interface ConsolidateIntoRequest {
   readonly files: readonly InputFile[];
+  /** A roster given explicitly (the CLI's --roster) wins over the workbook's sheet. */
+  readonly roster?: Roster;
+  /** The statistics year expected (default: the plan's). */
+  readonly year?: number;
+  readonly inclusiveBefore?: boolean;
+  readonly window?: number;
   readonly planPack: PlanPack;
   readonly formPack: FormPack;
   readonly knownPacks: ReadonlyMap<string, readonly string[]>;
@@ -65,22 +71,36 @@ export interface ConsolidationSummary {
 
 const ROSTER_META = { id: 'workbook', version: '1', title: ROSTER_SHEET, note: '' };
 
-export async function consolidateIntoWorkbook(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidationSummary> {
+export interface ConsolidatedInto {
+  readonly result: Consolidation;
+  readonly roster: Roster;
+  readonly rosterSource: 'given' | 'workbook' | 'default';
+  /** Rows of the roster sheet that could not be read. */
+  readonly rosterProblems: readonly { readonly cell: string; readonly message: string }[];
+  /** The sheets written, in order (none when cancelled). */
+  readonly sheets: readonly string[];
+}
+
+/**
+ * Consolidates into a workbook (the pane's open workbook, or the CLI's output file): one read of the roster sheet,
+ * the files one at a time, one write of every output sheet.
+ */
+export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidatedInto> {
   const snapshot = await port.read([ROSTER_SHEET]);
   const rosterGrid = snapshot.grids.get(ROSTER_SHEET) ?? null;
-  let roster = req.defaultRoster;
-  let rosterSource: ConsolidationSummary['rosterSource'] = 'default';
-  const rosterProblems: string[] = [];
-  if (rosterGrid) {
+  let roster = req.roster ?? req.defaultRoster;
+  let rosterSource: ConsolidatedInto['rosterSource'] = req.roster ? 'given' : 'default';
+  const rosterProblems: { cell: string; message: string }[] = [];
+  if (!req.roster && rosterGrid) {
     const read = readRosterSheet(rosterGrid, ROSTER_META);
     if (read && read.roster.entries.length > 0) {
       roster = read.roster;
       rosterSource = 'workbook';
-      for (const p of read.problems) rosterProblems.push(p.cell ? `${p.cell}: ${p.message}` : p.message);
+      rosterProblems.push(...read.problems);
     }
   }
 
-  const year = req.planPack.statisticsYear;
+  const year = req.year ?? req.planPack.statisticsYear;
   const result = await consolidate({
     files: req.files,
     planPack: req.planPack,
@@ -92,25 +112,33 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     knownPacks: req.knownPacks,
     open: req.open,
     lang: req.lang,
+    ...(req.inclusiveBefore !== undefined ? { inclusiveBefore: req.inclusiveBefore } : {}),
+    ...(req.window !== undefined ? { window: req.window } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });
 
-  const name = (a: { code: string; name: string }): AgencyName => ({ code: a.code, name: a.name });
   let sheets: string[] = [];
   if (!result.cancelled) {
     const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result));
     await writeConsolidation(port, specs, roster, rosterGrid !== null);
     sheets = [...(rosterGrid !== null ? [] : [ROSTER_SHEET]), ...specs.map((s) => s.name)];
   }
+  return { result, roster, rosterSource, rosterProblems, sheets };
+}
+
+/** The pane's use: consolidate, then summarise as plain data for display. */
+export async function consolidateIntoWorkbook(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidationSummary> {
+  const { result, roster, rosterSource, rosterProblems, sheets } = await consolidateInto(port, req);
+  const name = (a: { code: string; name: string }): AgencyName => ({ code: a.code, name: a.name });
   return {
     cancelled: result.cancelled,
     files: req.files.length,
     year: result.year,
     asOf: result.asOf,
-    rosterSource,
+    rosterSource: rosterSource === 'workbook' ? 'workbook' : 'default',
     rosterSize: roster.entries.length,
-    rosterProblems,
+    rosterProblems: rosterProblems.map((p) => (p.cell ? `${p.cell}: ${p.message}` : p.message)),
     submitted: result.accepted.map((a) => name(a.agency)),
     missing: result.submissions.filter((s) => !s.accepted).map((s) => name(s.agency)),
     late: result.submissions
@@ -122,6 +150,6 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     overdue: result.overdue.length,
     problems: result.problems.length,
     reminder: result.cancelled ? [] : reminderParagraphs(result, req.planPack),
-    sheets,
+    sheets: [...sheets],
   };
 }

@@ -5,13 +5,13 @@ import { formatVn, toIso } from '../domain/calendar';
 import type { Lang } from '../domain/i18n';
 import { parseRosterTsv, type Roster } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
-import { consolidate, lateCodes, missingCodes } from '../app/consolidate';
-import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from '../app/consolidation-output';
-import { formsPart } from '../app/forms-part';
+import { lateCodes, missingCodes } from '../app/consolidate';
+import { reminderParagraphs } from '../app/consolidation-output';
+import { consolidateInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openForReading } from '../hosts/xlsx/open-fast';
-import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
+import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, UsageError } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
@@ -48,7 +48,6 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const pack = defaultPlanPack();
 
   // The output workbook: an existing one keeps its roster sheet (the user's edits); a new one is seeded.
-  
   let exists = false;
   try {
     exists = (await stat(out)).isFile();
@@ -56,9 +55,8 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
     exists = false;
   }
   const target: FileWorkbook = exists ? await openWorkbookFile(out) : FileWorkbook.create();
-  const rosterGrid = target.grid(ROSTER_SHEET);
-  let roster: Roster = defaultRoster();
-  const warnings: string[] = [];
+  // An explicit --roster wins over the output workbook's own roster sheet.
+  let roster: Roster | undefined;
   const rosterFile = args.values.get('roster');
   if (rosterFile !== undefined) {
     let text: string;
@@ -70,40 +68,32 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
     const loaded = parseRosterTsv(text, { id: path.basename(rosterFile), title: 'Danh sách đơn vị' });
     if (!loaded.ok) throw new UsageError(`Danh sách đơn vị "${rosterFile}" không hợp lệ:\n${loaded.errors.map((e) => `  ${e}`).join('\n')}`);
     roster = loaded.value;
-  } else if (rosterGrid) {
-    const read = readRosterSheet(rosterGrid, { id: 'workbook', version: '1', title: ROSTER_SHEET, note: '' });
-    if (read && read.roster.entries.length > 0) {
-      roster = read.roster;
-      for (const p of read.problems) warnings.push(`"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
-    }
   }
 
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);
   const files = inputs.filter((f) => path.resolve(f) !== outAbs);
   const formPack = defaultFormPack();
-  const year = yearText ? Number(yearText) : pack.statisticsYear;
-  const forms = formsPart(formPack, { requireAll: false, expectedYear: year });
-  const knownPacks = new Map<string, readonly string[]>([[pack.id, [pack.version]], [formPack.id, [formPack.version]]]);
-  const result = await consolidate({
+  const done = await consolidateInto(target, {
     files: files.map((f) => ({ name: f, read: () => readFile(f) })),
     planPack: pack,
-    roster,
+    formPack,
+    knownPacks: new Map<string, readonly string[]>([[pack.id, [pack.version]], [formPack.id, [formPack.version]]]),
+    defaultRoster: defaultRoster(),
+    ...(roster ? { roster } : {}),
     asOf: settings.asOf,
     inclusiveBefore: settings.inclusiveBefore,
     window: settings.window,
-    year,
+    ...(yearText ? { year: Number(yearText) } : {}),
     admitWarnings: args.flags.has('admit-warnings'),
-    forms,
-    knownPacks,
-    open: (bytes) => openForReading(bytes, undefined, lang),
     lang,
-    onProgress: args.flags.has('json') ? undefined : (done, total, file) => {
-      if (file) io.err(`[${done + 1}/${total}] ${path.basename(file)}`);
-    },
+    open: (bytes) => openForReading(bytes, undefined, lang),
+    ...(args.flags.has('json') ? {} : { onProgress: (i: number, total: number, file: string) => {
+      if (file) io.err(`[${i + 1}/${total}] ${path.basename(file)}`);
+    } }),
   });
-  const sheets = consolidationSheets(result, pack, lang, totalsSheets(formPack, result));
-  await writeConsolidation(target, sheets, roster, rosterGrid !== null);
+  const result = done.result;
+  const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
   await saveWorkbookFile(target, out);
 
   if (args.flags.has('json')) {
@@ -132,7 +122,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   }
   const lines = [
     `Đã tổng hợp ${files.length} tệp vào ${out} (ngày đối chiếu ${formatVn(result.asOf)}):`,
-    `  ${result.accepted.length} đơn vị đã nộp / ${roster.entries.length} đơn vị trong danh sách; ${missingCodes(result).length} chưa nộp; ${lateCodes(result).length} nộp chậm.`,
+    `  ${result.accepted.length} đơn vị đã nộp / ${done.roster.entries.length} đơn vị trong danh sách; ${missingCodes(result).length} chưa nộp; ${lateCodes(result).length} nộp chậm.`,
     `  ${result.replaced.length} tệp cũ được thay bằng tệp mới hơn của cùng đơn vị; ${result.rejected.length} tệp bị loại.`,
     `  ${result.overdue.length} nhiệm vụ quá hạn; ${result.problems.length} vấn đề kiểm tra.`,
     ...result.replaced.map((r) => `  Thay thế: ${r.file} → ${r.by}`),
