@@ -240,16 +240,22 @@ function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
 }
 
-async function readAtOnce(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+/** Queues the sheet list and, for each named sheet, its used range with `properties` (no sync). */
+function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly string[], properties: string) {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const wanted = sheetNames.map((name) => {
     const ws = sheets.getItemOrNullObject(name);
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,values,formulas,rowIndex,columnIndex');
+    used.load(properties);
     return { name, ws, used };
   });
+  return { sheets, wanted };
+}
+
+async function readAtOnce(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+  const { sheets, wanted } = queueUsedRanges(context, sheetNames, 'address,values,formulas,rowIndex,columnIndex');
   await context.sync();
   const grids = new Map<string, Grid | null>();
   for (const { name, ws, used } of wanted) {
@@ -261,15 +267,7 @@ async function readAtOnce(context: Excel.RequestContext, sheetNames: readonly st
 
 /** The same result as readAtOnce, for sheets whose used range would exceed one response. */
 async function readInSlices(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const wanted = sheetNames.map((name) => {
-    const ws = sheets.getItemOrNullObject(name);
-    ws.load('name');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { name, ws, used };
-  });
+  const { sheets, wanted } = queueUsedRanges(context, sheetNames, 'rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
   const grids = new Map<string, Grid | null>();
   for (const { name, ws, used } of wanted) {
