@@ -1,5 +1,6 @@
 /** A minimal zip writer for tests: stored (uncompressed) entries, with sizes that may be overstated on purpose. */
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from './crc32';
 
 export interface ZipEntrySpec {
   readonly name: string;
@@ -7,15 +8,6 @@ export interface ZipEntrySpec {
   /** Override the uncompressed size written in the directory (to fake a zip bomb). */
   readonly claimUncompressed?: number;
   readonly deflate?: boolean;
-}
-
-function crc32(data: Uint8Array): number {
-  let c = ~0;
-  for (const byte of data) {
-    c ^= byte;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
 }
 
 export function makeZip(entries: readonly ZipEntrySpec[]): Uint8Array {
