@@ -13,7 +13,7 @@ import type { Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
-import { consolidate, type Consolidation, type InputFile, type OpenResult } from './consolidate';
+import { consolidate, lateSubmissions, type Consolidation, type InputFile, type OpenResult } from './consolidate';
 import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
 import { formsPart } from './forms-part';
 import type { WorkbookPort } from './workbook-port';
@@ -141,9 +141,7 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     rosterProblems: rosterProblems.map((p) => (p.cell ? `${p.cell}: ${p.message}` : p.message)),
     submitted: result.accepted.map((a) => name(a.agency)),
     missing: result.submissions.filter((s) => !s.accepted).map((s) => name(s.agency)),
-    late: result.submissions
-      .filter((s) => s.accepted && s.daysLate !== null && s.daysLate > 0)
-      .map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0 })),
+    late: lateSubmissions(result).map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0 })),
     replaced: result.replaced.map((r) => ({ file: r.file, by: r.by, agency: name(r.agency) })),
     rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons] })),
     inTotals: result.accepted.filter((a) => a.inTotals).length,

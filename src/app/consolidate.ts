@@ -271,8 +271,17 @@ function roundSum(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
+/** Submitted after the report's deadline (a file whose date is unknown is not counted late). */
+export function isLate(s: SubmissionRow): boolean {
+  return s.accepted !== null && s.daysLate !== null && s.daysLate > 0;
+}
+
+export function lateSubmissions(c: Consolidation): SubmissionRow[] {
+  return c.submissions.filter(isLate);
+}
+
 export function lateCodes(c: Consolidation): string[] {
-  return c.submissions.filter((s) => s.accepted && s.daysLate !== null && s.daysLate > 0).map((s) => s.agency.code);
+  return lateSubmissions(c).map((s) => s.agency.code);
 }
 
 export function missingCodes(c: Consolidation): string[] {

@@ -12,7 +12,7 @@ import { ROSTER_SHEET, rosterSheet } from '../workbook/roster-sheet';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { formTotalsSheet } from '../workbook/totals-sheet';
-import { taskCounts, type Consolidation } from './consolidate';
+import { isLate, lateSubmissions, taskCounts, type Consolidation } from './consolidate';
 import type { WorkbookPort } from './workbook-port';
 
 function lowerFirst(s: string): string {
@@ -25,7 +25,7 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
   const reportName = report?.content ?? `Báo cáo thống kê năm ${c.year}`;
   const deadlineText = report ? lowerFirst(report.deadlineText) : '';
   const missing = c.submissions.filter((s) => !s.accepted);
-  const late = c.submissions.filter((s) => s.accepted && (s.daysLate ?? 0) > 0);
+  const late = lateSubmissions(c);
   const out: string[] = [
     `Thực hiện ${pack.title} của ${pack.issuer}, các cơ quan, tổ chức, đơn vị gửi ${lowerFirst(reportName)} về Sở Nội vụ ${deadlineText}.`,
   ];
@@ -73,6 +73,7 @@ export function consolidationSheets(c: Consolidation, pack: PlanPack, lang: Lang
       reportingYear: s.accepted?.reportingYear ?? null,
       generated: s.accepted?.generatedDay ?? null,
       daysLate: s.daysLate,
+      late: isLate(s),
       errors: s.accepted?.report.errors ?? 0,
       warnings: s.accepted?.report.warnings ?? 0,
       inTotals: s.accepted?.inTotals ?? false,

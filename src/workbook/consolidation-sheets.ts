@@ -103,6 +103,8 @@ export interface SubmissionLine {
   readonly reportingYear: number | null;
   readonly generated: Day | null;
   readonly daysLate: number | null;
+  /** Submitted after the deadline (decided by the consolidation rule). */
+  readonly late: boolean;
   readonly errors: number;
   readonly warnings: number;
   readonly inTotals: boolean;
@@ -121,13 +123,13 @@ export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: 
     l.file,
     l.reportingYear,
     l.generated === null ? null : { date: l.generated },
-    l.file === null ? null : l.daysLate === null ? 'Không rõ ngày' : l.daysLate > 0 ? `Chậm ${l.daysLate} ngày` : 'Đúng hạn',
+    l.file === null ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
     l.file ? l.errors : null,
     l.file ? l.warnings : null,
     l.file ? (l.inTotals ? 'Có' : 'Không') : null,
   ]);
   const submitted = lines.filter((l) => l.file).length;
-  const late = lines.filter((l) => l.file && (l.daysLate ?? 0) > 0).length;
+  const late = lines.filter((l) => l.late).length;
   return tableSheet({
     name: SUBMISSION_SHEET,
     title: `THEO DÕI NỘP BÁO CÁO THỐNG KÊ NĂM ${meta.year}`,
