@@ -30,10 +30,19 @@ export interface FormsPart extends FormsCheck {
 
 export interface InputFile {
   readonly name: string;
+  /** When the file was last modified, ms since epoch (fs mtime in the CLI, File.lastModified in the pane). */
+  readonly lastModified?: number;
   read(): Promise<Uint8Array>;
 }
 
-export type OpenResult = { readonly ok: true; readonly port: WorkbookPort } | { readonly ok: false; readonly reason: string };
+export type OpenResult =
+  | {
+      readonly ok: true;
+      readonly port: WorkbookPort;
+      /** When the workbook was last saved (ISO 8601 of dcterms:modified in docProps/core.xml), when the file says. */
+      readonly savedAt?: string;
+    }
+  | { readonly ok: false; readonly reason: string };
 
 export interface ConsolidateRequest {
   readonly files: readonly InputFile[];
