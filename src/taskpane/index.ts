@@ -11,18 +11,9 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
 import { mountPane } from './app';
-import { officeTheme, onOfficeThemeChanged, startOffice } from './office-env';
-import { loadLang, saveLang } from './prefs';
-import { themeFromOffice } from './theme';
-
-function applyTheme(): void {
-  const theme = themeFromOffice(officeTheme());
-  const root = document.documentElement;
-  if (theme.scheme === null) delete root.dataset['theme'];
-  else root.dataset['theme'] = theme.scheme;
-  for (const name of ['--body-bg', '--fg1']) root.style.removeProperty(name);
-  for (const [name, value] of Object.entries(theme.vars)) root.style.setProperty(name, value);
-}
+import { displayLanguage, officeTheme, startOffice } from './office-env';
+import { chooseLang, loadSavedLang, saveLang } from './prefs';
+import { applyPaneTheme, followOfficeTheme } from './theme-follow';
 
 async function main(): Promise<void> {
   const style = document.createElement('style');
@@ -31,7 +22,8 @@ async function main(): Promise<void> {
   document.documentElement.dataset['mounted'] = 'true';
 
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));
-  const lang = loadLang();
+  // Until Office answers, the remembered choice or Vietnamese; then Office's display language unless the user chose.
+  const lang = loadSavedLang() ?? 'vi';
   let pack: PlanPack;
   let roster: Roster;
   try {
@@ -53,8 +45,9 @@ async function main(): Promise<void> {
   });
 
   const env = await startOffice();
-  applyTheme();
-  onOfficeThemeChanged(applyTheme);
+  followOfficeTheme(officeTheme, (theme) => applyPaneTheme(document.documentElement, theme), { win: window, doc: document });
+  const chosen = chooseLang(loadSavedLang(), displayLanguage());
+  if (chosen !== pane.state().lang) pane.dispatch({ type: 'lang', lang: chosen });
   pane.dispatch({ type: 'env', env });
   if (env.kind === 'excel') {
     await pane.refresh();
@@ -65,5 +58,5 @@ async function main(): Promise<void> {
 main().catch(() => {
   // Last resort: a plain message, never a stack trace.
   const root = document.getElementById('app');
-  if (root) root.textContent = t(loadLang(), 'pane.error.generic');
+  if (root) root.textContent = t(loadSavedLang() ?? 'vi', 'pane.error.generic');
 });

@@ -1,5 +1,6 @@
 /**
- * Where the pane runs: the only module of the pane that touches the `Office` global (start-up, host, theme).
+ * Where the pane runs: the only module of the pane that touches the `Office` global (start-up, host, theme, display
+ * language).
  * Everything it reports is plain data; nothing here throws, whatever page it is loaded in.
  */
 import { detectExcelFeatures } from '../hosts/excel/features';
@@ -55,14 +56,21 @@ export function officeTheme(): OfficeThemeColours | null {
   }
 }
 
-/** Calls `onChange` when the Office theme changes, on hosts that report it; does nothing elsewhere. */
-export function onOfficeThemeChanged(onChange: () => void): void {
+/**
+ * Office's display language (Office.context.displayLanguage: "Gets the locale (language) specified by the user for
+ * the UI of the Office application … a string in the RFC 1766 Language tag format, such as en-US"); null outside
+ * Office or before Office.onReady.
+ */
+export function displayLanguage(): string | null {
   try {
-    const o = office();
-    const doc = o?.context?.document as { addHandlerAsync?: (type: unknown, handler: () => void, cb?: () => void) => void } | undefined;
-    const type = (o?.EventType as Record<string, unknown> | undefined)?.['OfficeThemeChanged'];
-    if (doc?.addHandlerAsync && type !== undefined) doc.addHandlerAsync(type, onChange, () => undefined);
+    const value: unknown = office()?.context?.displayLanguage;
+    return typeof value === 'string' && value !== '' ? value : null;
   } catch {
-    // Not offered by this host: the theme read at start-up stays.
+    return null;
   }
 }
+
+// No theme-change event: Office.EventType.OfficeThemeChanged is documented as "Occurs when the OfficeTheme is changed
+// in Outlook. … [Api set: Mailbox 1.14]", and the EventType reference adds "Only task pane add-ins for Outlook support
+// Mailbox API set event types." It never fires in Excel; the pane reads the theme again when it regains focus
+// (theme-follow.ts).

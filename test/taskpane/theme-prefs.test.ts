@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { contrastRatio, luminance, themeFromOffice } from '../../src/taskpane/theme';
-import { LANG_KEY, loadLang, parseLang, saveLang } from '../../src/taskpane/prefs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as officeEnv from '../../src/taskpane/office-env';
+import { contrastRatio, luminance, themeFromOffice, type OfficeThemeColours, type PaneTheme } from '../../src/taskpane/theme';
+import { followOfficeTheme, type FocusEvents } from '../../src/taskpane/theme-follow';
+import { LANG_KEY, chooseLang, langFromDisplay, loadSavedLang, parseSavedLang, saveLang } from '../../src/taskpane/prefs';
 
 describe('themeFromOffice', () => {
   it('follows the system when Office reports no theme (Excel on the web, outside Office)', () => {
@@ -46,30 +48,144 @@ describe('themeFromOffice', () => {
   });
 });
 
-describe('language preference', () => {
+describe('language', () => {
   const memory = () => {
     const m = new Map<string, string>();
     return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
   };
 
-  it('is Vietnamese unless English was chosen', () => {
-    expect(parseLang(null)).toBe('vi');
-    expect(parseLang('en')).toBe('en');
-    expect(parseLang('fr')).toBe('vi');
+  it('follows Office\'s display language: Vietnamese for vi-*, English for any other language', () => {
+    expect(langFromDisplay('vi-VN')).toBe('vi');
+    expect(langFromDisplay('vi')).toBe('vi');
+    expect(langFromDisplay('VI-vn')).toBe('vi');
+    expect(langFromDisplay('en-US')).toBe('en');
+    expect(langFromDisplay('en-GB')).toBe('en');
+    expect(langFromDisplay('fr-FR')).toBe('en');
+    expect(langFromDisplay('zh-CN')).toBe('en');
+    // Not "vi": a tag that merely starts with the letters.
+    expect(langFromDisplay('vil')).toBe('en');
   });
 
-  it('is kept in localStorage under its own key', () => {
+  it('is Vietnamese while Office has not said (outside Office, before onReady)', () => {
+    expect(langFromDisplay(null)).toBe('vi');
+    expect(langFromDisplay(undefined)).toBe('vi');
+    expect(langFromDisplay('')).toBe('vi');
+  });
+
+  it('lets a remembered manual choice win over the display language', () => {
+    expect(chooseLang(null, 'vi-VN')).toBe('vi');
+    expect(chooseLang(null, 'en-US')).toBe('en');
+    expect(chooseLang(null, 'fr-FR')).toBe('en');
+    expect(chooseLang('vi', 'en-US')).toBe('vi');
+    expect(chooseLang('en', 'vi-VN')).toBe('en');
+    expect(chooseLang('vi', 'fr-FR')).toBe('vi');
+  });
+
+  it('remembers the switch in localStorage under its own key', () => {
     const s = memory();
-    expect(loadLang(s)).toBe('vi');
+    expect(loadSavedLang(s)).toBeNull();
+    expect(chooseLang(loadSavedLang(s), 'en-US')).toBe('en');
+    saveLang('vi', s);
+    expect(s.m.get(LANG_KEY)).toBe('vi');
+    expect(loadSavedLang(s)).toBe('vi');
+    expect(chooseLang(loadSavedLang(s), 'en-US')).toBe('vi');
     saveLang('en', s);
-    expect(s.m.get(LANG_KEY)).toBe('en');
-    expect(loadLang(s)).toBe('en');
+    expect(chooseLang(loadSavedLang(s), 'vi-VN')).toBe('en');
   });
 
-  it('survives a storage that is missing or throws', () => {
-    expect(loadLang(null)).toBe('vi');
+  it('treats anything but a stored "vi" or "en" as no choice', () => {
+    expect(parseSavedLang(null)).toBeNull();
+    expect(parseSavedLang('fr')).toBeNull();
+    expect(parseSavedLang('EN')).toBeNull();
+    expect(parseSavedLang('en')).toBe('en');
+    expect(parseSavedLang('vi')).toBe('vi');
+  });
+
+  it('falls back to the display language when storage is missing or throws', () => {
+    expect(loadSavedLang(null)).toBeNull();
     const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
-    expect(loadLang(broken)).toBe('vi');
+    expect(loadSavedLang(broken)).toBeNull();
+    expect(chooseLang(loadSavedLang(broken), 'en-US')).toBe('en');
     expect(() => saveLang('en', broken)).not.toThrow();
+  });
+});
+
+describe('display language from Office', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads Office.context.displayLanguage, and is null outside Office', () => {
+    expect(officeEnv.displayLanguage()).toBeNull();
+    vi.stubGlobal('Office', { context: { displayLanguage: 'en-US' } });
+    expect(officeEnv.displayLanguage()).toBe('en-US');
+    vi.stubGlobal('Office', { context: {} });
+    expect(officeEnv.displayLanguage()).toBeNull();
+  });
+});
+
+describe('following the Office theme', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** A window and a document as the pane sees them: event targets, the document with its visibility. */
+  function focusEvents() {
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+    const events: FocusEvents = { win, doc };
+    return { win, doc, events };
+  }
+
+  const dark: OfficeThemeColours = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', isDarkTheme: true };
+  const light: OfficeThemeColours = { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', isDarkTheme: false };
+
+  it('reads Office.context.officeTheme again when the pane regains focus, and registers no OfficeThemeChanged handler', () => {
+    const addHandlerAsync = vi.fn();
+    const office = {
+      EventType: { OfficeThemeChanged: 'officeThemeChanged' },
+      context: { officeTheme: { ...light }, document: { addHandlerAsync } },
+    };
+    vi.stubGlobal('Office', office);
+    const applied: PaneTheme[] = [];
+    const { win, doc, events } = focusEvents();
+
+    followOfficeTheme(officeEnv.officeTheme, (t) => applied.push(t), events);
+    expect(applied.map((t) => t.scheme)).toEqual(['light']);
+
+    // The user switches Office to Black, then comes back to the pane.
+    office.context.officeTheme = { ...dark };
+    expect(applied).toHaveLength(1);
+    win.dispatchEvent(new Event('focus'));
+    expect(applied.map((t) => t.scheme)).toEqual(['light', 'dark']);
+    expect(applied[1]?.vars).toEqual({ '--body-bg': '#262626', '--fg1': '#FFFFFF' });
+
+    // Hidden and shown again (another task pane was opened over it, or the ribbon button reopened it).
+    office.context.officeTheme = { ...light };
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    expect(applied).toHaveLength(2);
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    expect(applied.map((t) => t.scheme)).toEqual(['light', 'dark', 'light']);
+
+    // OfficeThemeChanged is an Outlook (Mailbox 1.14) event: nothing is registered for it.
+    expect(addHandlerAsync).not.toHaveBeenCalled();
+    expect('onOfficeThemeChanged' in officeEnv).toBe(false);
+  });
+
+  it('does not apply again when the theme did not change', () => {
+    const applied: PaneTheme[] = [];
+    const { win, events } = focusEvents();
+    followOfficeTheme(() => dark, (t) => applied.push(t), events);
+    win.dispatchEvent(new Event('focus'));
+    win.dispatchEvent(new Event('focus'));
+    expect(applied).toHaveLength(1);
+  });
+
+  it('follows the system when Office reports no theme (Excel on the web)', () => {
+    const applied: PaneTheme[] = [];
+    followOfficeTheme(officeEnv.officeTheme, (t) => applied.push(t), focusEvents().events);
+    expect(applied).toEqual([{ scheme: null, vars: {} }]);
   });
 });
