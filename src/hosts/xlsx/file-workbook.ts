@@ -7,6 +7,7 @@ import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
 import { applySheetSpec } from './apply-spec';
 import { worksheetToGrid } from './read-grid';
+import { compactValidations } from './validations';
 
 export class FileWorkbook implements WorkbookPort {
   private constructor(readonly workbook: ExcelJS.Workbook) {}
@@ -60,6 +61,8 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    // Sheets read from a file, rewritten or not, would otherwise come out with overlapping validations.
+    for (const ws of this.workbook.worksheets) compactValidations(ws);
     const out = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
   }
