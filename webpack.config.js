@@ -1,12 +1,28 @@
 /* eslint-disable */
-// Two builds: the task pane (browser, loaded inside Excel) and the vtlt command (Node).
+// Three builds: the task pane (browser, loaded inside Excel), the vtlt command (Node) and the benchmark (Node).
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+const deploy = require('./scripts/deploy-build.cjs');
+const { version } = require('./package.json');
+
 const DEV_URL = 'https://localhost:3000/';
-// Where the add-in is served in production; manifest.xml is rewritten to it on build when set.
-const PROD_URL = process.env.VTLT_PUBLIC_URL || DEV_URL;
+
+/**
+ * Where a production build is served: `npm run build -- --env publicUrl=https://host/path/` (or VTLT_PUBLIC_URL);
+ * https only, "/" added when missing. Without one the build is for the development address, and says so.
+ * Run from webpack-cli, a bad address ends the process with the message alone (no stack trace).
+ */
+function publicUrlOf(env, argv, production) {
+  const raw = (env && env.publicUrl) || process.env.VTLT_PUBLIC_URL;
+  const publicUrl = raw === undefined || raw === '' ? DEV_URL : userInput(argv, () => deploy.resolvePublicUrl(raw));
+  const names = argv && argv.configName;
+  if (production && (!names || names.includes('taskpane'))) {
+    for (const line of deploy.buildNotice(publicUrl, publicUrl !== DEV_URL || Boolean(raw))) console.warn(line);
+  }
+  return publicUrl;
+}
 
 async function httpsOptions() {
   try {
@@ -25,9 +41,25 @@ const tsRule = (target) => ({
   use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { noEmit: false, sourceMap: true, target } } },
 });
 
-module.exports = async (env, argv) => {
+/** fn(), except that from webpack-cli a mistake of the user's ends the process with its message alone. */
+function userInput(argv, fn) {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof deploy.DeployError) || !(argv && argv.env)) throw e;
+    console.error(`✗ ${e.message}`);
+    process.exit(2);
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
-  const https = argv.$0 && process.argv.includes('serve') ? await httpsOptions() : undefined;
+  const publicUrl = publicUrlOf(env, argv, !dev);
+  const manifestVersion = userInput(argv, () => deploy.manifestVersion(version));
+  // A certificate Office trusts, from office-addin-dev-certs, on the systems with desktop Excel (npm start there runs
+  // this server); elsewhere webpack-dev-server's self-signed one, accepted once in the browser (see README).
+  const trusted = env.WEBPACK_SERVE && (process.platform === 'win32' || process.platform === 'darwin');
+  const https = trusted ? await httpsOptions() : undefined;
   const taskpane = {
     name: 'taskpane',
     target: ['web', 'es2020'],
@@ -38,7 +70,8 @@ module.exports = async (env, argv) => {
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: '[name].js',
+      // Office caches add-in files hard: a new build gets new file names; the HTML pages reference them.
+      filename: '[name].[contenthash:8].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
       clean: true,
     },
@@ -58,10 +91,11 @@ module.exports = async (env, argv) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            transform: (content) => (dev ? content : deploy.buildManifest(content.toString(), { publicUrl, version: manifestVersion })),
           },
         ],
       }),
+      ...(dev ? [] : [new deploy.ManifestCheckPlugin({ publicUrl })]),
     ],
     devServer: {
       port: 3000,

@@ -20,8 +20,8 @@ const NS = {
   ov: 'http://schemas.microsoft.com/office/taskpaneappversionoverrides',
 };
 
-/** Where the development server serves assets/; icon URLs under it must name files of assets/. */
-const ASSET_BASE_URL = 'https://localhost:3000/assets/';
+/** The development server's address; the source manifest points every URL under it (a build rewrites it). */
+const DEV_BASE_URL = 'https://localhost:3000/';
 const DEFAULT_LOCALE = 'vi-VN';
 const SECOND_LOCALE = 'en-US';
 const REQUIRED_FUNCTIONS = ['refreshOverdue'];
@@ -431,7 +431,30 @@ function readPngSize(bytes) {
 }
 
 /**
- * Icons: every URL under ASSET_BASE_URL names a PNG file of assets/ whose size is what the place using it needs:
+ * The add-in's address: options.baseUrl if given, else the folder of <DefaultSettings><SourceLocation> (the task
+ * pane page), e.g. https://localhost:3000/ for the source manifest, the province's address for a built one.
+ */
+function addinBaseUrl(root, options = {}) {
+  if (options.baseUrl) return options.baseUrl;
+  const settings = firstChild(root, 'DefaultSettings');
+  const source = settings ? firstChild(settings, 'SourceLocation') : undefined;
+  const value = source ? attr(source, 'DefaultValue') : undefined;
+  if (!value || !/^https?:\/\/[^/]+\//i.test(value)) return DEV_BASE_URL;
+  return value.split(/[?#]/, 1)[0].replace(/[^/]*$/, '');
+}
+
+/** Base: every URL lies under the add-in's address (one server serves the pane, the commands and the icons). */
+function checkBase(xmlText, options = {}) {
+  return onParsed(xmlText, (root) => {
+    const base = addinBaseUrl(root, options);
+    return collectUrls(root)
+      .filter(({ url }) => !url.startsWith(base))
+      .map(({ url, element }) => issue('url.base', `"${url}" không nằm dưới địa chỉ của bổ trợ ${base} (${where(element)})`));
+  });
+}
+
+/**
+ * Icons: every URL under the add-in's address + assets/ names a PNG file of assets/ whose size is what the place using it needs:
  * the size given by a <bt:Image size="N"> reference, 32×32 for <IconUrl>, 64×64 for <HighResolutionIconUrl>, and N×N
  * for a file named like name-N.png. Every ribbon <Icon> list has the sizes Office needs (16, 32, 80).
  * options.assetsDir: the folder holding the files (default: assets/ of the project).
@@ -461,9 +484,10 @@ function checkIcons(xmlText, options = {}) {
       }
     }
 
+    const assetBase = `${addinBaseUrl(root, options)}assets/`;
     for (const { url, element, owner } of collectUrls(root)) {
-      if (!url.startsWith(ASSET_BASE_URL)) continue;
-      const file = decodeURIComponent(url.slice(ASSET_BASE_URL.length).split(/[?#]/, 1)[0]);
+      if (!url.startsWith(assetBase)) continue;
+      const file = decodeURIComponent(url.slice(assetBase.length).split(/[?#]/, 1)[0]);
       const expected = [];
       const byName = /-(\d+)(?:x\d+)?\.png$/i.exec(file);
       if (byName) expected.push({ size: Number(byName[1]), why: `tên tệp ${file}` });
@@ -615,6 +639,7 @@ const CHECKS = [
   { key: 'xml', title: 'Cú pháp XML và phần tử gốc <OfficeApp>', run: checkWellFormed },
   { key: 'id', title: 'Id là một GUID', run: checkId },
   { key: 'https', title: 'Mọi URL dùng https', run: checkHttps },
+  { key: 'base', title: 'Mọi URL nằm dưới địa chỉ của bổ trợ', run: checkBase },
   { key: 'resid', title: 'Mọi resid được khai báo trong <Resources>, đúng loại', run: checkResourceIds },
   { key: 'icons', title: 'Biểu tượng có trong assets/, đúng kích thước', run: checkIcons },
   { key: 'locales', title: `Ngôn ngữ mặc định ${DEFAULT_LOCALE}, mọi chuỗi có bản ${SECOND_LOCALE}`, run: checkLocales },
@@ -653,7 +678,10 @@ function validateWithXsd(manifestPath, schemaPath, cwd) {
 }
 
 module.exports = {
-  ASSET_BASE_URL,
+  DEV_BASE_URL,
+  addinBaseUrl,
+  collectUrls,
+  checkBase,
   REQUIRED_FUNCTIONS,
   XmlError,
   parseXml,

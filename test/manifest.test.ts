@@ -10,13 +10,14 @@ interface Issue {
   severity: 'error' | 'warning';
   message: string;
 }
-type Check = (xmlText: string, options?: { assetsDir?: string; functionNames?: string[] }) => Issue[];
+type Check = (xmlText: string, options?: { assetsDir?: string; functionNames?: string[]; baseUrl?: string }) => Issue[];
 interface ManifestChecks {
   parseXml(text: string): { local: string; ns: string };
   readPngSize(bytes: Buffer): { width: number; height: number } | null;
   checkWellFormed: Check;
   checkId: Check;
   checkHttps: Check;
+  checkBase: Check;
   checkResourceIds: Check;
   checkIcons: Check;
   checkLocales: Check;
@@ -66,8 +67,13 @@ describe('manifest.xml: XSD schema', () => {
 describe('manifest.xml: own checks', () => {
   it('passes every check with no errors and no warnings', () => {
     const results = checks.runAllChecks(manifest, { assetsDir });
-    expect(results.map((r) => r.key)).toEqual(['xml', 'id', 'https', 'resid', 'icons', 'locales', 'functions', 'requirements']);
+    expect(results.map((r) => r.key)).toEqual(['xml', 'id', 'https', 'base', 'resid', 'icons', 'locales', 'functions', 'requirements']);
     for (const result of results) expect(result.issues, result.title).toEqual([]);
+  });
+
+  it("carries package.json's version in <Version> (a build writes it into dist/manifest.xml too)", () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(/<Version>([^<]*)<\/Version>/.exec(manifest)?.[1]).toBe(`${version}.0`);
   });
 
   it('parses to an OfficeApp root in the appforoffice namespace', () => {
@@ -123,6 +129,17 @@ describe('manifest.xml: each check fails on a broken manifest', () => {
     expect(codes(checks.checkHttps(broken('<SupportUrl DefaultValue="https://localhost:3000/taskpane.html#help"', '<SupportUrl DefaultValue="taskpane.html"')))).toEqual([
       'url.invalid',
     ]);
+  });
+
+  it('base: rejects a URL outside the add-in address (the folder of the task pane page)', () => {
+    const elsewhere = broken('"https://localhost:3000/commands.html"', '"https://example.gov.vn/commands.html"');
+    expect(codes(checks.checkBase(elsewhere))).toEqual(['url.base']);
+    // the address is the task pane's folder, or the one the build gives
+    const moved = manifest.split('https://localhost:3000/').join('https://example.gov.vn/vtlt/');
+    expect(codes(checks.checkBase(moved))).toEqual([]);
+    expect(codes(checks.checkBase(moved, { baseUrl: 'https://example.gov.vn/other/' })).length).toBeGreaterThan(10);
+    // icons are found under the address wherever it is
+    expect(codes(checks.checkIcons(moved.replace('vtlt/assets/icon-80.png', 'vtlt/assets/icon-81.png'), { assetsDir }))).toEqual(['icon.missing']);
   });
 
   it('resid: rejects a reference to an undefined resource, or to one of the wrong kind', () => {

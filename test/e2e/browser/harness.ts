@@ -21,10 +21,17 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((m, name) => Math.max(m, newestMtime(join(path, name))), st.mtimeMs);
 }
 
+/** The bundle a built page loads, e.g. 'taskpane.1a2b3c4d.js' (names carry content hashes); undefined if not built. */
+export function bundleOf(page: 'taskpane' | 'commands'): string | undefined {
+  const html = join(DIST, `${page}.html`);
+  if (!existsSync(html)) return undefined;
+  return new RegExp(`<script[^>]*\\ssrc=["']?(${page}\\.[0-9a-f]+\\.js)`).exec(readFileSync(html, 'utf8'))?.[1];
+}
+
 /** Builds the task pane when dist/ lacks it or is older than its sources (CI builds before testing). */
 export function ensureTaskpaneBuilt(): void {
   const html = join(DIST, 'taskpane.html');
-  const js = join(DIST, 'taskpane.js');
+  const js = join(DIST, bundleOf('taskpane') ?? 'taskpane.js');
   const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'webpack.config.js')), newestMtime(join(ROOT, 'package.json')));
   if (existsSync(html) && existsSync(js) && Math.min(statSync(html).mtimeMs, statSync(js).mtimeMs) >= sources) return;
   const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
