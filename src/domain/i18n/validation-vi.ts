@@ -5,6 +5,21 @@ export type IssueMessages = { readonly [K in RuleCode as `issue.${K}`]: (p: Issu
 
 const task = (p: IssueParams) => (p['task'] ? `Nhiệm vụ ${p['task']}: ` : '');
 
+const num = (v: unknown): string => (typeof v === 'number' ? v.toLocaleString('vi-VN') : String(v ?? ''));
+
+const DAMAGE_VI: Readonly<Record<string, string>> = {
+  directory: 'mục lục của tệp nén bị mất hoặc sai (tệp có thể bị cắt cụt khi tải về hoặc gửi)',
+  'local-header': 'phần {part} không nằm ở chỗ mục lục tệp nén ghi',
+  missing: 'thiếu phần {part}',
+  method: 'phần {part} dùng cách nén không được hỗ trợ',
+  inflate: 'dữ liệu nén của phần {part} không giải nén được',
+  size: 'phần {part} giải nén ra không đúng kích thước ghi trong tệp',
+  crc: 'phần {part} sai mã kiểm tra CRC-32 (dữ liệu đã bị thay đổi)',
+  xml: 'nội dung phần {part} không đọc được',
+};
+const damageVi = (p: IssueParams): string =>
+  (DAMAGE_VI[String(p['damage'] ?? '')] ?? 'nội dung không đọc được').replace('{part}', String(p['part'] || 'sổ làm việc'));
+
 export const validationVi: IssueMessages = {
   'issue.file-unreadable': (p) => `${p['reason'] ?? 'Không đọc được tệp.'}`,
   'issue.stamp-missing': () =>
@@ -20,6 +35,8 @@ export const validationVi: IssueMessages = {
     'Sổ làm việc này không do phần mềm tạo: không có bảng theo dõi hay biểu báo cáo nào nhận ra được. Chèn bảng bằng bổ trợ hoặc vtlt.',
   'issue.legacy-encoding': (p) =>
     `Chữ trong ô dùng bảng mã cũ ${p['encoding'] ?? ''} ("${p['sample'] ?? ''}"). Chuyển sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại.`,
+  'issue.agency-unknown': (p) =>
+    `Đơn vị "${p['name'] ?? ''}"${p['code'] ? ` (mã ${p['code']})` : ''} không có trong danh sách đơn vị; Sở Nội vụ sẽ không nhận tệp này vào tổng hợp. Kiểm tra mã đơn vị rồi chèn lại bảng bằng bổ trợ hoặc vtlt (hoặc bổ sung đơn vị vào danh sách nếu đúng).`,
   'issue.status-unknown': (p) => `${task(p)}trạng thái không có trong danh sách. Chọn một trong: ${p['allowed'] ?? ''}.`,
   'issue.done-no-date': (p) => `${task(p)}đã chọn "Hoàn thành" nhưng chưa có ngày hoàn thành. Nhập ngày hoàn thành (dd/mm/yyyy).`,
   'issue.done-after-as-of': (p) =>
@@ -41,4 +58,12 @@ export const validationVi: IssueMessages = {
   'issue.greater-than': (p) => `${p['a'] ?? ''} (${p['found'] ?? ''}) không được lớn hơn ${p['b'] ?? ''} (${p['limit'] ?? ''}). Kiểm tra lại hai số này.`,
   'issue.change-large': (p) =>
     `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ${p['found'] ?? ''} so với ${p['previous'] ?? ''} năm trước (gấp ${p['ratio'] ?? ''} lần). Đề nghị giải thích ở phần ghi chú hoặc kiểm tra lại.`,
+  'issue.file-damaged': (p) =>
+    `Tệp ${p['file'] ? `"${p['file']}" ` : ''}bị hỏng: ${damageVi(p)}. Đề nghị đơn vị gửi lại tệp (mở bằng Excel, lưu lại dạng .xlsx rồi gửi).`,
+  'issue.sheet-too-large': (p) =>
+    `${p['file'] ? `Tệp "${p['file']}": ` : ''}trang tính "${p['sheet'] ?? ''}" có quá nhiều ô dữ liệu (hơn ${num(p['limit'])} ô), tệp không được đọc để bảo vệ máy. Xoá các hàng, cột thừa (kể cả ô nằm xa bảng: bấm Ctrl+End để tìm) rồi lưu và gửi lại.`,
+  'issue.formula-in-input': (p) =>
+    `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}): dùng giá trị ${p['found'] ?? ''}; nên gõ số thay cho công thức.`,
+  'issue.formula-no-value': (p) =>
+    `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}) nhưng tệp không lưu kết quả, nên không biết số liệu. Xoá công thức và gõ số.`,
 };

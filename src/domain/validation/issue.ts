@@ -3,13 +3,13 @@
  */
 export const RULES = [
   // file and workbook
-  'file-unreadable', 'stamp-missing', 'stamp-invalid', 'stamp-mismatch', 'pack-unknown', 'year-unexpected',
-  'sheet-missing', 'not-product-workbook', 'legacy-encoding',
+  'file-unreadable', 'file-damaged', 'sheet-too-large', 'stamp-missing', 'stamp-invalid', 'stamp-mismatch', 'pack-unknown', 'year-unexpected',
+  'sheet-missing', 'not-product-workbook', 'legacy-encoding', 'agency-unknown',
   // tracker
   'status-unknown', 'done-no-date', 'done-after-as-of', 'skipped-no-reason', 'percent-range', 'percent-100-not-done',
   'date-as-text', 'date-invalid', 'number-as-text', 'not-a-number',
   // forms
-  'required', 'negative', 'not-whole', 'sum-mismatch', 'greater-than',
+  'required', 'negative', 'not-whole', 'sum-mismatch', 'greater-than', 'formula-in-input', 'formula-no-value',
   // comparison with the previous year
   'change-large',
 ] as const;
@@ -33,15 +33,33 @@ export interface Issue {
   readonly cell: string;
   readonly value: IssueValue;
   readonly params: IssueParams;
+  /**
+   * A warning about a value that is used as it was read (the cached result of a formula typed in an input cell, for
+   * instance): it is reported, but does not by itself keep the file out of the totals.
+   */
+  readonly counted?: true;
 }
 
 export function issue(severity: Severity, rule: RuleCode, sheet: string, cell: string, value: IssueValue, params: IssueParams = {}): Issue {
   return { severity, rule, sheet, cell, value, params };
 }
 
-export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number } {
+/** A warning whose value is counted as read (see `Issue.counted`). */
+export function countedWarning(rule: RuleCode, sheet: string, cell: string, value: IssueValue, params: IssueParams = {}): Issue {
+  return { ...issue('warning', rule, sheet, cell, value, params), counted: true };
+}
+
+/** Errors, warnings, and the warnings that keep a file out of the totals unless warnings are admitted. */
+export function countBySeverity(issues: readonly Issue[]): { errors: number; warnings: number; holdingWarnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const i of issues) if (i.severity === 'error') errors++; else warnings++;
-  return { errors, warnings };
+  let holdingWarnings = 0;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else {
+      warnings++;
+      if (i.counted !== true) holdingWarnings++;
+    }
+  }
+  return { errors, warnings, holdingWarnings };
 }

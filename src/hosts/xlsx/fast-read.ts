@@ -1,196 +1,135 @@
 /**
  * A values-only reader of .xlsx files for batch work (validation and consolidation of many files): it inflates only
- * the parts it needs — the workbook, its relationships, the shared strings and the requested sheets — and reads cell
- * values and formulas straight from the XML, skipping styles, validations and formatting that ExcelJS would build.
- * It gives the same Grid as the ExcelJS host (dates as serial numbers); tests compare the two on the same files.
- * Node only (node:zlib); the task pane reads files with ExcelJS.
+ * the parts it needs — the workbook, its relationships, the shared strings, docProps/core.xml and the worksheets —
+ * checks each against the zip directory (declared size and CRC-32), and reads cell values and formulas straight from
+ * the XML bytes in one pass per part, skipping styles, validations and formatting that ExcelJS would build.
+ *
+ * Opening never throws: a damaged file, a file that is not a workbook and a sheet over the cell limit are results.
+ * Every sheet is read (and checked against the limit) when the file is opened, so a snapshot never fails later.
+ * It gives the same Grid as the ExcelJS host (dates as serial numbers), but sparse: only the cells present are
+ * stored. Tests compare the two readers on the same files. Inflating is given by the caller (node:zlib in the CLI).
  */
-import { inflateRawSync } from 'node:zlib';
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
-import { parseCell } from '../../workbook/a1';
-import type { Grid, GridValue } from '../../workbook/grid';
+import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { entryDataStart, zipDirectory, type ZipEntry } from './zip';
+import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet } from './xlsx-parts';
+import { checkInflated, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
-function directory(b: Uint8Array): Map<string, ZipEntry> {
-  const entries = zipDirectory(b);
-  if (entries === null) throw new Error('zip: no readable central directory');
-  return new Map(entries.map((e) => [e.name, e]));
+/** Inflates raw deflate data into at most `maxBytes` bytes; throws when the data is bad or would be larger. */
+export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array;
+
+export type FastProblem =
+  | { readonly kind: 'damaged'; readonly part: string; readonly damage: EntryDamage | 'directory' | 'missing' | 'xml' }
+  | { readonly kind: 'not-workbook' }
+  | { readonly kind: 'sheet-too-large'; readonly sheet: string; readonly cells: number; readonly limit: number };
+
+export type FastOpen = { readonly ok: true; readonly workbook: FastWorkbook } | { readonly ok: false; readonly problem: FastProblem };
+
+/** Most cells holding something a sheet may have before it is refused (a returned workbook has a few thousand). */
+export const MAX_CELLS_PER_SHEET = 2_000_000;
+
+class PartError {
+  constructor(readonly problem: FastProblem) {}
 }
 
-function inflate(b: Uint8Array, e: ZipEntry): string {
-  const start = entryDataStart(b, e);
-  if (start === null) throw new Error(`zip: bad local header for ${e.name}`);
-  const data = b.subarray(start, start + e.compressed);
-  let bytes: Uint8Array;
-  if (e.method === 0) bytes = data;
-  else if (e.method === 8) bytes = inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressed, 1) + 1024 });
-  else throw new Error(`zip: unsupported method ${e.method}`);
-  return new TextDecoder().decode(bytes);
-}
+class Parts {
+  private readonly entries: Map<string, ZipEntry>;
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** XML text → string: entities, numeric references, and OOXML's _xHHHH_ escapes. */
-export function xmlText(s: string): string {
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, g: string) => {
-      if (g.startsWith('#x')) return String.fromCodePoint(parseInt(g.slice(2), 16));
-      if (g.startsWith('#')) return String.fromCodePoint(Number(g.slice(1)));
-      return ENTITIES[g] ?? m;
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? m[1] : undefined;
-}
-
-/** The visible text of a string item (<si>, <is>): its <t> runs, without phonetic guides. */
-function runsText(xml: string): string {
-  const clean = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
-  let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
-  for (let m = re.exec(clean); m; m = re.exec(clean)) out += m[1] ?? '';
-  return xmlText(out);
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.') parts.push(seg);
+  constructor(private readonly bytes: Uint8Array, entries: readonly ZipEntry[], private readonly inflate: Inflate) {
+    this.entries = new Map(entries.map((e) => [e.name, e]));
   }
-  return parts.join('/');
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The part's bytes, checked; null when the zip has no such part. Throws PartError for a damaged part. */
+  get(name: string): Uint8Array | null {
+    const e = this.entries.get(name);
+    if (!e) return null;
+    const damaged = (damage: EntryDamage): PartError => new PartError({ kind: 'damaged', part: name, damage });
+    const data = entryData(this.bytes, e);
+    if (data === null) throw damaged('local-header');
+    let out: Uint8Array;
+    if (e.method === 0) out = data;
+    else if (e.method === 8) {
+      try {
+        out = this.inflate(data, e.uncompressed);
+      } catch {
+        throw damaged('inflate');
+      }
+    } else throw damaged('method');
+    const problem = checkInflated(e, out);
+    if (problem) throw damaged(problem);
+    return out;
+  }
 }
 
 export class FastWorkbook implements WorkbookPort {
-  private readonly entries: Map<string, ZipEntry>;
-  private readonly sheets: { name: string; path: string }[] = [];
-  private strings: string[] | null = null;
-  private readonly date1904: boolean;
+  private constructor(
+    private readonly names: readonly string[],
+    private readonly grids: ReadonlyMap<string, Grid>,
+    /** Workbooks in the 1904 date system need styles to tell dates from numbers; callers read those with ExcelJS. */
+    readonly uses1904: boolean,
+    /** dcterms:modified of docProps/core.xml (ISO 8601), when the file has it. */
+    readonly savedAt: string | undefined,
+  ) {}
 
-  constructor(private readonly bytes: Uint8Array) {
-    this.entries = directory(bytes);
+  /** Opens and reads every sheet; never throws for any bytes. */
+  static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET): FastOpen {
+    try {
+      return { ok: true, workbook: FastWorkbook.load(bytes, inflate, maxCellsPerSheet) };
+    } catch (e) {
+      if (e instanceof PartError) return { ok: false, problem: e.problem };
+      // Anything else thrown while reading these bytes (a bug, or bytes no check foresaw) is damage all the same.
+      return { ok: false, problem: { kind: 'damaged', part: '', damage: 'xml' } };
+    }
+  }
+
+  private static load(bytes: Uint8Array, inflate: Inflate, maxCells: number): FastWorkbook {
+    const entries = zipDirectory(bytes);
+    if (entries === null) throw new PartError({ kind: 'damaged', part: '', damage: 'directory' });
+    const parts = new Parts(bytes, entries, inflate);
     const workbookPath = 'xl/workbook.xml';
-    const wbXml = this.part(workbookPath);
-    if (wbXml === null) throw new Error('no xl/workbook.xml');
-    this.date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(wbXml);
-    const rels = this.part('xl/_rels/workbook.xml.rels') ?? '';
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-      const id = attr(m[1] ?? '', 'Id');
-      const target = attr(m[1] ?? '', 'Target');
-      if (id && target) targets.set(id, resolvePath(workbookPath, target));
+    const wbXml = parts.get(workbookPath);
+    if (wbXml === null) throw new PartError({ kind: 'not-workbook' });
+    const { sheets, date1904 } = readWorkbookPart(wbXml);
+    const rels = parts.get('xl/_rels/workbook.xml.rels');
+    const targets = rels ? readRelationships(rels, workbookPath) : new Map<string, string>();
+    const core = parts.get('docProps/core.xml');
+    const savedAt = core ? readSavedAt(core) : undefined;
+    let strings: string[] | null = null;
+    const sharedStrings = (): string[] => (strings ??= readSharedStringsPart(parts));
+    const grids = new Map<string, Grid>();
+    for (const sheet of sheets) {
+      const path = targets.get(sheet.rid);
+      if (path === undefined) continue;
+      const xml = parts.get(path);
+      if (xml === null) throw new PartError({ kind: 'damaged', part: path, damage: 'missing' });
+      const scan = readWorksheet(xml, sharedStrings, maxCells);
+      if (!scan.ok) {
+        throw new PartError(
+          scan.problem === 'too-many-cells'
+            ? { kind: 'sheet-too-large', sheet: sheet.name, cells: scan.cells, limit: maxCells }
+            : { kind: 'damaged', part: path, damage: 'xml' },
+        );
+      }
+      grids.set(sheet.name, { name: sheet.name, values: scan.sheet.values, formulas: scan.sheet.formulas });
     }
-    for (const m of wbXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-      const a = m[1] ?? '';
-      const name = attr(a, 'name');
-      const id = attr(a, 'r:id');
-      const path = id ? targets.get(id) : undefined;
-      if (name !== undefined && path) this.sheets.push({ name: xmlText(name), path });
-    }
-  }
-
-  private part(name: string): string | null {
-    const e = this.entries.get(name);
-    return e ? inflate(this.bytes, e) : null;
-  }
-
-  private sharedStrings(): string[] {
-    if (this.strings) return this.strings;
-    const xml = this.part('xl/sharedStrings.xml') ?? '';
-    const out: string[] = [];
-    for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] === undefined ? '' : runsText(m[1]));
-    this.strings = out;
-    return out;
+    return new FastWorkbook(
+      sheets.filter((s) => targets.has(s.rid)).map((s) => s.name),
+      grids,
+      date1904,
+      savedAt,
+    );
   }
 
   sheetNames(): string[] {
-    return this.sheets.map((s) => s.name);
+    return [...this.names];
   }
 
   grid(name: string): Grid | null {
-    const sheet = this.sheets.find((s) => s.name === name);
-    if (!sheet) return null;
-    const xml = this.part(sheet.path);
-    if (xml === null) return null;
-    const values: GridValue[][] = [];
-    const formulas: (string | null)[][] = [];
-    const shared = new Map<string, string>();
-    let rowNo = 0;
-    for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-      const r = attr(rowMatch[1] ?? '', 'r');
-      rowNo = r !== undefined ? Number(r) : rowNo + 1;
-      const body = rowMatch[2];
-      if (!body) continue;
-      let col = 0;
-      for (const c of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-        const a = c[1] ?? '';
-        const ref = attr(a, 'r');
-        col = ref !== undefined ? parseCell(ref).col : col + 1;
-        const inner = c[2] ?? '';
-        const type = attr(a, 't') ?? 'n';
-        const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-        const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-        let value: GridValue = null;
-        switch (type) {
-          case 's':
-            value = v === undefined ? null : (this.sharedStrings()[Number(v)] ?? null);
-            break;
-          case 'inlineStr': {
-            const is = /<is>([\s\S]*?)<\/is>/.exec(inner)?.[1];
-            value = is === undefined ? null : runsText(is);
-            break;
-          }
-          case 'str':
-          case 'e':
-            value = v === undefined ? null : xmlText(v);
-            break;
-          case 'b':
-            value = v === undefined ? null : v === '1' || v === 'true';
-            break;
-          case 'd': {
-            const ms = v === undefined ? NaN : Date.parse(v);
-            value = Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
-            break;
-          }
-          default:
-            value = v === undefined || v === '' ? null : Number(v);
-        }
-        if (value !== null || f) {
-          (values[rowNo - 1] ??= [])[col - 1] = value;
-        }
-        if (f) {
-          const fa = f[1] ?? '';
-          let text = f[2] !== undefined ? xmlText(f[2]) : '';
-          const si = attr(fa, 'si');
-          if (attr(fa, 't') === 'shared' && si !== undefined) {
-            if (text !== '') shared.set(si, text);
-            else text = shared.get(si) ?? '';
-          }
-          (formulas[rowNo - 1] ??= [])[col - 1] = `=${text}`;
-        }
-      }
-    }
-    const height = Math.max(values.length, formulas.length);
-    const outValues: GridValue[][] = [];
-    const outFormulas: (string | null)[][] = [];
-    for (let i = 0; i < height; i++) {
-      const vr = values[i] ?? [];
-      const fr = formulas[i] ?? [];
-      outValues.push(Array.from({ length: vr.length }, (_, j) => vr[j] ?? null));
-      outFormulas.push(Array.from({ length: fr.length }, (_, j) => fr[j] ?? null));
-    }
-    return { name, values: outValues, formulas: outFormulas };
-  }
-
-  /** Workbooks in the 1904 date system need styles to tell dates from numbers; callers read those with ExcelJS. */
-  get uses1904(): boolean {
-    return this.date1904;
+    return this.grids.get(name) ?? null;
   }
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
@@ -203,3 +142,10 @@ export class FastWorkbook implements WorkbookPort {
     throw new Error('FastWorkbook is read-only');
   }
 }
+
+function readSharedStringsPart(parts: Parts): string[] {
+  const xml = parts.get('xl/sharedStrings.xml');
+  return xml ? readSharedStrings(xml) : [];
+}
+
+export { xmlText } from './xml-scan';

@@ -14,6 +14,8 @@ export interface FileLimits {
   /** Largest expansion ratio of any single entry (uncompressed / compressed). */
   readonly maxRatio: number;
   readonly maxEntries: number;
+  /** Most cells holding something one sheet may have (2,000,000 when not given); the same on every reading path. */
+  readonly maxCellsPerSheet?: number;
 }
 
 export const DEFAULT_LIMITS: FileLimits = {

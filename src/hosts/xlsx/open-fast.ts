@@ -1,21 +1,34 @@
-/** Opens workbook bytes for reading only, with the fast values reader (Node); falls back to ExcelJS when needed. */
+/**
+ * Opens workbook bytes for reading only, with the fast values reader (Node); falls back to ExcelJS for 1904
+ * workbooks. Never throws: a file that is not a workbook, a damaged file and an over-limit sheet are reasons.
+ */
+import { inflateRawSync } from 'node:zlib';
 import type { WorkbookPort } from '../../app/workbook-port';
 import type { Lang } from '../../domain/i18n';
-import { FastWorkbook } from './fast-read';
+import { FastWorkbook, MAX_CELLS_PER_SHEET, type FastProblem } from './fast-read';
 import { describeVerdict, inspectFile, DEFAULT_LIMITS, type FileLimits } from './inspect-file';
 import { openWorkbookBytes } from './open';
+import { describeProblem } from './read-problem';
 
-export type OpenedForReading = { readonly ok: true; readonly port: WorkbookPort } | { readonly ok: false; readonly reason: string };
+export type OpenedForReading =
+  | { readonly ok: true; readonly port: WorkbookPort; readonly savedAt?: string }
+  | { readonly ok: false; readonly reason: string; readonly problem?: FastProblem };
 
-export async function openForReading(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi'): Promise<OpenedForReading> {
+/** Raw deflate with node:zlib, never producing more than `maxBytes` (a part larger than declared is damage). */
+export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
+  return inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1) });
+}
+
+export async function openForReading(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi', file?: string): Promise<OpenedForReading> {
   const verdict = inspectFile(bytes, limits);
   if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
-  try {
-    const fast = new FastWorkbook(bytes);
-    if (!fast.uses1904) return { ok: true, port: fast };
-  } catch {
-    // Not readable by the fast reader (an unusual but valid file?): let ExcelJS decide.
+  const fast = FastWorkbook.open(bytes, nodeInflate, limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET);
+  if (!fast.ok) return { ok: false, reason: describeProblem(fast.problem, lang, file), problem: fast.problem };
+  if (!fast.workbook.uses1904) {
+    const savedAt = fast.workbook.savedAt;
+    return savedAt === undefined ? { ok: true, port: fast.workbook } : { ok: true, port: fast.workbook, savedAt };
   }
-  const opened = await openWorkbookBytes(bytes, limits, lang);
-  return opened.ok ? { ok: true, port: opened.workbook } : opened;
+  const opened = await openWorkbookBytes(bytes, limits, lang, file);
+  if (!opened.ok) return opened;
+  return opened.savedAt === undefined ? { ok: true, port: opened.workbook } : { ok: true, port: opened.workbook, savedAt: opened.savedAt };
 }

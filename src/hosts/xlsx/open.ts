@@ -1,27 +1,60 @@
-/** Opens workbook bytes safely: inspect first, then parse; every failure becomes a Vietnamese reason. */
+/**
+ * Opens workbook bytes safely with ExcelJS (the pane, and the CLI's fallback for 1904 workbooks): inspect first, check
+ * every zip part (size and CRC-32, which ExcelJS does not), then parse and apply the same cell limit as the fast
+ * reader. Never throws: every failure becomes a reason in the user's language.
+ */
 import { t, type Lang } from '../../domain/i18n';
+import { MAX_CELLS_PER_SHEET, type FastProblem } from './fast-read';
 import { FileWorkbook } from './file-workbook';
 import { describeVerdict, inspectFile, type FileLimits, DEFAULT_LIMITS } from './inspect-file';
+import { describeProblem } from './read-problem';
+import { verifyZip } from './zip-check';
 
-export type Opened = { readonly ok: true; readonly workbook: FileWorkbook } | { readonly ok: false; readonly reason: string };
+export type Opened =
+  | { readonly ok: true; readonly workbook: FileWorkbook; readonly savedAt?: string }
+  | { readonly ok: false; readonly reason: string; readonly problem?: FastProblem };
 
-/** Most cells a sheet may hold before it is refused (a returned workbook has a few thousand). */
-export const MAX_CELLS_PER_SHEET = 2_000_000;
+export { MAX_CELLS_PER_SHEET };
 
-export async function openWorkbookBytes(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi'): Promise<Opened> {
-  const verdict = inspectFile(bytes, limits);
-  if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
-  let workbook: FileWorkbook;
+/** Cells holding something in each sheet, stopping at the first sheet over `limit`. */
+function sheetOverLimit(workbook: FileWorkbook, limit: number): { sheet: string; cells: number } | null {
+  for (const ws of workbook.workbook.worksheets) {
+    let cells = 0;
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      cells += row.actualCellCount;
+    });
+    if (cells > limit) return { sheet: ws.name, cells };
+  }
+  return null;
+}
+
+function savedAtOf(workbook: FileWorkbook): string | undefined {
+  const modified: unknown = workbook.workbook.modified;
+  return modified instanceof Date && Number.isFinite(modified.getTime()) ? modified.toISOString() : undefined;
+}
+
+export async function openWorkbookBytes(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi', file?: string): Promise<Opened> {
   try {
-    workbook = await FileWorkbook.load(bytes);
+    const verdict = inspectFile(bytes, limits);
+    if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
+    const damage = await verifyZip(bytes);
+    if (damage) return { ok: false, reason: describeProblem(damage, lang, file), problem: damage };
+    let workbook: FileWorkbook;
+    try {
+      workbook = await FileWorkbook.load(bytes);
+    } catch {
+      const problem: FastProblem = { kind: 'damaged', part: '', damage: 'xml' };
+      return { ok: false, reason: describeProblem(problem, lang, file), problem };
+    }
+    const limit = limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET;
+    const over = sheetOverLimit(workbook, limit);
+    if (over) {
+      const problem: FastProblem = { kind: 'sheet-too-large', sheet: over.sheet, cells: over.cells, limit };
+      return { ok: false, reason: describeProblem(problem, lang, file), problem };
+    }
+    const savedAt = savedAtOf(workbook);
+    return savedAt === undefined ? { ok: true, workbook } : { ok: true, workbook, savedAt };
   } catch {
     return { ok: false, reason: t(lang, 'file.corrupt') };
   }
-  for (const ws of workbook.workbook.worksheets) {
-    const cells = ws.rowCount * ws.columnCount;
-    if (cells > MAX_CELLS_PER_SHEET) {
-      return { ok: false, reason: t(lang, 'file.sheetTooLarge', { sheet: ws.name, rows: ws.rowCount, columns: ws.columnCount }) };
-    }
-  }
-  return { ok: true, workbook };
 }

@@ -1,6 +1,7 @@
 /**
- * The central directory of a zip file (an .xlsx is one): names, sizes, methods and offsets of its entries, read
- * without inflating anything. Browser-safe.
+ * The central directory of a zip file (an .xlsx is one): names, sizes, methods, checksums and offsets of its entries,
+ * read without inflating anything; and the checks an inflated part must pass (its declared size and CRC-32).
+ * Browser-safe. Nothing here trusts the directory: every offset and size is checked against the file's length.
  */
 export interface ZipEntry {
   readonly name: string;
@@ -8,6 +9,8 @@ export interface ZipEntry {
   readonly method: number;
   readonly compressed: number;
   readonly uncompressed: number;
+  /** CRC-32 of the uncompressed data, as the directory records it. */
+  readonly crc32: number;
   /** Offset of the entry's local header. */
   readonly offset: number;
 }
@@ -34,9 +37,11 @@ export function zipDirectory(b: Uint8Array): ZipEntry[] | null {
   for (let n = 0; n < count; n++) {
     if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return null;
     const nameLen = u16(b, p + 28);
+    if (p + 46 + nameLen > b.length) return null;
     entries.push({
       name: decoder.decode(b.subarray(p + 46, p + 46 + nameLen)),
       method: u16(b, p + 10),
+      crc32: u32(b, p + 16),
       compressed: u32(b, p + 20),
       uncompressed: u32(b, p + 24),
       offset: u32(b, p + 42),
@@ -46,8 +51,41 @@ export function zipDirectory(b: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
-/** Where an entry's data starts (after its local header), or null when the header is not where the directory says. */
-export function entryDataStart(b: Uint8Array, e: ZipEntry): number | null {
-  if (u32(b, e.offset) !== 0x04034b50) return null;
-  return e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+/**
+ * Where an entry's data lies (after its local header), or null when the header is not where the directory says or
+ * the data would run past the end of the file.
+ */
+export function entryData(b: Uint8Array, e: ZipEntry): Uint8Array | null {
+  if (e.offset + 30 > b.length || u32(b, e.offset) !== 0x04034b50) return null;
+  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  if (start + e.compressed > b.length) return null;
+  return b.subarray(start, start + e.compressed);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 (IEEE 802.3), as zip records it for each entry. */
+export function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  const table = CRC_TABLE;
+  for (let i = 0; i < bytes.length; i++) c = (table[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** Why an entry's bytes cannot be trusted. */
+export type EntryDamage = 'local-header' | 'method' | 'inflate' | 'size' | 'crc';
+
+/** Checks inflated bytes against what the directory declares: the size, then the checksum. */
+export function checkInflated(e: ZipEntry, bytes: Uint8Array): EntryDamage | null {
+  if (bytes.length !== e.uncompressed) return 'size';
+  if (crc32(bytes) !== e.crc32) return 'crc';
+  return null;
 }

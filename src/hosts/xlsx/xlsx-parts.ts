@@ -1,0 +1,215 @@
+/**
+ * Reading the XML parts of an .xlsx that batch work needs — the workbook's sheet list, its relationships, the shared
+ * strings, the last-saved time and each worksheet's cells — in one pass over each part's bytes. Worksheets are read
+ * sparsely: only the cells present are stored, so a stray value at XFD1048576 costs one cell, not a billion.
+ * Browser-safe.
+ */
+import type { GridValue } from '../../workbook/grid';
+import { name, XmlScanner } from './xml-scan';
+
+const N = {
+  sheet: name('sheet'), name: name('name'), id: name('id'), relationship: name('Relationship'), Id: name('Id'),
+  target: name('Target'), workbookPr: name('workbookPr'), date1904: name('date1904'), si: name('si'), t: name('t'),
+  rPh: name('rPh'), modified: name('modified'), sheetData: name('sheetData'), row: name('row'), r: name('r'),
+  c: name('c'), v: name('v'), f: name('f'), is: name('is'), shared: name('shared'),
+  one: name('1'), true: name('true'),
+};
+
+/** The sheets listed in workbook.xml, in order, with their relationship ids; and the date system. */
+export function readWorkbookPart(b: Uint8Array): { sheets: { name: string; rid: string }[]; date1904: boolean } {
+  const x = new XmlScanner(b);
+  const sheets: { name: string; rid: string }[] = [];
+  let date1904 = false;
+  while (x.next()) {
+    if (x.kind() !== 'open' && x.kind() !== 'empty') continue;
+    if (x.is(N.sheet)) {
+      const sheetName = x.attr(N.name) ? x.attrText() : null;
+      const rid = x.attr(N.id) ? x.attrText() : null;
+      if (sheetName !== null && rid !== null) sheets.push({ name: sheetName, rid });
+    } else if (x.is(N.workbookPr) && x.attr(N.date1904)) {
+      date1904 = x.attrIs(N.one) || x.attrIs(N.true);
+    }
+  }
+  return { sheets, date1904 };
+}
+
+/** Relationship id → target path, resolved against the part the relationships belong to. */
+export function readRelationships(b: Uint8Array, base: string): Map<string, string> {
+  const x = new XmlScanner(b);
+  const out = new Map<string, string>();
+  while (x.next()) {
+    if ((x.kind() === 'open' || x.kind() === 'empty') && x.is(N.relationship)) {
+      const id = x.attr(N.Id) ? x.attrText() : null;
+      const target = x.attr(N.target) ? x.attrText() : null;
+      if (id && target) out.set(id, resolvePath(base, target));
+    }
+  }
+  return out;
+}
+
+function resolvePath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The visible text of a string item (<si>, <is>) the scanner is inside: its <t> runs, without phonetic guides. */
+function runsText(x: XmlScanner, end: Uint8Array): string {
+  let out = '';
+  while (x.next()) {
+    if (x.kind() === 'close' && x.is(end)) break;
+    if (x.kind() !== 'open') continue;
+    if (x.is(N.t)) out += x.textContent();
+    else if (x.is(N.rPh)) x.skipElement();
+  }
+  return out;
+}
+
+export function readSharedStrings(b: Uint8Array): string[] {
+  const x = new XmlScanner(b);
+  const out: string[] = [];
+  while (x.next()) {
+    if (!x.is(N.si)) continue;
+    if (x.kind() === 'empty') out.push('');
+    else if (x.kind() === 'open') out.push(runsText(x, N.si));
+  }
+  return out;
+}
+
+/** dcterms:modified of docProps/core.xml as ISO 8601 (UTC), when present and a real date. */
+export function readSavedAt(b: Uint8Array): string | undefined {
+  const x = new XmlScanner(b);
+  while (x.next()) {
+    if (x.kind() === 'open' && x.is(N.modified)) {
+      const ms = Date.parse(x.textContent().trim());
+      return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns. */
+export const MAX_ROW = 1_048_576;
+export const MAX_COL = 16_384;
+
+export interface SheetCells {
+  /** values[r][c]: sparse rows and cells (holes where nothing is stored). */
+  readonly values: GridValue[][];
+  readonly formulas: (string | null)[][];
+  readonly cells: number;
+}
+
+export type SheetScan =
+  | { readonly ok: true; readonly sheet: SheetCells }
+  | { readonly ok: false; readonly problem: 'too-many-cells'; readonly cells: number }
+  | { readonly ok: false; readonly problem: 'bad-reference'; readonly ref: string };
+
+interface CellParts {
+  type: 'n' | 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd' | string;
+  v: string | undefined;
+  inline: string | undefined;
+  formula: string | undefined;
+  sharedIndex: string | undefined;
+}
+
+function cellValue(p: CellParts, strings: () => readonly string[]): GridValue {
+  const v = p.v;
+  switch (p.type) {
+    case 's':
+      return v === undefined ? null : (strings()[Number(v)] ?? null);
+    case 'inlineStr':
+      return p.inline ?? null;
+    case 'str':
+    case 'e':
+      return v ?? null;
+    case 'b':
+      return v === undefined ? null : v === '1' || v === 'true';
+    case 'd': {
+      const ms = v === undefined ? NaN : Date.parse(v);
+      return Number.isFinite(ms) ? ms / 86_400_000 + 25_569 : null;
+    }
+    default: {
+      if (v === undefined || v.trim() === '') return null;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : v;
+    }
+  }
+}
+
+/** Reads the children of a <c> element the scanner has just opened, up to its </c>. */
+function readCellChildren(x: XmlScanner, p: CellParts): void {
+  p.v = p.inline = p.formula = p.sharedIndex = undefined;
+  while (x.next()) {
+    if (x.kind() === 'close') {
+      if (x.is(N.c)) return;
+      continue;
+    }
+    if (x.is(N.v)) p.v = x.textContent();
+    else if (x.is(N.f)) {
+      const shared = x.attr(N.t) && x.attrIs(N.shared);
+      p.sharedIndex = shared && x.attr(N.si) ? x.attrText() : undefined;
+      p.formula = x.textContent();
+    } else if (x.is(N.is) && x.kind() === 'open') p.inline = runsText(x, N.is);
+  }
+}
+
+/**
+ * A worksheet's cells: values (dates as serials, formulas as their cached results) and formulas, sparsely. Stops at
+ * `maxCells` cells holding something, so an over-limit sheet costs no more memory than the limit.
+ */
+export function readWorksheet(b: Uint8Array, strings: () => readonly string[], maxCells: number): SheetScan {
+  const x = new XmlScanner(b);
+  while (x.next() && !(x.is(N.sheetData) && (x.kind() === 'open' || x.kind() === 'empty')));
+  const values: GridValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  if (x.kind() !== 'open') return { ok: true, sheet: { values, formulas, cells: 0 } };
+  const shared = new Map<string, string>();
+  const at = { row: 0, col: 0 };
+  let rowNo = 0;
+  let col = 0;
+  let cells = 0;
+  const p: CellParts = { type: 'n', v: undefined, inline: undefined, formula: undefined, sharedIndex: undefined };
+  while (x.next()) {
+    if (x.kind() === 'close') {
+      if (x.is(N.sheetData)) break;
+      continue;
+    }
+    if (x.is(N.row)) {
+      rowNo = x.attr(N.r) ? x.attrInt() : rowNo + 1;
+      if (!(rowNo >= 1 && rowNo <= MAX_ROW)) return { ok: false, problem: 'bad-reference', ref: x.attr(N.r) ? x.attrText() : String(rowNo) };
+      col = 0;
+      continue;
+    }
+    if (!x.is(N.c)) continue;
+    if (x.attr(N.r)) {
+      // A reference outside Excel's grid is not something a spreadsheet program writes.
+      if (!x.attrCell(at) || at.row < 1 || at.row > MAX_ROW || at.col < 1 || at.col > MAX_COL) {
+        return { ok: false, problem: 'bad-reference', ref: x.attrText() };
+      }
+      rowNo = at.row;
+      col = at.col;
+    } else col++;
+    if (col > MAX_COL || rowNo < 1) return { ok: false, problem: 'bad-reference', ref: `${rowNo}:${col}` };
+    if (x.kind() === 'empty') continue;
+    p.type = x.attr(N.t) ? x.attrText() : 'n';
+    readCellChildren(x, p);
+    const value = cellValue(p, strings);
+    if (value === null && p.formula === undefined) continue;
+    if (++cells > maxCells) return { ok: false, problem: 'too-many-cells', cells };
+    (values[rowNo - 1] ??= [])[col - 1] = value;
+    if (p.formula !== undefined) {
+      let f = p.formula;
+      if (p.sharedIndex !== undefined) {
+        if (f !== '') shared.set(p.sharedIndex, f);
+        else f = shared.get(p.sharedIndex) ?? '';
+      }
+      (formulas[rowNo - 1] ??= [])[col - 1] = `=${f}`;
+    }
+  }
+  return { ok: true, sheet: { values, formulas, cells } };
+}
+

@@ -1,0 +1,256 @@
+/**
+ * A forward-only scanner over the bytes of an XML part: tags one after the other, their attributes and the text
+ * between them, without building a string of the whole part or a DOM. Element and attribute names are matched by
+ * their local name (after any prefix), so `<x:c>` reads like `<c>`. Browser-safe; no RegExp is built while scanning.
+ */
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const EQ = 61;
+const COLON = 58;
+const BANG = 33;
+const QMARK = 63;
+const AMP = 38;
+const UNDERSCORE = 95;
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** A name to compare against, as bytes. */
+export type Name = Uint8Array;
+export const name = (s: string): Name => encoder.encode(s);
+
+const isSpace = (x: number): boolean => x === 32 || x === 9 || x === 10 || x === 13;
+
+export type TagKind = 'open' | 'close' | 'empty' | 'other' | 'end';
+
+export class XmlScanner {
+  /** Position just after the current tag. */
+  pos = 0;
+  /** The current tag: kind, local name [localStart, nameEnd), attributes [nameEnd, attrEnd). */
+  private tagKind: TagKind = 'end';
+  private localStart = 0;
+  private nameEnd = 0;
+  private attrEnd = 0;
+  /** The last attribute found by `attr`: [valueStart, valueEnd). */
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  constructor(readonly bytes: Uint8Array) {}
+
+  /** Moves to the next tag; false at the end of the part. */
+  next(): boolean {
+    const b = this.bytes;
+    const lt = b.indexOf(LT, this.pos);
+    if (lt < 0) {
+      this.tagKind = 'end';
+      this.pos = b.length;
+      return false;
+    }
+    let i = lt + 1;
+    const first = b[i];
+    if (first === BANG || first === QMARK) {
+      this.tagKind = 'other';
+      this.pos = this.skipSpecial(lt);
+      return true;
+    }
+    const closing = first === SLASH;
+    if (closing) i++;
+    this.localStart = i;
+    while (i < b.length) {
+      const x = b[i] as number;
+      if (isSpace(x) || x === SLASH || x === GT) break;
+      if (x === COLON) this.localStart = i + 1;
+      i++;
+    }
+    this.nameEnd = i;
+    let quote = 0;
+    while (i < b.length) {
+      const x = b[i] as number;
+      if (quote !== 0) {
+        if (x === quote) quote = 0;
+      } else if (x === QUOTE || x === APOS) quote = x;
+      else if (x === GT) break;
+      i++;
+    }
+    const selfClosing = !closing && i < b.length && b[i - 1] === SLASH;
+    this.attrEnd = selfClosing ? i - 1 : i;
+    this.tagKind = closing ? 'close' : selfClosing ? 'empty' : 'open';
+    this.pos = Math.min(i + 1, b.length);
+    return true;
+  }
+
+  /** What the current tag is (a method, so each call reads the scanner's state afresh). */
+  kind(): TagKind {
+    return this.tagKind;
+  }
+
+  /** Comments, CDATA, processing instructions and declarations: where they end. */
+  private skipSpecial(lt: number): number {
+    const b = this.bytes;
+    const ends = (s: string, from: number): number => {
+      const at = indexOfSeq(b, name(s), from);
+      return at < 0 ? b.length : at + s.length;
+    };
+    if (b[lt + 1] === BANG && b[lt + 2] === 45 && b[lt + 3] === 45) return ends('-->', lt + 4);
+    if (b[lt + 1] === BANG && b[lt + 2] === 91) return ends(']]>', lt + 3);
+    const gt = b.indexOf(GT, lt);
+    return gt < 0 ? b.length : gt + 1;
+  }
+
+  /** Whether the current tag's local name is `n`. */
+  is(n: Name): boolean {
+    if (this.nameEnd - this.localStart !== n.length) return false;
+    const b = this.bytes;
+    for (let k = 0; k < n.length; k++) if (b[this.localStart + k] !== n[k]) return false;
+    return true;
+  }
+
+  /** Finds attribute `n` (by local name) of the current tag; its value is then read with `value…()`. */
+  attr(n: Name): boolean {
+    const b = this.bytes;
+    let i = this.nameEnd;
+    const end = this.attrEnd;
+    while (i < end) {
+      while (i < end && isSpace(b[i] as number)) i++;
+      let local = i;
+      const start = i;
+      while (i < end && b[i] !== EQ && !isSpace(b[i] as number)) {
+        if (b[i] === COLON) local = i + 1;
+        i++;
+      }
+      const nameEnd = i;
+      while (i < end && b[i] !== EQ) i++;
+      i++;
+      while (i < end && isSpace(b[i] as number)) i++;
+      const quote = b[i];
+      if (quote !== QUOTE && quote !== APOS) return false;
+      const vs = i + 1;
+      let ve = vs;
+      while (ve < end && b[ve] !== quote) ve++;
+      i = ve + 1;
+      if (nameEnd > start && nameEnd - local === n.length && sameBytes(b, local, n)) {
+        this.valueStart = vs;
+        this.valueEnd = ve;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The found attribute's value as text (entities decoded). */
+  attrText(): string {
+    return text(this.bytes, this.valueStart, this.valueEnd);
+  }
+
+  /** The found attribute's value, when it is an A1 reference: writes row and column to `out`; false otherwise. */
+  attrCell(out: { row: number; col: number }): boolean {
+    const b = this.bytes;
+    let i = this.valueStart;
+    let col = 0;
+    while (i < this.valueEnd) {
+      const x = (b[i] as number) | 0x20;
+      if (x < 97 || x > 122) break;
+      col = col * 26 + (x - 96);
+      i++;
+    }
+    let row = 0;
+    const digits = i;
+    while (i < this.valueEnd && (b[i] as number) >= 48 && (b[i] as number) <= 57) row = row * 10 + ((b[i++] as number) - 48);
+    if (i !== this.valueEnd || i === digits) return false;
+    out.row = row;
+    out.col = col;
+    return true;
+  }
+
+  /** The found attribute's value as a whole number, or NaN. */
+  attrInt(): number {
+    const b = this.bytes;
+    if (this.valueEnd === this.valueStart || this.valueEnd - this.valueStart > 9) return NaN;
+    let n = 0;
+    for (let i = this.valueStart; i < this.valueEnd; i++) {
+      const d = (b[i] as number) - 48;
+      if (d < 0 || d > 9) return NaN;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+
+  /** Whether the found attribute's value is exactly `v`. */
+  attrIs(v: Name): boolean {
+    return this.valueEnd - this.valueStart === v.length && sameBytes(this.bytes, this.valueStart, v);
+  }
+
+  /** The text after the current (opening) tag up to the next tag, decoded; "" after an empty tag. */
+  textContent(): string {
+    if (this.tagKind !== 'open') return '';
+    const lt = this.bytes.indexOf(LT, this.pos);
+    const end = lt < 0 ? this.bytes.length : lt;
+    return text(this.bytes, this.pos, end);
+  }
+
+  /** Skips to just after the closing tag matching the current opening tag (same local name, nesting counted). */
+  skipElement(): void {
+    if (this.tagKind !== 'open') return;
+    const n = this.bytes.slice(this.localStart, this.nameEnd);
+    let depth = 1;
+    while (depth > 0 && this.next()) {
+      if (!this.is(n)) continue;
+      if (this.kind() === 'open') depth++;
+      else if (this.kind() === 'close') depth--;
+    }
+  }
+}
+
+function sameBytes(b: Uint8Array, at: number, n: Name): boolean {
+  for (let k = 0; k < n.length; k++) if (b[at + k] !== n[k]) return false;
+  return true;
+}
+
+function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number): number {
+  const first = seq[0] as number;
+  for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) {
+    if (i + seq.length <= b.length && sameBytes(b, i, seq)) return i;
+  }
+  return -1;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g;
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+function codePoint(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd';
+}
+
+/** XML text → string: entities, numeric references, and OOXML's _xHHHH_ escapes. */
+export function xmlText(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  return s
+    .replace(ENTITY, (m, g: string) => {
+      if (g.startsWith('#x')) return codePoint(parseInt(g.slice(2), 16));
+      if (g.startsWith('#')) return codePoint(Number(g.slice(1)));
+      return ENTITIES[g] ?? m;
+    })
+    .replace(OOXML_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Bytes [start, end) as text: ASCII without escapes is built directly; anything else is decoded as UTF-8. */
+export function text(b: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    let s = '';
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const x = b[i] as number;
+      if (x >= 0x80 || x === AMP || x === UNDERSCORE) {
+        plain = false;
+        break;
+      }
+      s += String.fromCharCode(x);
+    }
+    if (plain) return s;
+  }
+  return xmlText(utf8.decode(b.subarray(start, end)));
+}

@@ -1,0 +1,56 @@
+/**
+ * Checks every part of a zip before a library that does not (ExcelJS) reads it: each part inflates without error, to
+ * exactly its declared size, with the declared CRC-32. Uses DecompressionStream (browsers and Node ≥ 18), reading
+ * chunk by chunk and stopping as soon as a part grows past its declared size. Browser-safe.
+ */
+import type { FastProblem } from './fast-read';
+import { crc32, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
+
+async function inflateBounded(data: Uint8Array, max: number): Promise<Uint8Array | 'size' | 'inflate'> {
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw' as CompressionFormat));
+  const reader = stream.getReader();
+  const out = new Uint8Array(max);
+  let length = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const chunk = value as Uint8Array;
+      if (length + chunk.length > max) {
+        await reader.cancel().catch(() => undefined);
+        return 'size';
+      }
+      out.set(chunk, length);
+      length += chunk.length;
+    }
+  } catch {
+    return 'inflate';
+  }
+  return out.subarray(0, length);
+}
+
+async function checkEntry(bytes: Uint8Array, e: ZipEntry): Promise<EntryDamage | null> {
+  const data = entryData(bytes, e);
+  if (data === null) return 'local-header';
+  let out: Uint8Array;
+  if (e.method === 0) out = data;
+  else if (e.method === 8) {
+    const inflated = await inflateBounded(data, e.uncompressed);
+    if (typeof inflated === 'string') return inflated;
+    out = inflated;
+  } else return 'method';
+  if (out.length !== e.uncompressed) return 'size';
+  return crc32(out) === e.crc32 ? null : 'crc';
+}
+
+/** The first damaged part of the zip, or null when every part is sound. */
+export async function verifyZip(bytes: Uint8Array): Promise<FastProblem | null> {
+  const entries = zipDirectory(bytes);
+  if (entries === null) return { kind: 'damaged', part: '', damage: 'directory' };
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const damage = await checkEntry(bytes, e);
+    if (damage) return { kind: 'damaged', part: e.name, damage };
+  }
+  return null;
+}
