@@ -8,7 +8,7 @@ import type { Roster } from '../domain/roster';
 import {
   overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
 } from '../workbook/consolidation-sheets';
-import { ROSTER_SHEET, rosterSheet } from '../workbook/roster-sheet';
+import { ROSTER_SHEET, rosterListsSheet, rosterSheet } from '../workbook/roster-sheet';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { formTotalsSheet } from '../workbook/totals-sheet';
@@ -111,7 +111,9 @@ export function consolidationSheets(c: Consolidation, pack: PlanPack, lang: Lang
  * user's edits to it are kept; the other output sheets are replaced.
  */
 export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterSheetExists: boolean): Promise<void> {
-  await port.write(rosterSheetExists ? sheets : [rosterSheet(roster), ...sheets], { activate: sheets[0]?.name });
+  // The lists sheet (the roster's drop-down items) is the product's own: written every time, before the roster sheet
+  // whose validation refers to it.
+  await port.write(rosterSheetExists ? [rosterListsSheet(), ...sheets] : [rosterListsSheet(), rosterSheet(roster), ...sheets], { activate: sheets[0]?.name });
 }
 
 export { ROSTER_SHEET };

@@ -9,11 +9,34 @@ import { type Grid, gridText, isEmptyValue } from './grid';
 import type { SheetSpec } from './sheet-spec';
 
 export const ROSTER_SHEET = 'Danh sách đơn vị';
+/** A very hidden, protected sheet holding the roster's drop-down lists (one list per column, from row 1). */
+export const LISTS_SHEET = '_vtlt_lists';
 export const ROSTER_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Nộp lưu vào Lưu trữ lịch sử', 'Có công trình xây dựng', 'Ghi chú'] as const;
 const HEADER_ROW = 3;
 
 const YES = 'Có';
 const NO = 'Không';
+
+const KIND_LABELS = AGENCY_KINDS.map((k) => AGENCY_KIND_LABELS[k]);
+
+/**
+ * The lists the roster's drop-downs refer to. The agency kinds go in cells, not in a literal "a,b,c" source: Excel
+ * and LibreOffice split a literal source on every comma, so "Sở, ban, ngành" would become three items.
+ */
+export function rosterListsSheet(): SheetSpec {
+  return {
+    name: LISTS_SHEET,
+    visibility: 'veryHidden',
+    columns: [{ width: 30 }],
+    blocks: [{ at: 'A1', rows: KIND_LABELS.map((label) => [label]) }],
+    styles: { text: { numberFormat: '@' } },
+    styleRanges: [{ range: `A1:A${KIND_LABELS.length}`, style: 'text' }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protection: { unlocked: [] },
+  };
+}
 
 export function rosterSheet(roster: Roster): SheetSpec {
   const body = roster.entries.map((e) => [e.code, e.name, AGENCY_KIND_LABELS[e.kind], e.nopLuuLichSu ? YES : NO, e.coCongTrinh ? YES : NO, null]);
@@ -47,7 +70,7 @@ export function rosterSheet(roster: Roster): SheetSpec {
     validations: [
       {
         range: `C${HEADER_ROW + 1}:C${last + 500}`,
-        rule: { type: 'list', values: AGENCY_KINDS.map((k) => AGENCY_KIND_LABELS[k]) },
+        rule: { type: 'list', values: KIND_LABELS, source: { sheet: LISTS_SHEET, range: `A1:A${KIND_LABELS.length}` } },
         allowBlank: true,
         error: { title: 'Loại đơn vị', message: 'Chọn loại đơn vị trong danh sách.' },
       },

@@ -5,6 +5,7 @@
  * Rows and columns are 1-based. Ranges are A1 strings without a sheet name.
  */
 import type { Day } from '../domain/calendar';
+import { cellRef, parseRange, quoteSheetName } from './a1';
 
 /** A cell's content. Strings are always text, even when they start with "=" or look like a number. */
 export type CellValue =
@@ -43,8 +44,18 @@ export interface StyleRange {
   readonly style: string;
 }
 
+/** Cells that hold a list's items, one per cell in a single row or column (e.g. on the hidden lists sheet). */
+export interface ListSource {
+  readonly sheet: string;
+  readonly range: string;
+}
+
 export type ValidationRule =
-  | { readonly type: 'list'; readonly values: readonly string[] }
+  /**
+   * A drop-down list. Without `source` the items are written literally ("a,b,c"), which Excel and LibreOffice split
+   * on every comma and cap at 255 characters; with `source` the list refers to cells that hold exactly `values`.
+   */
+  | { readonly type: 'list'; readonly values: readonly string[]; readonly source?: ListSource }
   | { readonly type: 'whole' | 'decimal'; readonly min?: number; readonly max?: number }
   | { readonly type: 'date'; readonly min?: Day; readonly max?: Day };
 
@@ -100,6 +111,42 @@ export interface SheetSpec {
   readonly print?: PrintSetup;
   /** The range whose cells the user works in, selected after insertion. */
   readonly activeCell?: string;
+}
+
+/** Excel's limit on a literal list source ("Sở,Xã,…"), in characters. */
+export const MAX_LIST_LITERAL = 255;
+
+/**
+ * How a host writes a list's source: `literal` ("a,b,c", without quotes) or `range` (a sheet-qualified absolute
+ * reference, without "="). Throws for a literal list that Excel would split or refuse (a layout bug, not a user's).
+ */
+export function listSource(rule: Extract<ValidationRule, { type: 'list' }>): { kind: 'literal'; text: string } | { kind: 'range'; ref: string } {
+  if (rule.source) {
+    const r = parseRange(rule.source.range);
+    if (r.top !== r.bottom && r.left !== r.right) throw new Error(`list source ${rule.source.range} must be one row or one column`);
+    const abs = (row: number, col: number) => cellRef(row, col, { row: true, col: true });
+    const cells = r.top === r.bottom && r.left === r.right ? abs(r.top, r.left) : `${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
+    return { kind: 'range', ref: `${quoteSheetName(rule.source.sheet)}!${cells}` };
+  }
+  const withComma = rule.values.find((v) => v.includes(','));
+  if (withComma !== undefined) throw new Error(`list item "${withComma}" contains a comma: Excel would split it; give the list a range source`);
+  const text = rule.values.join(',');
+  if (text.length > MAX_LIST_LITERAL) throw new Error(`list source of ${text.length} characters is over Excel's ${MAX_LIST_LITERAL}; give the list a range source`);
+  return { kind: 'literal', text };
+}
+
+/** Checks what a host cannot write faithfully: list sources (see listSource) and cells under two validations. */
+export function assertSheetSpec(spec: SheetSpec): void {
+  const ranges = spec.validations.map((v) => ({ v, r: parseRange(v.range) }));
+  ranges.forEach(({ v, r }, i) => {
+    if (v.rule.type === 'list') listSource(v.rule);
+    for (const other of ranges.slice(i + 1)) {
+      const o = other.r;
+      if (r.left <= o.right && o.left <= r.right && r.top <= o.bottom && o.top <= r.bottom) {
+        throw new Error(`SheetSpec ${spec.name}: validations ${v.range} and ${other.v.range} overlap`);
+      }
+    }
+  });
 }
 
 export function isFormula(v: CellValue): v is { readonly formula: string } {

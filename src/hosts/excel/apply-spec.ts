@@ -7,7 +7,7 @@
  */
 import { mustDay, toIso } from '../../domain/calendar';
 import { columnLetter, parseCell, parseRange, rangeRef } from '../../workbook/a1';
-import type { CellStyle, ConditionalFormat, PrintSetup, SheetSpec, Validation } from '../../workbook/sheet-spec';
+import { listSource, type CellStyle, type ConditionalFormat, type PrintSetup, type SheetSpec, type Validation } from '../../workbook/sheet-spec';
 import { excelInput, type ExcelInput } from './cell-input';
 import type { ExcelFeature, ExcelFeatures } from './features';
 import { BLOCK_CHUNK_BYTES, jsonBytes, OPERATION_BYTES, type RequestBudget } from './payload';
@@ -259,9 +259,11 @@ async function queueStyle(ws: Excel.Worksheet, address: string, s: CellStyle, st
 async function queueValidation(ws: Excel.Worksheet, v: Validation, budget: RequestBudget): Promise<void> {
   let rule: Excel.DataValidationRule;
   switch (v.rule.type) {
-    case 'list':
-      rule = { list: { inCellDropDown: true, source: v.rule.values.join(',') } };
+    case 'list': {
+      const source = listSource(v.rule);
+      rule = { list: { inCellDropDown: true, source: source.kind === 'literal' ? source.text : `=${source.ref}` } };
       break;
+    }
     case 'whole':
     case 'decimal': {
       const { min, max } = v.rule;

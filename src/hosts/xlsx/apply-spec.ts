@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { toExcelSerial, utcDateOf, mustDay } from '../../domain/calendar';
 import { parseRange } from '../../workbook/a1';
-import { type CellStyle, type CellValue, type SheetSpec, isDate, isFormula } from '../../workbook/sheet-spec';
+import { type CellStyle, type CellValue, type SheetSpec, assertSheetSpec, isDate, isFormula, listSource } from '../../workbook/sheet-spec';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -58,6 +58,7 @@ const DEFAULT_DATE_MAX = mustDay(2100, 12, 31);
 
 /** Replaces (or creates) the spec's sheet in `wb` and fills it as the spec says. */
 export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<ExcelJS.Worksheet> {
+  assertSheetSpec(spec);
   const old = wb.getWorksheet(spec.name);
   let orderNo: number | undefined;
   if (old) {
@@ -111,9 +112,11 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
     };
     let dv: ExcelJS.DataValidation;
     switch (v.rule.type) {
-      case 'list':
-        dv = { ...common, type: 'list', formulae: [`"${v.rule.values.join(',')}"`] };
+      case 'list': {
+        const source = listSource(v.rule);
+        dv = { ...common, type: 'list', formulae: [source.kind === 'literal' ? `"${source.text}"` : source.ref] };
         break;
+      }
       case 'whole':
       case 'decimal': {
         const { min, max } = v.rule;
