@@ -15,8 +15,11 @@ import type { SheetSpec } from '../../workbook/sheet-spec';
 import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet } from './xlsx-parts';
 import { checkInflated, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
-/** Inflates raw deflate data into at most `maxBytes` bytes; throws when the data is bad or would be larger. */
-export type Inflate = (data: Uint8Array, maxBytes: number) => Uint8Array;
+/**
+ * Inflates raw deflate data (of the zip entry `part`) into at most `maxBytes` bytes; throws when the data is bad or
+ * would be larger.
+ */
+export type Inflate = (data: Uint8Array, maxBytes: number, part: string) => Uint8Array;
 
 export type FastProblem =
   | { readonly kind: 'damaged'; readonly part: string; readonly damage: EntryDamage | 'directory' | 'missing' | 'xml' }
@@ -54,7 +57,7 @@ class Parts {
     if (e.method === 0) out = data;
     else if (e.method === 8) {
       try {
-        out = this.inflate(data, e.uncompressed);
+        out = this.inflate(data, e.uncompressed, name);
       } catch {
         throw damaged('inflate');
       }

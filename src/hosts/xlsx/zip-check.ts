@@ -29,7 +29,7 @@ async function inflateBounded(data: Uint8Array, max: number): Promise<Uint8Array
   return out.subarray(0, length);
 }
 
-async function checkEntry(bytes: Uint8Array, e: ZipEntry): Promise<EntryDamage | null> {
+async function checkEntry(bytes: Uint8Array, e: ZipEntry, parts: Map<string, Uint8Array>): Promise<EntryDamage | null> {
   const data = entryData(bytes, e);
   if (data === null) return 'local-header';
   let out: Uint8Array;
@@ -40,17 +40,33 @@ async function checkEntry(bytes: Uint8Array, e: ZipEntry): Promise<EntryDamage |
     out = inflated;
   } else return 'method';
   if (out.length !== e.uncompressed) return 'size';
-  return crc32(out) === e.crc32 ? null : 'crc';
+  if (crc32(out) !== e.crc32) return 'crc';
+  parts.set(e.name, out);
+  return null;
 }
 
-/** The first damaged part of the zip, or null when every part is sound. */
-export async function verifyZip(bytes: Uint8Array): Promise<FastProblem | null> {
+export type VerifiedZip =
+  | { readonly ok: true; readonly parts: ReadonlyMap<string, Uint8Array> }
+  | { readonly ok: false; readonly problem: FastProblem };
+
+/** Every part of the zip, inflated and checked; or the first damaged part. */
+export async function verifyZip(bytes: Uint8Array): Promise<VerifiedZip> {
   const entries = zipDirectory(bytes);
-  if (entries === null) return { kind: 'damaged', part: '', damage: 'directory' };
+  if (entries === null) return { ok: false, problem: { kind: 'damaged', part: '', damage: 'directory' } };
+  const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const damage = await checkEntry(bytes, e);
-    if (damage) return { kind: 'damaged', part: e.name, damage };
+    const damage = await checkEntry(bytes, e, parts);
+    if (damage) return { ok: false, problem: { kind: 'damaged', part: e.name, damage } };
   }
-  return null;
+  return { ok: true, parts };
+}
+
+/** An Inflate for the fast reader that hands out parts already inflated and checked by `verifyZip`. */
+export function inflatedParts(parts: ReadonlyMap<string, Uint8Array>): (data: Uint8Array, maxBytes: number, part: string) => Uint8Array {
+  return (_data, _max, part) => {
+    const out = parts.get(part);
+    if (out === undefined) throw new Error(`part ${part} was not verified`);
+    return out;
+  };
 }

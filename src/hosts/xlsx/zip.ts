@@ -51,13 +51,17 @@ export function zipDirectory(b: Uint8Array): ZipEntry[] | null {
   return entries;
 }
 
+const nameDecoder = new TextDecoder();
+
 /**
- * Where an entry's data lies (after its local header), or null when the header is not where the directory says or
- * the data would run past the end of the file.
+ * Where an entry's data lies (after its local header), or null when the header is not where the directory says, names
+ * another entry (some readers go by the local name), or the data would run past the end of the file.
  */
 export function entryData(b: Uint8Array, e: ZipEntry): Uint8Array | null {
   if (e.offset + 30 > b.length || u32(b, e.offset) !== 0x04034b50) return null;
-  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  const nameLen = u16(b, e.offset + 26);
+  if (e.offset + 30 + nameLen > b.length || nameDecoder.decode(b.subarray(e.offset + 30, e.offset + 30 + nameLen)) !== e.name) return null;
+  const start = e.offset + 30 + nameLen + u16(b, e.offset + 28);
   if (start + e.compressed > b.length) return null;
   return b.subarray(start, start + e.compressed);
 }
