@@ -9,11 +9,13 @@
  */
 import type { Day } from '../domain/calendar';
 import type { FormPack } from '../domain/form-pack';
-import type { Lang } from '../domain/i18n';
+import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
-import { consolidate, lateSubmissions, type Consolidation, type InputFile, type OpenResult } from './consolidate';
+import { consolidate, hasSubmitted, lateSubmissions, type Consolidation, type DateBasis, type InputFile, type OpenResult } from './consolidate';
+import { SUBMISSION_SHEET } from '../workbook/consolidation-sheets';
+import { readReceivedDates, type ReceivedEntry } from '../workbook/received-dates';
 import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
 import { formsPart } from './forms-part';
 import type { WorkbookPort } from './workbook-port';
@@ -56,8 +58,15 @@ export interface ConsolidationSummary {
   readonly rosterProblems: readonly string[];
   readonly submitted: readonly AgencyName[];
   readonly missing: readonly AgencyName[];
-  readonly late: readonly (AgencyName & { readonly days: number })[];
+  /** Late agencies, with what the submission day was taken from ("Ngày nhận" typed, or when the file was saved). */
+  readonly late: readonly (AgencyName & { readonly days: number; readonly basis: DateBasis | null })[];
   readonly replaced: readonly { readonly file: string; readonly by: string; readonly agency: AgencyName }[];
+  /** Agencies whose newest files differ and cannot be told apart: none counted until Sở Nội vụ keeps one. */
+  readonly conflicts: readonly { readonly agency: AgencyName; readonly files: readonly string[] }[];
+  /** "Ngày nhận" cells that hold no readable date ("cell: why"); lateness then falls back to the saved time. */
+  readonly receivedProblems: readonly string[];
+  /** Agencies that sent a report but have no "Ngày nhận" typed: their lateness is judged by when the file was saved. */
+  readonly datedBySave: number;
   readonly rejected: readonly { readonly file: string; readonly reasons: readonly string[] }[];
   /** Files counted in the totals. */
   readonly inTotals: number;
@@ -77,16 +86,25 @@ export interface ConsolidatedInto {
   readonly rosterSource: 'given' | 'workbook' | 'default';
   /** Rows of the roster sheet that could not be read. */
   readonly rosterProblems: readonly { readonly cell: string; readonly message: string }[];
+  /** "Ngày nhận" cells of "Theo dõi nộp báo cáo" that hold no readable date (the cell, e.g. I7, and why). */
+  readonly receivedProblems: readonly { readonly cell: string; readonly message: string }[];
   /** The sheets written, in order (none when cancelled). */
   readonly sheets: readonly string[];
 }
 
 /**
- * Consolidates into a workbook (the pane's open workbook, or the CLI's output file): one read of the roster sheet,
- * the files one at a time, one write of every output sheet.
+ * Consolidates into a workbook (the pane's open workbook, or the CLI's output file): one read (the roster sheet, and
+ * the "Ngày nhận" Sở Nội vụ typed on the submission sheet), the files one at a time, one write of every output sheet.
  */
 export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidatedInto> {
-  const snapshot = await port.read([ROSTER_SHEET]);
+  const snapshot = await port.read([ROSTER_SHEET, SUBMISSION_SHEET]);
+  const typed = readReceivedDates(snapshot.grids.get(SUBMISSION_SHEET) ?? null);
+  const receivedEntries: ReadonlyMap<string, ReceivedEntry> = typed?.entries ?? new Map();
+  const received = new Map([...receivedEntries].flatMap(([code, e]) => (e.day !== null ? [[code, e.day] as const] : [])));
+  const receivedProblems = (typed?.unreadable ?? []).map((u) => ({
+    cell: u.cell,
+    message: t(req.lang, 'consolidate.received.unreadable', { sheet: SUBMISSION_SHEET, cell: u.cell, code: u.code, text: u.text }),
+  }));
   const rosterGrid = snapshot.grids.get(ROSTER_SHEET) ?? null;
   let roster = req.roster ?? req.defaultRoster;
   let rosterSource: ConsolidatedInto['rosterSource'] = req.roster ? 'given' : 'default';
@@ -112,6 +130,7 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
     knownPacks: req.knownPacks,
     open: req.open,
     lang: req.lang,
+    received,
     ...(req.inclusiveBefore !== undefined ? { inclusiveBefore: req.inclusiveBefore } : {}),
     ...(req.window !== undefined ? { window: req.window } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
@@ -120,16 +139,16 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
 
   let sheets: string[] = [];
   if (!result.cancelled) {
-    const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result));
+    const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result), receivedEntries);
     await writeConsolidation(port, specs, roster, rosterGrid !== null);
     sheets = [...(rosterGrid !== null ? [] : [ROSTER_SHEET]), ...specs.map((s) => s.name)];
   }
-  return { result, roster, rosterSource, rosterProblems, sheets };
+  return { result, roster, rosterSource, rosterProblems, receivedProblems, sheets };
 }
 
 /** The pane's use: consolidate, then summarise as plain data for display. */
 export async function consolidateIntoWorkbook(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidationSummary> {
-  const { result, roster, rosterSource, rosterProblems, sheets } = await consolidateInto(port, req);
+  const { result, roster, rosterSource, rosterProblems, receivedProblems, sheets } = await consolidateInto(port, req);
   const name = (a: { code: string; name: string }): AgencyName => ({ code: a.code, name: a.name });
   return {
     cancelled: result.cancelled,
@@ -140,9 +159,12 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     rosterSize: roster.entries.length,
     rosterProblems: rosterProblems.map((p) => (p.cell ? `${p.cell}: ${p.message}` : p.message)),
     submitted: result.accepted.map((a) => name(a.agency)),
-    missing: result.submissions.filter((s) => !s.accepted).map((s) => name(s.agency)),
-    late: lateSubmissions(result).map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0 })),
+    missing: result.submissions.filter((s) => !hasSubmitted(s)).map((s) => name(s.agency)),
+    late: lateSubmissions(result).map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0, basis: s.basis })),
     replaced: result.replaced.map((r) => ({ file: r.file, by: r.by, agency: name(r.agency) })),
+    conflicts: result.conflicts.map((c) => ({ agency: name(c.agency), files: c.files.map((f) => f.file) })),
+    receivedProblems: receivedProblems.map((p) => p.message),
+    datedBySave: result.submissions.filter((s) => hasSubmitted(s) && s.basis !== 'received').length,
     rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons] })),
     inTotals: result.accepted.filter((a) => a.inTotals).length,
     overdue: result.overdue.length,

@@ -5,18 +5,19 @@
  * Files are read one at a time and reduced at once to the few facts consolidation needs, so memory stays flat
  * whatever the number of files. One bad file never stops the batch.
  */
-import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/calendar';
+import type { Day } from '../domain/calendar';
 import type { DueState } from '../domain/due-state';
 import type { PlanPack } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/plan-pack';
-import { findAgency, findAgencyByName, type Roster, type RosterEntry } from '../domain/roster';
+import type { Roster, RosterEntry } from '../domain/roster';
 import type { Issue } from '../domain/validation/issue';
-import { t, type Lang } from '../domain/i18n';
-import { planRows, type PlanRow, type TaskProgress } from './plan-status';
+import type { Lang } from '../domain/i18n';
+import type { PlanRow } from './plan-status';
 import { roleOf } from '../domain/applicability';
-import { sheetsToRead, validateSnapshot, type FormsCheck, type ValidateOptions, type WorkbookReport } from './validate-workbook';
-import type { WorkbookPort, WorkbookSnapshot } from './workbook-port';
-import { entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
+import type { FormsCheck, ValidateOptions, WorkbookReport } from './validate-workbook';
+import type { WorkbookPort } from './workbook-port';
+import { chooseResend } from './resend-order';
+import { dayOfInstant, readOne, type Context } from './consolidate-read';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
 
@@ -63,7 +64,22 @@ export interface ConsolidateRequest {
   readonly signal?: AbortSignal;
   /** Language of the reasons given for files set aside. */
   readonly lang?: Lang;
+  /** The day Sở Nội vụ received each agency's report, as it typed it ("Ngày nhận"), by agency code in upper case. */
+  readonly received?: ReadonlyMap<string, Day>;
 }
+
+/** What an agency wrote against a task besides its status: "Kết quả / Sản phẩm" and "Ghi chú" (empty when blank). */
+export interface TaskNote {
+  readonly result: string;
+  readonly note: string;
+}
+
+/**
+ * What the submission day of a file was taken from, first found first: "Ngày nhận" typed by Sở Nội vụ; the workbook's
+ * last-saved time (dcterms:modified); the generation stamp (when the product inserted the tracker, which is never
+ * after the sending). The file's modification time is not used: a downloaded attachment bears the day of download.
+ */
+export type DateBasis = 'received' | 'saved' | 'generated';
 
 export interface AcceptedFile {
   readonly file: string;
@@ -79,6 +95,14 @@ export interface AcceptedFile {
   readonly figures: FormFigures;
   /** Counted in the totals (no errors; no warnings unless admitted). */
   readonly inTotals: boolean;
+  /** Equal for two files that say the same (figures, statuses, notes): copies of one file are no conflict. */
+  readonly fingerprint: string;
+  /** When the workbook was last saved (ISO 8601), when the file records it. */
+  readonly savedAt: string | null;
+  /** The file's modification time (ms since epoch), when known. */
+  readonly lastModified: number | null;
+  /** task id → what the agency wrote in "Kết quả / Sản phẩm" and "Ghi chú" (tasks with either filled in). */
+  readonly notes: ReadonlyMap<string, TaskNote>;
 }
 
 export interface RejectedFile {
@@ -89,9 +113,20 @@ export interface RejectedFile {
 
 export interface SubmissionRow {
   readonly agency: RosterEntry;
+  /** The file that counts; null when none was sent, or when the newest files are in conflict. */
   readonly accepted: AcceptedFile | null;
+  /** The agency's newest files when they cannot be told apart and differ (none counted until one is removed). */
+  readonly conflict: readonly AcceptedFile[];
+  /** The day the report counts as submitted, and what it was taken from; null when unknown or not submitted. */
+  readonly submittedOn: Day | null;
+  readonly basis: DateBasis | null;
   /** Days after the deadline (0 or less: on time); null when not submitted or no date is known. */
   readonly daysLate: number | null;
+}
+
+export interface Conflict {
+  readonly agency: RosterEntry;
+  readonly files: readonly AcceptedFile[];
 }
 
 export interface OverdueItem {
@@ -107,7 +142,10 @@ export interface Consolidation {
   readonly roster: Roster;
   readonly submissions: readonly SubmissionRow[];
   readonly accepted: readonly AcceptedFile[];
+  /** Older files of an agency set aside for a newer one ("by": the file kept, or the files in conflict). */
   readonly replaced: readonly { readonly file: string; readonly by: string; readonly agency: RosterEntry }[];
+  /** Agencies whose newest files are in conflict: listed for Sở Nội vụ to keep one; none of them in the totals. */
+  readonly conflicts: readonly Conflict[];
   readonly rejected: readonly RejectedFile[];
   readonly overdue: readonly OverdueItem[];
   /** form code → cell key → total over the files in the totals. */
@@ -119,22 +157,13 @@ export interface Consolidation {
   applies(taskId: string, agency: RosterEntry): boolean;
 }
 
-function dayOfInstant(iso: string | undefined): Day | null {
-  if (!iso) return null;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) return null;
-  return dayFromUtcDate(new Date(ms + VIETNAM_UTC_OFFSET_MINUTES * 60_000));
-}
-
-function newer(a: AcceptedFile, b: AcceptedFile): boolean {
-  const ta = a.generatedAt ? Date.parse(a.generatedAt) : -Infinity;
-  const tb = b.generatedAt ? Date.parse(b.generatedAt) : -Infinity;
-  return ta > tb;
-}
-
-function progressFrom(grid: Grid | null, pack: PlanPack): Map<string, TaskProgress> {
-  const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
-  return new Map([...(tracker?.entries.values() ?? [])].map((e) => [e.taskId, entryProgress(e)]));
+/** The day an agency's report counts as submitted: "Ngày nhận" typed, else when the file was last saved, … */
+function submissionDay(file: AcceptedFile, received: Day | undefined): { day: Day | null; basis: DateBasis | null } {
+  if (received !== undefined) return { day: received, basis: 'received' };
+  const saved = dayOfInstant(file.savedAt);
+  if (saved !== null) return { day: saved, basis: 'saved' };
+  if (file.generatedDay !== null) return { day: file.generatedDay, basis: 'generated' };
+  return { day: null, basis: null };
 }
 
 export async function consolidate(req: ConsolidateRequest): Promise<Consolidation> {
@@ -142,23 +171,17 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
   const lang = req.lang ?? 'vi';
   const year = req.year ?? planPack.statisticsYear;
   const settings = { asOf: req.asOf, window: req.window ?? DEFAULT_DUE_SOON_WINDOW, inclusiveBefore: req.inclusiveBefore ?? false };
-  const validateOptions: ValidateOptions = {
-    planPack,
-    knownPacks: req.knownPacks,
-    expectedYear: year,
-    forms: req.forms,
-    nowMs: undefined,
-  };
+  const validateOptions: ValidateOptions = { planPack, knownPacks: req.knownPacks, expectedYear: year, forms: req.forms, nowMs: undefined };
+  const ctx: Context = { req, lang, year, settings, validateOptions };
   const reportTask = planPack.tasks.find((t) => t.id === planPack.reportDeadlineTaskId);
   const reportDeadline = reportTask ? taskDeadline(reportTask, { inclusiveBefore: settings.inclusiveBefore }) : null;
   const deadline = reportDeadline?.ok ? reportDeadline.deadline.due : null;
 
-  const accepted = new Map<string, AcceptedFile>();
-  const replaced: { file: string; by: string; agency: RosterEntry }[] = [];
+  const byAgency = new Map<string, AcceptedFile[]>();
   const rejected: RejectedFile[] = [];
   const problems: { file: string; agency: RosterEntry | null; issue: Issue }[] = [];
   let cancelled = false;
-
+  let read = 0;
   for (let i = 0; i < req.files.length; i++) {
     if (req.signal?.aborted) {
       cancelled = true;
@@ -166,88 +189,41 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     }
     const input = req.files[i]!;
     req.onProgress?.(i, req.files.length, input.name);
-    const reject = (reasons: string[], issues: Issue[] = []) => {
-      rejected.push({ file: input.name, reasons, issues });
-      for (const issue of issues) problems.push({ file: input.name, agency: null, issue });
-    };
-    let bytes: Uint8Array;
-    try {
-      bytes = await input.read();
-    } catch {
-      reject([t(lang, 'consolidate.reason.unreadable')]);
+    const outcome = await readOne(input, ctx);
+    read++;
+    if (!outcome.ok) {
+      rejected.push(outcome.rejected);
+      for (const issue of outcome.rejected.issues) problems.push({ file: input.name, agency: null, issue });
       continue;
     }
-    const opened = await req.open(bytes);
-    if (!opened.ok) {
-      reject([opened.reason]);
-      continue;
-    }
-    let snapshot: WorkbookSnapshot;
-    try {
-      snapshot = await opened.port.read(sheetsToRead(validateOptions));
-    } catch {
-      reject([t(lang, 'consolidate.reason.corrupt')]);
-      continue;
-    }
-    const report = validateSnapshot(snapshot, { ...validateOptions, requireTracker: false });
-    const reasons: string[] = [];
-    if (report.issues.some((x) => x.rule === 'not-product-workbook')) {
-      reasons.push(t(lang, 'consolidate.reason.notProduct'));
-    }
-    let agency: RosterEntry | undefined;
-    if (report.agency) {
-      agency = report.agency.code ? findAgency(roster, report.agency.code) : undefined;
-      agency ??= findAgencyByName(roster, report.agency.name);
-      if (!agency) {
-        reasons.push(t(lang, 'consolidate.reason.unknownAgency', { name: report.agency.name, code: report.agency.code ?? '' }));
-      }
-    } else if (reasons.length === 0) {
-      reasons.push(t(lang, 'consolidate.reason.noAgency'));
-    }
-    const reportingYear = report.identity?.reportingYear ?? null;
-    if (reportingYear !== null && reportingYear !== year) {
-      reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
-    }
-    const unknownPack = report.issues.find((x) => x.rule === 'pack-unknown');
-    if (unknownPack) {
-      reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
-    }
-    if (reasons.length > 0 || !agency) {
-      reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));
-      continue;
-    }
-    const progress = progressFrom(snapshot.grids.get(planPack.trackerSheetName) ?? null, planPack);
-    const tasks = planRows(planPack, settings, agency, (id) => progress.get(id) ?? { status: null });
-    const figures = req.forms ? req.forms.extract(snapshot.grids) : new Map();
-    const file: AcceptedFile = {
-      file: input.name,
-      agency,
-      generatedAt: report.identity?.generatedAt ?? null,
-      generatedDay: dayOfInstant(report.identity?.generatedAt),
-      reportingYear,
-      report,
-      tasks,
-      statuses: new Map([...progress].map(([id, p]) => [id, (p.status ?? '').trim()])),
-      figures,
-      inTotals: report.errors === 0 && (report.warnings === 0 || req.admitWarnings === true),
-    };
-    const key = agency.code.toUpperCase();
-    const previous = accepted.get(key);
-    if (previous) {
-      const [keep, drop] = newer(file, previous) ? [file, previous] : [previous, file];
-      accepted.set(key, keep);
-      replaced.push({ file: drop.file, by: keep.file, agency });
-    } else accepted.set(key, file);
+    const key = outcome.file.agency.code.toUpperCase();
+    byAgency.set(key, [...(byAgency.get(key) ?? []), outcome.file]);
   }
-  req.onProgress?.(cancelled ? rejected.length + accepted.size : req.files.length, req.files.length, '');
+  req.onProgress?.(cancelled ? read : req.files.length, req.files.length, '');
+
+  const accepted = new Map<string, AcceptedFile>();
+  const conflicts = new Map<string, Conflict>();
+  const replaced: { file: string; by: string; agency: RosterEntry }[] = [];
+  for (const [key, files] of byAgency) {
+    const choice = chooseResend(files);
+    const by = choice.kind === 'one' ? choice.keep.file : choice.files.map((f) => f.file).join(', ');
+    for (const f of choice.replaced) replaced.push({ file: f.file, by, agency: f.agency });
+    if (choice.kind === 'one') accepted.set(key, choice.keep);
+    else conflicts.set(key, { agency: choice.files[0]!.agency, files: choice.files });
+  }
 
   const keptFiles = [...accepted.values()];
-  for (const a of keptFiles) for (const issue of a.report.issues) problems.push({ file: a.file, agency: a.agency, issue });
+  const inConflict = [...conflicts.values()].flatMap((c) => c.files);
+  for (const a of [...keptFiles, ...inConflict]) for (const issue of a.report.issues) problems.push({ file: a.file, agency: a.agency, issue });
 
   const submissions: SubmissionRow[] = roster.entries.map((agency) => {
-    const a = accepted.get(agency.code.toUpperCase()) ?? null;
-    const daysLate = a && a.generatedDay !== null && deadline !== null ? a.generatedDay - deadline : null;
-    return { agency, accepted: a, daysLate };
+    const key = agency.code.toUpperCase();
+    const a = accepted.get(key) ?? null;
+    const conflict = conflicts.get(key)?.files ?? [];
+    const representative = a ?? conflict[0] ?? null;
+    const { day, basis } = representative ? submissionDay(representative, req.received?.get(key)) : { day: null, basis: null };
+    const daysLate = day !== null && deadline !== null ? day - deadline : null;
+    return { agency, accepted: a, conflict, submittedOn: day, basis, daysLate };
   });
 
   const overdue: OverdueItem[] = [];
@@ -267,7 +243,8 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     }
   }
   return {
-    asOf: req.asOf, year, deadline, roster, submissions, accepted: keptFiles, replaced, rejected, overdue, totals, problems, cancelled,
+    asOf: req.asOf, year, deadline, roster, submissions, accepted: keptFiles, replaced, conflicts: [...conflicts.values()], rejected, overdue, totals,
+    problems, cancelled,
     applies: (taskId, agency) => {
       const task = planPack.tasks.find((t) => t.id === taskId);
       return task !== undefined && roleOf(task, agency) !== null;
@@ -280,9 +257,17 @@ function roundSum(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Submitted after the report's deadline (a file whose date is unknown is not counted late). */
+/** Sent something: a file that counts, or files in conflict (the agency is not chased as missing). */
+export function hasSubmitted(s: SubmissionRow): boolean {
+  return s.accepted !== null || s.conflict.length > 0;
+}
+
+/**
+ * Submitted after the report's deadline, judged by the day received ("Ngày nhận" typed by Sở Nội vụ), else the day
+ * the file was last saved (see submissionDay). A file whose date is unknown is not counted late.
+ */
 export function isLate(s: SubmissionRow): boolean {
-  return s.accepted !== null && s.daysLate !== null && s.daysLate > 0;
+  return hasSubmitted(s) && s.daysLate !== null && s.daysLate > 0;
 }
 
 export function lateSubmissions(c: Consolidation): SubmissionRow[] {
@@ -294,7 +279,7 @@ export function lateCodes(c: Consolidation): string[] {
 }
 
 export function missingCodes(c: Consolidation): string[] {
-  return c.submissions.filter((s) => !s.accepted).map((s) => s.agency.code);
+  return c.submissions.filter((s) => !hasSubmitted(s)).map((s) => s.agency.code);
 }
 
 /** Counts of task states per task across the agencies it applies to (for the progress sheet). */

@@ -12,7 +12,10 @@ import { ROSTER_SHEET, rosterListsSheet, rosterSheet } from '../workbook/roster-
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { formTotalsSheet } from '../workbook/totals-sheet';
-import { isLate, lateSubmissions, taskCounts, type Consolidation } from './consolidate';
+import { dayOfInstant } from './consolidate-read';
+import { hasSubmitted, isLate, lateSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
+import type { ReceivedEntry } from '../workbook/received-dates';
+import type { CellValue } from '../workbook/sheet-spec';
 import type { WorkbookPort } from './workbook-port';
 
 function lowerFirst(s: string): string {
@@ -24,7 +27,7 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
   const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
   const reportName = report?.content ?? `Báo cáo thống kê năm ${c.year}`;
   const deadlineText = report ? lowerFirst(report.deadlineText) : '';
-  const missing = c.submissions.filter((s) => !s.accepted);
+  const missing = c.submissions.filter((s) => !hasSubmitted(s));
   const late = lateSubmissions(c);
   const out: string[] = [
     `Thực hiện ${pack.title} của ${pack.issuer}, các cơ quan, tổ chức, đơn vị gửi ${lowerFirst(reportName)} về Sở Nội vụ ${deadlineText}.`,
@@ -62,42 +65,78 @@ export function totalsSheets(pack: FormPack, c: Consolidation): SheetSpec[] {
   );
 }
 
-export function consolidationSheets(c: Consolidation, pack: PlanPack, lang: Lang, formSheets: readonly SheetSpec[] = []): SheetSpec[] {
+/** The day a workbook was last saved, shown beside the day received. */
+function savedDay(a: AcceptedFile | null): ReturnType<typeof dayOfInstant> {
+  return a ? dayOfInstant(a.savedAt) : null;
+}
+
+/** "Ngày nhận" written back as Sở Nội vụ typed it: a date it could read as a date, anything else as it was. */
+function receivedCell(entry: ReceivedEntry | undefined): CellValue {
+  if (!entry) return null;
+  if (entry.day !== null) return { date: entry.day };
+  return typeof entry.value === 'boolean' ? String(entry.value) : entry.value;
+}
+
+function submissionLine(s: SubmissionRow, received: ReadonlyMap<string, ReceivedEntry>) {
+  const shown = s.accepted ?? s.conflict[0] ?? null;
+  return {
+    code: s.agency.code,
+    name: s.agency.name,
+    kind: s.agency.kind,
+    files: s.accepted ? [s.accepted.file] : s.conflict.map((f) => f.file),
+    conflict: s.conflict.length > 0,
+    reportingYear: shown?.reportingYear ?? null,
+    saved: savedDay(shown),
+    received: receivedCell(received.get(s.agency.code.toUpperCase())),
+    basis: s.basis,
+    daysLate: s.daysLate,
+    late: isLate(s),
+    errors: s.accepted?.report.errors ?? 0,
+    warnings: s.accepted?.report.warnings ?? 0,
+    inTotals: s.accepted?.inTotals ?? false,
+  };
+}
+
+export function consolidationSheets(
+  c: Consolidation,
+  pack: PlanPack,
+  lang: Lang,
+  formSheets: readonly SheetSpec[] = [],
+  received: ReadonlyMap<string, ReceivedEntry> = new Map(),
+): SheetSpec[] {
   const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
   const submission = submissionSheet(
-    c.submissions.map((s) => ({
-      code: s.agency.code,
-      name: s.agency.name,
-      kind: s.agency.kind,
-      file: s.accepted?.file ?? null,
-      reportingYear: s.accepted?.reportingYear ?? null,
-      generated: s.accepted?.generatedDay ?? null,
-      daysLate: s.daysLate,
-      late: isLate(s),
-      errors: s.accepted?.report.errors ?? 0,
-      warnings: s.accepted?.report.warnings ?? 0,
-      inTotals: s.accepted?.inTotals ?? false,
-    })),
+    c.submissions.map((s) => submissionLine(s, received)),
     { asOf: c.asOf, deadline: c.deadline, deadlineText: report?.deadlineText ?? '', year: c.year },
   );
   const agencies: ProgressAgency[] = c.submissions.map((s) => {
     const cells = new Map<string, string>();
     if (s.accepted) for (const r of s.accepted.tasks) cells.set(r.task.id, r.due?.label ?? '');
     else for (const t of pack.tasks) if (c.applies(t.id, s.agency)) cells.set(t.id, '');
-    return { code: s.agency.code, name: s.agency.name, submitted: s.accepted !== null, cells };
+    return {
+      code: s.agency.code, name: s.agency.name, submitted: s.accepted !== null, conflict: s.conflict.length > 0, cells,
+      ...(s.accepted ? { notes: s.accepted.notes } : {}),
+    };
   });
   const progress = progressSheet(pack, agencies, taskCounts(c, pack), c.asOf);
+  const keptBy = new Map(c.accepted.map((a) => [a.agency.code, a]));
   const overdue = overdueSheet(
-    c.overdue.map((o) => ({
-      code: o.agency.code,
-      name: o.agency.name,
-      taskId: o.row.task.id,
-      content: o.row.task.content,
-      deadlineText: o.row.task.deadlineText,
-      due: o.row.deadline?.due ?? null,
-      daysOverdue: o.daysOverdue,
-      status: c.accepted.find((a) => a.agency.code === o.agency.code)?.statuses.get(o.row.task.id) ?? '',
-    })),
+    c.overdue.map((o) => {
+      const file = keptBy.get(o.agency.code);
+      const note = file?.notes.get(o.row.task.id);
+      return {
+        code: o.agency.code,
+        name: o.agency.name,
+        taskId: o.row.task.id,
+        content: o.row.task.content,
+        deadlineText: o.row.task.deadlineText,
+        due: o.row.deadline?.due ?? null,
+        daysOverdue: o.daysOverdue,
+        status: file?.statuses.get(o.row.task.id) ?? '',
+        result: note?.result ?? '',
+        note: note?.note ?? '',
+      };
+    }),
     c.asOf,
   );
   const problems = problemsSheet(

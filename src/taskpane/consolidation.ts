@@ -3,8 +3,10 @@
  * than the rest of the pane together; they come in a chunk of their own (dynamic import), so the pane opens without
  * them and a user who never consolidates never downloads them.
  */
+import type { InputFile, OpenResult } from '../app/consolidate';
 import type { ConsolidateIntoRequest, ConsolidationSummary } from '../app/consolidate-into';
 import type { WorkbookPort } from '../app/workbook-port';
+import type { Opened } from '../hosts/xlsx/open';
 
 export type ConsolidationRun = Omit<ConsolidateIntoRequest, 'open'>;
 
@@ -21,15 +23,28 @@ export async function loadConsolidationEngine(): Promise<ConsolidationEngine> {
     run: (port, request) =>
       core.consolidateIntoWorkbook(port, {
         ...request,
-        open: async (bytes) => {
-          const opened = await files.openWorkbookBytes(bytes, undefined, request.lang);
-          return opened.ok ? { ok: true, port: opened.workbook } : opened;
-        },
+        open: async (bytes) => openResult(await files.openWorkbookBytes(bytes, undefined, request.lang)),
       }),
   };
 }
 
-/** A picked file as the use case reads it: its bytes on demand, one file at a time. */
-export function inputFile(file: Pick<File, 'name' | 'arrayBuffer'>): { name: string; read(): Promise<Uint8Array> } {
-  return { name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) };
+/**
+ * An opened workbook as consolidation takes it, with when it was last saved: dcterms:modified of docProps/core.xml,
+ * which ExcelJS reads into `modified` (absent when the file does not record it).
+ */
+export function openResult(opened: Opened): OpenResult {
+  if (!opened.ok) return opened;
+  const modified: unknown = opened.workbook.workbook.modified;
+  const savedAt = modified instanceof Date && Number.isFinite(modified.getTime()) ? modified.toISOString() : undefined;
+  return { ok: true, port: opened.workbook, ...(savedAt !== undefined ? { savedAt } : {}) };
+}
+
+/** A picked file as the use case reads it: its bytes on demand, one file at a time, and when it was last modified. */
+export function inputFile(file: Pick<File, 'name' | 'arrayBuffer'> & Partial<Pick<File, 'lastModified'>>): InputFile {
+  const modified = file.lastModified;
+  return {
+    name: file.name,
+    ...(typeof modified === 'number' && Number.isFinite(modified) && modified > 0 ? { lastModified: modified } : {}),
+    read: async () => new Uint8Array(await file.arrayBuffer()),
+  };
 }

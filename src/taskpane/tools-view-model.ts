@@ -231,7 +231,7 @@ export function progressText(done: number, total: number, file: string): Text {
 }
 
 export interface ConsolidationRow {
-  readonly key: 'submitted' | 'missing' | 'late' | 'replaced' | 'rejected';
+  readonly key: 'submitted' | 'missing' | 'late' | 'conflicts' | 'replaced' | 'rejected';
   readonly tone: Tone;
   readonly count: number;
   readonly label: Text;
@@ -257,6 +257,11 @@ export function consolidationRows(s: ConsolidationSummary): ConsolidationRow[] {
       label: (lang) => t(lang, 'pane.consolidate.late', { count: s.late.length }),
       items: s.late.map((a): Text => (lang) => t(lang, 'pane.consolidate.lateItem', { name: a.name, days: a.days })),
     },
+    ...(s.conflicts.length > 0 ? [{
+      key: 'conflicts' as const, tone: 'danger' as const, count: s.conflicts.length,
+      label: (lang: Lang) => t(lang, 'pane.consolidate.conflicts', { count: s.conflicts.length }),
+      items: s.conflicts.map((c): Text => (lang) => t(lang, 'pane.consolidate.conflictItem', { agency: c.agency.name, files: c.files.map(baseName).join(', ') })),
+    }] : []),
     {
       key: 'replaced', tone: 'neutral', count: s.replaced.length,
       label: (lang) => t(lang, 'pane.consolidate.replaced', { count: s.replaced.length }),
@@ -283,9 +288,11 @@ export function consolidationNotice(s: ConsolidationSummary): Notice {
       ? (lang) => t(lang, 'pane.consolidate.rosterWorkbook', { count: s.rosterSize })
       : (lang) => t(lang, 'pane.consolidate.rosterDefault', { count: s.rosterSize }),
     ...s.rosterProblems.map((problem): Text => (lang) => t(lang, 'pane.consolidate.rosterProblem', { problem })),
+    ...s.receivedProblems.map((problem): Text => () => problem),
+    ...(s.datedBySave > 0 ? [(lang: Lang): string => t(lang, 'pane.consolidate.datedBySave', { count: s.datedBySave })] : []),
     (lang) => t(lang, 'pane.consolidate.totals', { count: s.inTotals, overdue: s.overdue, problems: s.problems }),
   ];
-  return { tone: s.rosterProblems.length > 0 || s.rejected.length > 0 ? 'warning' : 'success', lines };
+  return { tone: s.rosterProblems.length > 0 || s.rejected.length > 0 || s.conflicts.length > 0 || s.receivedProblems.length > 0 ? 'warning' : 'success', lines };
 }
 
 /** The reminder as one text to paste into a letter: paragraphs separated by a line break. */

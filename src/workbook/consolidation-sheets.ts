@@ -2,7 +2,7 @@
  * The output sheets of consolidation, as SheetSpecs. Every text that came from an agency's file (names, file names,
  * statuses, values found) is written as a string, which both hosts keep as text — never as a formula.
  */
-import { formatVn, type Day } from '../domain/calendar';
+import { formatVn, mustDay, type Day } from '../domain/calendar';
 import type { DueState } from '../domain/due-state';
 import { AGENCY_KIND_LABELS } from '../domain/roster';
 import type { PlanPack } from '../domain/plan-pack';
@@ -11,6 +11,7 @@ import { cellRef, columnLetter } from './a1';
 import { STATE_COLOURS, stateMatchFormula } from './tracker';
 import { rowHeightFor } from './text-metrics';
 import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
+import { RECEIVED_HEADER } from './received-dates';
 
 export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
 export const PROGRESS_SHEET = 'Tiến độ nhiệm vụ';
@@ -26,6 +27,7 @@ const BASE_STYLES: SheetSpec['styles'] = {
   center: { hAlign: 'center' },
   text: { numberFormat: '@' },
   date: { numberFormat: 'dd/mm/yyyy', hAlign: 'center' },
+  received: { numberFormat: 'dd/mm/yyyy', hAlign: 'center', fill: '#FFF9E5' },
   number: { numberFormat: '#,##0', hAlign: 'right' },
   total: { bold: true, fill: '#F3F2F1', border: 'thin' },
   paragraph: { wrap: true, vAlign: 'top', fontSize: 12 },
@@ -99,9 +101,16 @@ export interface SubmissionLine {
   readonly code: string;
   readonly name: string;
   readonly kind: keyof typeof AGENCY_KIND_LABELS;
-  readonly file: string | null;
+  /** The file that counts; or the files in conflict (several); none when not submitted. */
+  readonly files: readonly string[];
+  readonly conflict: boolean;
   readonly reportingYear: number | null;
-  readonly generated: Day | null;
+  /** The day the workbook was last saved, when it records it. */
+  readonly saved: Day | null;
+  /** What Sở Nội vụ typed in "Ngày nhận", written back as typed (a date, or text that is not one). */
+  readonly received: CellValue;
+  /** What the submission day was taken from. */
+  readonly basis: SubmissionBasis | null;
   readonly daysLate: number | null;
   /** Submitted after the deadline (decided by the consolidation rule). */
   readonly late: boolean;
@@ -110,47 +119,129 @@ export interface SubmissionLine {
   readonly inTotals: boolean;
 }
 
+export type SubmissionBasis = 'received' | 'saved' | 'generated';
+
 export const SUBMITTED = 'Đã nộp';
 export const NOT_SUBMITTED = 'Chưa nộp';
+/** An agency whose newest files differ and cannot be told apart by when they were saved. */
+export const CONFLICT = 'Trùng tệp, cần chọn';
+export { RECEIVED_HEADER };
+export const BASIS_LABELS: Readonly<Record<SubmissionBasis, string>> = {
+  received: 'Ngày nhận',
+  saved: 'Ngày lưu tệp',
+  generated: 'Ngày tạo tệp',
+};
+/** Column of "Ngày nhận" on the submission sheet (1-based), kept in step with the headers below. */
+export const RECEIVED_COLUMN = 9;
 
-export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: Day; deadline: Day | null; deadlineText: string; year: number }): SheetSpec {
-  const rows = lines.map((l, i): CellValue[] => [
+function submissionRow(l: SubmissionLine, i: number): CellValue[] {
+  const sent = l.files.length > 0;
+  return [
     i + 1,
     l.code,
     l.name,
     AGENCY_KIND_LABELS[l.kind],
-    l.file ? SUBMITTED : NOT_SUBMITTED,
-    l.file,
+    l.conflict ? CONFLICT : sent ? SUBMITTED : NOT_SUBMITTED,
+    sent ? l.files.join('; ') : null,
     l.reportingYear,
-    l.generated === null ? null : { date: l.generated },
-    l.file === null ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
-    l.file ? l.errors : null,
-    l.file ? l.warnings : null,
-    l.file ? (l.inTotals ? 'Có' : 'Không') : null,
-  ]);
-  const submitted = lines.filter((l) => l.file).length;
+    l.saved === null ? null : { date: l.saved },
+    l.received,
+    l.basis === null ? null : BASIS_LABELS[l.basis],
+    !sent ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
+    sent && !l.conflict ? l.errors : null,
+    sent && !l.conflict ? l.warnings : null,
+    !sent ? null : l.conflict ? 'Không (chờ chọn tệp)' : l.inTotals ? 'Có' : 'Không',
+  ];
+}
+
+function submissionSubtitle(lines: readonly SubmissionLine[], meta: { asOf: Day; deadline: Day | null; deadlineText: string }): string {
+  const submitted = lines.filter((l) => l.files.length > 0).length;
   const late = lines.filter((l) => l.late).length;
-  return tableSheet({
+  const conflicts = lines.filter((l) => l.conflict).length;
+  const bySaved = lines.filter((l) => l.basis !== null && l.basis !== 'received').length;
+  return [
+    `Đến ngày ${formatVn(meta.asOf)}: ${submitted}/${lines.length} đơn vị đã nộp, ${lines.length - submitted} chưa nộp, ${late} nộp chậm.`,
+    `Thời hạn: ${meta.deadlineText}${meta.deadline !== null ? ` (hạn cuối ${formatVn(meta.deadline)})` : ''}.`,
+    `Ngày nộp tính theo cột "${RECEIVED_HEADER}" do Sở Nội vụ ghi (gõ ngày dạng dd/mm/yyyy; được giữ lại ở lần tổng hợp sau); ô để trống thì tính theo ngày lưu tệp, hoặc ngày tạo tệp khi tệp không ghi ngày lưu (cột "Căn cứ tính hạn")${bySaved > 0 ? `: ${bySaved} đơn vị chưa có ngày nhận` : ''}.`,
+    ...(conflicts > 0
+      ? [`${conflicts} đơn vị gửi nhiều tệp khác nhau có cùng thời điểm lưu ("${CONFLICT}"): chưa tệp nào được tính vào số tổng hợp; bỏ tệp không dùng ra khỏi thư mục rồi tổng hợp lại.`]
+      : []),
+  ].join(' ');
+}
+
+export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: Day; deadline: Day | null; deadlineText: string; year: number }): SheetSpec {
+  const spec = tableSheet({
     name: SUBMISSION_SHEET,
     title: `THEO DÕI NỘP BÁO CÁO THỐNG KÊ NĂM ${meta.year}`,
-    subtitle: `Đến ngày ${formatVn(meta.asOf)}: ${submitted}/${lines.length} đơn vị đã nộp, ${lines.length - submitted} chưa nộp, ${late} nộp chậm. Thời hạn: ${meta.deadlineText}${meta.deadline !== null ? ` (hạn cuối ${formatVn(meta.deadline)})` : ''}; ngày nộp tính theo thời điểm tạo tệp ghi trong sổ làm việc.`,
-    headers: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Tình trạng', 'Tệp', 'Năm báo cáo', 'Ngày tạo tệp', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp'],
-    widths: [6, 11, 34, 16, 12, 30, 10, 12, 14, 8, 10, 11],
-    rows,
-    columnStyles: ['center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'center', 'number', 'number', 'center'],
+    subtitle: submissionSubtitle(lines, meta),
+    headers: [
+      'STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Tình trạng', 'Tệp', 'Năm báo cáo', 'Ngày lưu tệp', RECEIVED_HEADER,
+      'Căn cứ tính hạn', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp',
+    ],
+    widths: [6, 11, 34, 16, 14, 30, 10, 12, 12, 13, 14, 8, 10, 12],
+    rows: lines.map(submissionRow),
+    columnStyles: ['center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'received', 'center', 'center', 'number', 'number', 'center'],
     conditionalFormats: (first, last) => [
-      { type: 'expression', range: `A${first}:L${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
-      { type: 'expression', range: `A${first}:L${last}`, formula: `=LEFT($I${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
+      { type: 'expression', range: `A${first}:N${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
+      { type: 'expression', range: `A${first}:N${last}`, formula: `=$E${first}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
+      { type: 'expression', range: `A${first}:N${last}`, formula: `=LEFT($K${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
     ],
   });
+  const col = columnLetter(RECEIVED_COLUMN);
+  const first = HEADER_ROW + 1;
+  const last = Math.max(first, HEADER_ROW + lines.length);
+  return {
+    ...spec,
+    validations: [
+      {
+        range: `${col}${first}:${col}${last}`,
+        rule: { type: 'date', min: mustDay(2000, 1, 1), max: mustDay(2099, 12, 31) },
+        allowBlank: true,
+        prompt: { title: RECEIVED_HEADER, message: 'Ngày Sở Nội vụ nhận báo cáo (thư điện tử, hệ thống văn bản, bản giấy), dạng dd/mm/yyyy.' },
+        error: { title: RECEIVED_HEADER, message: 'Gõ ngày dạng dd/mm/yyyy, ví dụ 27/02/2026.' },
+      },
+    ],
+  };
 }
 
 export interface ProgressAgency {
   readonly code: string;
   readonly name: string;
   readonly submitted: boolean;
+  /** Its newest files are in conflict: no task state is shown until Sở Nội vụ keeps one. */
+  readonly conflict?: boolean;
   /** task id → label shown (due-state label), absent when the task does not apply. */
   readonly cells: ReadonlyMap<string, string>;
+  /** task id → what the agency wrote in "Kết quả / Sản phẩm" and "Ghi chú". */
+  readonly notes?: ReadonlyMap<string, { readonly result: string; readonly note: string }>;
+}
+
+/** Excel keeps at most 32,767 characters in a cell; longer text is cut with a visible "…". */
+export const CELL_TEXT_LIMIT = 32_767;
+
+export function fitCell(text: string): string {
+  return text.length <= CELL_TEXT_LIMIT ? text : `${text.slice(0, CELL_TEXT_LIMIT - 1)}…`;
+}
+
+export const NOTES_HEADER = 'Kết quả, ghi chú của đơn vị';
+
+/** One line per task with something written: "16a — Kết quả: …; Ghi chú: …". */
+export function notesText(notes: ReadonlyMap<string, { readonly result: string; readonly note: string }> | undefined, taskIds: readonly string[]): string {
+  if (!notes) return '';
+  const lines: string[] = [];
+  for (const id of taskIds) {
+    const n = notes.get(id);
+    if (!n) continue;
+    const parts = [n.result !== '' ? `Kết quả: ${n.result}` : '', n.note !== '' ? `Ghi chú: ${n.note}` : ''].filter((p) => p !== '');
+    if (parts.length > 0) lines.push(`${id} — ${parts.join('; ')}`);
+  }
+  return fitCell(lines.join('\n'));
+}
+
+function progressCell(a: ProgressAgency, taskId: string): string {
+  if (a.conflict) return a.cells.has(taskId) ? CONFLICT : '—';
+  if (a.submitted) return a.cells.get(taskId) ?? '—';
+  return a.cells.has(taskId) ? NOT_SUBMITTED : '—';
 }
 
 export function progressSheet(
@@ -160,13 +251,10 @@ export function progressSheet(
   asOf: Day,
 ): SheetSpec {
   const tasks = pack.tasks.filter((t) => counts.has(t.id));
-  const headers = ['Mã đơn vị', 'Tên đơn vị', ...tasks.map((t) => t.id)];
-  const rows = agencies.map((a): CellValue[] => [
-    a.code,
-    a.name,
-    ...tasks.map((t) => (a.submitted ? a.cells.get(t.id) ?? '—' : a.cells.has(t.id) ? NOT_SUBMITTED : '—')),
-  ]);
-  const lastCol = columnLetter(headers.length);
+  const ids = tasks.map((t) => t.id);
+  const headers = ['Mã đơn vị', 'Tên đơn vị', ...ids, NOTES_HEADER];
+  const rows = agencies.map((a): CellValue[] => [a.code, a.name, ...tasks.map((t) => progressCell(a, t.id)), notesText(a.notes, ids)]);
+  const lastTaskCol = columnLetter(2 + tasks.length);
   const count = (id: string, states: (DueState | 'not-reported')[]) => {
     const c = counts.get(id);
     return c ? states.reduce((s, k) => s + c[k], 0) : 0;
@@ -180,14 +268,14 @@ export function progressSheet(
   return tableSheet({
     name: PROGRESS_SHEET,
     title: 'TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ',
-    subtitle: `Tình trạng hạn tính đến ngày ${formatVn(asOf)}. ${legend}`,
+    subtitle: `Tình trạng hạn tính đến ngày ${formatVn(asOf)}. Cột cuối: kết quả và ghi chú đơn vị ghi cho từng nhiệm vụ. ${legend}`,
     headers,
-    widths: [11, 30, ...tasks.map(() => 13)],
+    widths: [11, 30, ...tasks.map(() => 13), 50],
     rows,
-    columnStyles: ['text'],
+    columnStyles: ['text', undefined, ...tasks.map(() => undefined), 'text'],
     footerRows: footer,
     conditionalFormats: (first, last) => {
-      const area = `C${first}:${lastCol}${last}`;
+      const area = `C${first}:${lastTaskCol}${last}`;
       const firstCell = cellRef(first, 3);
       const fmts: ConditionalFormat[] = [];
       for (const state of ['overdue', 'due-soon', 'done-on-time', 'done-late', 'not-open'] as const) {
@@ -195,6 +283,7 @@ export function progressSheet(
         if (c) fmts.push({ type: 'expression', range: area, formula: stateMatchFormula(state, firstCell), fill: c.fill, fontColor: c.font, stopIfTrue: true });
       }
       fmts.push({ type: 'expression', range: area, formula: `=${firstCell}="${NOT_SUBMITTED}"`, fill: '#F3F2F1', fontColor: '#A4262C' });
+      fmts.push({ type: 'expression', range: area, formula: `=${firstCell}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' });
       return fmts;
     },
   });
@@ -209,17 +298,23 @@ export interface OverdueLine {
   readonly due: Day | null;
   readonly daysOverdue: number;
   readonly status: string;
+  /** What the agency wrote in "Kết quả / Sản phẩm" and "Ghi chú" for the task (the reason for a delay, often). */
+  readonly result: string;
+  readonly note: string;
 }
 
 export function overdueSheet(lines: readonly OverdueLine[], asOf: Day): SheetSpec {
   return tableSheet({
     name: OVERDUE_SHEET,
     title: 'CÁC NHIỆM VỤ QUÁ HẠN',
-    subtitle: `Tính đến ngày ${formatVn(asOf)}; xếp theo số ngày quá hạn, nhiều nhất trước. ${lines.length} nhiệm vụ.`,
-    headers: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Nhiệm vụ', 'Nội dung', 'Thời gian (theo Kế hoạch)', 'Hạn hoàn thành', 'Số ngày quá hạn', 'Trạng thái đơn vị ghi'],
-    widths: [6, 11, 28, 9, 50, 16, 12, 10, 16],
-    rows: lines.map((l, i) => [i + 1, l.code, l.name, l.taskId, l.content, l.deadlineText, l.due === null ? null : { date: l.due }, l.daysOverdue, l.status]),
-    columnStyles: ['center', 'text', undefined, 'text', undefined, undefined, 'date', 'number', undefined],
+    subtitle: `Tính đến ngày ${formatVn(asOf)}; xếp theo số ngày quá hạn, nhiều nhất trước. ${lines.length} nhiệm vụ. Hai cột cuối: kết quả và ghi chú đơn vị ghi.`,
+    headers: ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Nhiệm vụ', 'Nội dung', 'Thời gian (theo Kế hoạch)', 'Hạn hoàn thành', 'Số ngày quá hạn', 'Trạng thái đơn vị ghi', 'Kết quả / Sản phẩm', 'Ghi chú'],
+    widths: [6, 11, 28, 9, 50, 16, 12, 10, 16, 28, 28],
+    rows: lines.map((l, i) => [
+      i + 1, l.code, l.name, l.taskId, l.content, l.deadlineText, l.due === null ? null : { date: l.due }, l.daysOverdue, l.status,
+      fitCell(l.result), fitCell(l.note),
+    ]),
+    columnStyles: ['center', 'text', undefined, 'text', undefined, undefined, 'date', 'number', 'text', 'text', 'text'],
     tabColor: '#A4262C',
   });
 }

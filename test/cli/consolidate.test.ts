@@ -10,6 +10,7 @@ import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { OVERDUE_SHEET, PROBLEMS_SHEET, REMINDER_SHEET, SUBMISSION_SHEET, PROGRESS_SHEET } from '../../src/workbook/consolidation-sheets';
 import { ROSTER_SHEET } from '../../src/workbook/roster-sheet';
+import { withSavedAt } from '../helpers/core-props';
 
 const pack = defaultPlanPack();
 const root = mkdtempSync(path.join(tmpdir(), 'vtlt-consolidate-'));
@@ -33,6 +34,11 @@ async function edit(file: string, fn: (wb: FileWorkbook) => void): Promise<void>
   const wb = await FileWorkbook.load(readFileSync(file));
   fn(wb);
   writeFileSync(file, await wb.toBuffer());
+}
+
+/** Records when "the agency saved" the file (dcterms:modified), whatever time the program that wrote it put there. */
+function savedOn(file: string, ms: number): void {
+  writeFileSync(file, withSavedAt(readFileSync(file), new Date(ms).toISOString()));
 }
 
 function setStamp(wb: FileWorkbook, key: string, value: string): void {
@@ -64,6 +70,11 @@ beforeAll(async () => {
     ws.getCell(row, TRACKER_COL.status).value = '=HYPERLINK("http://x","Hoàn thành")';
   });
   writeFileSync(f('broken.xlsx'), readFileSync(f('snv.xlsx')).subarray(0, 2000));
+  savedOn(f('snv.xlsx'), FEB);
+  savedOn(f('stc-late.xlsx'), MAR);
+  savedOn(f('quyet-thang-old.xlsx'), FEB);
+  savedOn(f('quyet-thang-new.xlsx'), FEB + 86_400_000);
+  savedOn(f('stp-2024.xlsx'), FEB);
   const foreign = FileWorkbook.create();
   foreign.workbook.addWorksheet('Bảng lương').getCell('A1').value = 'Họ và tên';
   writeFileSync(f('foreign.xlsx'), await foreign.toBuffer());
@@ -100,7 +111,7 @@ describe('vtlt consolidate', () => {
     const sub = output.grid(SUBMISSION_SHEET)!;
     const stc = sub.values.find((r) => r[1] === 'STC')!;
     expect(stc[4]).toBe('Đã nộp');
-    expect(stc[8]).toMatch(/^Chậm \d+ ngày$/);
+    expect(stc[10]).toMatch(/^Chậm \d+ ngày$/);
     expect(sub.values.find((r) => r[1] === 'STP')![4]).toBe('Chưa nộp');
   });
 

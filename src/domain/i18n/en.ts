@@ -33,6 +33,8 @@ export const en: Catalog = {
   'cli.missingValue': (p) => `Option ${p.option} needs a value.`,
   'cli.repeatedOption': (p) => `Option ${p.option} may be given only once.`,
   'cli.unexpectedArgument': (p) => `Unexpected argument "${p.value}".`,
+  'consolidate.received.unreadable': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a date. Type the day received as dd/mm/yyyy, e.g. 27/02/2026; meanwhile lateness is judged by when the file was saved.`,
   'cli.badAsOf': (p) =>
     `The as-of date "${p.value}" is not valid: give a real date as YYYY-MM-DD (e.g. 2026-03-31) or dd/mm/yyyy (e.g. 31/03/2026).`,
   'cli.badWindow': (p) => `The window "${p.value}" is not valid: give a whole number of days, 0 or more (e.g. --window 14).`,

@@ -190,6 +190,10 @@ export const paneEn: PaneCatalog = {
   'pane.consolidate.lateItem': (p) => `${p.name} (${p.days} ${p.days === 1 ? 'day' : 'days'} late)`,
   'pane.consolidate.replacedItem': (p) => `${p.agency}: ${p.file} → ${p.by}`,
   'pane.consolidate.rejectedItem': (p) => `${p.file}: ${p.reasons}`,
+  'pane.consolidate.conflicts': (p) => `Conflicting files, choose one: ${p.count} ${p.count === 1 ? 'agency' : 'agencies'} (not in the totals)`,
+  'pane.consolidate.conflictItem': (p) => `${p.agency}: ${p.files} — different files saved at the same time; remove the one not to use and consolidate again.`,
+  'pane.consolidate.datedBySave': (p) =>
+    `${p.count} ${p.count === 1 ? 'agency has' : 'agencies have'} no "Ngày nhận" (day received) on "Theo dõi nộp báo cáo": lateness is judged by when the file was saved. Type the day received there and consolidate again.`,
   'pane.consolidate.totals': (p) => `${p.count} files added to the totals; ${p.overdue} overdue tasks; ${p.problems} problems found.`,
   'pane.consolidate.rosterWorkbook': (p) => `Agencies: the workbook's "Danh sách đơn vị" sheet (${p.count} agencies).`,
   'pane.consolidate.rosterDefault': (p) =>

@@ -208,6 +208,11 @@ export const paneVi = {
   'pane.consolidate.lateItem': (p: { name: string; days: number }) => `${p.name} (chậm ${p.days} ngày)`,
   'pane.consolidate.replacedItem': (p: { file: string; by: string; agency: string }) => `${p.agency}: ${p.file} → ${p.by}`,
   'pane.consolidate.rejectedItem': (p: { file: string; reasons: string }) => `${p.file}: ${p.reasons}`,
+  'pane.consolidate.conflicts': (p: { count: number }) => `Trùng tệp, cần chọn: ${p.count} đơn vị (chưa tính vào tổng hợp)`,
+  'pane.consolidate.conflictItem': (p: { agency: string; files: string }) =>
+    `${p.agency}: ${p.files} — các tệp khác nhau nhưng cùng thời điểm lưu; bỏ tệp không dùng rồi tổng hợp lại.`,
+  'pane.consolidate.datedBySave': (p: { count: number }) =>
+    `${p.count} đơn vị chưa có "Ngày nhận" trên trang "Theo dõi nộp báo cáo": hạn nộp tạm tính theo ngày lưu tệp. Gõ ngày nhận vào cột đó rồi tổng hợp lại.`,
   'pane.consolidate.totals': (p: { count: number; overdue: number; problems: number }) =>
     `${p.count} tệp được cộng vào số liệu tổng hợp; ${p.overdue} nhiệm vụ quá hạn; ${p.problems} vấn đề kiểm tra.`,
   'pane.consolidate.rosterWorkbook': (p: { count: number }) => `Danh sách đơn vị: trang "Danh sách đơn vị" của sổ (${p.count} đơn vị).`,

@@ -40,6 +40,8 @@ export const vi = {
   'cli.badWindow': (p: { value: string }) =>
     `Số ngày báo trước "${p.value}" không hợp lệ: cần một số nguyên không âm (ví dụ --window 14).`,
   'cli.unknownAgency': (p: { code: string }) =>
+  'consolidate.received.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải ngày. Gõ ngày nhận dạng dd/mm/yyyy, ví dụ 27/02/2026; trong khi chờ, hạn nộp được tính theo ngày lưu tệp.`,
     `Không tìm thấy đơn vị có mã "${p.code}" trong danh sách đơn vị. Kiểm tra lại mã (ví dụ SNV, STC, 05455).`,
   'cli.internalError': (p: { detail: string }) =>
     `Lỗi không mong đợi: ${p.detail}. Vui lòng báo lại cho bộ phận hỗ trợ kèm lệnh đã chạy.`,

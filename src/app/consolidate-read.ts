@@ -1,0 +1,119 @@
+/**
+ * Reading one returned file for consolidation: open it, check it, and reduce it at once to the few facts
+ * consolidation needs (figures, statuses, notes, when it was saved). A bad file is set aside with its reasons.
+ */
+import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/calendar';
+import type { PlanPack } from '../domain/plan-pack';
+import { findAgency, findAgencyByName, type RosterEntry } from '../domain/roster';
+import type { Issue } from '../domain/validation/issue';
+import { t, type Lang } from '../domain/i18n';
+import type { Grid } from '../workbook/grid';
+import { entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
+import type { AcceptedFile, ConsolidateRequest, InputFile, RejectedFile, TaskNote } from './consolidate';
+import { planRows, type TaskProgress } from './plan-status';
+import { sheetsToRead, validateSnapshot, type ValidateOptions } from './validate-workbook';
+import type { WorkbookSnapshot } from './workbook-port';
+
+export function dayOfInstant(iso: string | null | undefined): Day | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return null;
+  return dayFromUtcDate(new Date(ms + VIETNAM_UTC_OFFSET_MINUTES * 60_000));
+}
+
+function textOf(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/** The tracker's entries: what the due-state rule needs, and the agency's result and note for each task. */
+function trackerFacts(grid: Grid | null, pack: PlanPack): { progress: Map<string, TaskProgress>; notes: Map<string, TaskNote> } {
+  const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
+  const entries = [...(tracker?.entries.values() ?? [])];
+  const notes = new Map<string, TaskNote>();
+  for (const e of entries) {
+    const note = { result: textOf(e.values.result), note: textOf(e.values.note) };
+    if (note.result !== '' || note.note !== '') notes.set(e.taskId, note);
+  }
+  return { progress: new Map(entries.map((e) => [e.taskId, entryProgress(e)])), notes };
+}
+
+/** Equal for two files that say the same: figures, statuses, notes, year and findings. */
+function fingerprint(a: Omit<AcceptedFile, 'fingerprint'>): string {
+  const sorted = <V>(m: ReadonlyMap<string, V>): [string, V][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify([
+    a.reportingYear,
+    sorted(a.figures).map(([form, cells]) => [form, sorted(cells)]),
+    sorted(a.statuses),
+    sorted(a.notes),
+    a.report.issues.map((i) => [i.rule, i.sheet, i.cell]),
+  ]);
+}
+
+export interface Context {
+  readonly req: ConsolidateRequest;
+  readonly lang: Lang;
+  readonly year: number;
+  readonly settings: { asOf: Day; window: number; inclusiveBefore: boolean };
+  readonly validateOptions: ValidateOptions;
+}
+
+export type ReadOutcome = { readonly ok: true; readonly file: AcceptedFile } | { readonly ok: false; readonly rejected: RejectedFile };
+
+/** Reads one file and reduces it to what consolidation needs; a bad file is set aside with its reasons. */
+export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutcome> {
+  const { req, lang, year, validateOptions } = ctx;
+  const reject = (reasons: string[], issues: Issue[] = []): ReadOutcome => ({ ok: false, rejected: { file: input.name, reasons, issues } });
+  let bytes: Uint8Array;
+  try {
+    bytes = await input.read();
+  } catch {
+    return reject([t(lang, 'consolidate.reason.unreadable')]);
+  }
+  const opened = await req.open(bytes);
+  if (!opened.ok) return reject([opened.reason]);
+  let snapshot: WorkbookSnapshot;
+  try {
+    snapshot = await opened.port.read(sheetsToRead(validateOptions));
+  } catch {
+    return reject([t(lang, 'consolidate.reason.corrupt')]);
+  }
+  const report = validateSnapshot(snapshot, { ...validateOptions, requireTracker: false });
+  const reasons: string[] = [];
+  if (report.issues.some((x) => x.rule === 'not-product-workbook')) reasons.push(t(lang, 'consolidate.reason.notProduct'));
+  let agency: RosterEntry | undefined;
+  if (report.agency) {
+    agency = report.agency.code ? findAgency(req.roster, report.agency.code) : undefined;
+    agency ??= findAgencyByName(req.roster, report.agency.name);
+    if (!agency) reasons.push(t(lang, 'consolidate.reason.unknownAgency', { name: report.agency.name, code: report.agency.code ?? '' }));
+  } else if (reasons.length === 0) {
+    reasons.push(t(lang, 'consolidate.reason.noAgency'));
+  }
+  const reportingYear = report.identity?.reportingYear ?? null;
+  if (reportingYear !== null && reportingYear !== year) reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
+  const unknownPack = report.issues.find((x) => x.rule === 'pack-unknown');
+  if (unknownPack) {
+    reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
+  }
+  if (reasons.length > 0 || !agency) {
+    return reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));
+  }
+  const { progress, notes } = trackerFacts(snapshot.grids.get(req.planPack.trackerSheetName) ?? null, req.planPack);
+  const found = agency;
+  const base = {
+    file: input.name,
+    agency: found,
+    generatedAt: report.identity?.generatedAt ?? null,
+    generatedDay: dayOfInstant(report.identity?.generatedAt),
+    reportingYear,
+    report,
+    tasks: planRows(req.planPack, ctx.settings, found, (id) => progress.get(id) ?? { status: null }),
+    statuses: new Map([...progress].map(([id, p]) => [id, (p.status ?? '').trim()])),
+    figures: req.forms ? req.forms.extract(snapshot.grids) : new Map(),
+    inTotals: report.errors === 0 && (report.warnings === 0 || req.admitWarnings === true),
+    savedAt: opened.savedAt ?? null,
+    lastModified: input.lastModified !== undefined && Number.isFinite(input.lastModified) ? input.lastModified : null,
+    notes,
+  };
+  return { ok: true, file: { ...base, fingerprint: fingerprint(base) } };
+}
+
