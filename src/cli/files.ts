@@ -1,39 +1,40 @@
-/** Reading and writing workbook files for the CLI, with Vietnamese messages for whatever can go wrong. */
-import { readFile, writeFile, rename } from 'node:fs/promises';
+/** Reading and writing workbook files for the CLI, with messages in the user's language for whatever can go wrong. */
+import { writeFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { t, type Lang } from '../domain/i18n';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { UsageError } from './args';
+import { readRegularFile } from './inputs';
 
-export async function openWorkbookFile(file: string): Promise<FileWorkbook> {
-  let bytes: Uint8Array;
+export async function openWorkbookFile(file: string, lang: Lang): Promise<FileWorkbook> {
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
+  let opened;
   try {
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `Không tìm thấy tệp "${file}". Kiểm tra lại đường dẫn.`
-        : `Không mở được tệp "${file}" (${code ?? 'lỗi đọc'}). Kiểm tra quyền đọc tệp.`,
-    );
+    opened = await openWorkbookBytes(read.bytes, undefined, lang);
+  } catch {
+    throw new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, 'cli.file.damaged') }));
   }
-  const opened = await openWorkbookBytes(bytes);
-  if (!opened.ok) throw new UsageError(`Tệp "${file}": ${opened.reason}`);
+  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
   return opened.workbook;
 }
 
+export function requireXlsxName(file: string, lang: Lang): void {
+  if (path.extname(file).toLowerCase() !== '.xlsx') throw new UsageError(t(lang, 'cli.file.outNotXlsx', { file }));
+}
+
 /** Writes atomically: a half-written file never replaces a good one. */
-export async function saveWorkbookFile(wb: FileWorkbook, file: string): Promise<void> {
-  if (path.extname(file).toLowerCase() !== '.xlsx') {
-    throw new UsageError(`Tệp ra "${file}" phải có đuôi .xlsx.`);
-  }
+export async function saveWorkbookFile(wb: FileWorkbook, file: string, lang: Lang): Promise<void> {
+  requireXlsxName(file, lang);
   const bytes = await wb.toBuffer();
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
     await rename(tmp, file);
   } catch (e) {
+    await unlink(tmp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`Không ghi được tệp "${file}" (${code ?? 'lỗi ghi'}). Kiểm tra thư mục và quyền ghi; nếu tệp đang mở trong Excel, hãy đóng lại.`);
+    throw new UsageError(t(lang, 'cli.file.saveFailed', { file, code: code ?? 'EIO' }));
   }
 }

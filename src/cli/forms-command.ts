@@ -8,7 +8,7 @@ import { defaultPlanPack, defaultRoster } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { describeUnplaced, insertForms } from '../app/insert-forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
 
@@ -49,13 +49,54 @@ export async function readFormPackFile(file: string, lang: Lang): Promise<FormPa
   return loaded.value;
 }
 
+const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
+
+export const FORMS_COMMAND: CommandDef = {
+  name: 'forms',
+  summary: {
+    vi: 'Ghi các biểu báo cáo thống kê năm (0801–0813) vào tệp .xlsx',
+    en: 'Write the annual statistical report forms (0801–0813) into an .xlsx file',
+  },
+  options: [
+    {
+      name: 'agency', kind: 'value', required: true, arg: { vi: 'MÃ', en: 'CODE' },
+      help: { vi: 'đơn vị báo cáo (theo danh sách đơn vị), ví dụ SNV hoặc 05455', en: 'reporting agency (from the roster), e.g. SNV or 05455' },
+    },
+    {
+      name: 'year', kind: 'value', required: true, arg: { vi: 'NĂM', en: 'YEAR' },
+      help: { vi: 'năm báo cáo, ví dụ 2025 cho báo cáo nộp tháng 02/2026', en: 'reporting year, e.g. 2025 for the report due in 02/2026' },
+    },
+    { name: 'out', kind: 'value', required: true, arg: FILE, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    {
+      name: 'forms', kind: 'value', arg: { vi: 'MÃ,MÃ', en: 'CODE,CODE' },
+      help: { vi: 'chỉ các biểu này (mặc định: tất cả các biểu của gói), ví dụ 0804,0808', en: 'only these forms (default: every form of the pack), e.g. 0804,0808' },
+    },
+    {
+      name: 'pack', kind: 'value', arg: { vi: 'TỆP.json', en: 'FILE.json' },
+      help: { vi: 'gói biểu mẫu thay cho gói tham khảo đi kèm', en: 'a form pack instead of the bundled reference pack' },
+    },
+    {
+      name: 'in', kind: 'value', arg: FILE,
+      help: {
+        vi: 'ghi vào sổ làm việc có sẵn (ví dụ sổ đã có bảng theo dõi), giữ số liệu đã nhập',
+        en: 'write into an existing workbook (e.g. one with the tracker), keeping the figures typed',
+      },
+    },
+    {
+      name: 'force', kind: 'flag',
+      help: {
+        vi: 'đồng ý khi đổi đơn vị, ghi đè trang tính khác, hoặc có số liệu không còn chỗ trong biểu mới',
+        en: 'agree to change the agency, overwrite another sheet, or drop figures the new forms have no place for',
+      },
+    },
+  ],
+};
+
 export async function formsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;
-  const args = parseArgs(argv, {
-    agency: 'value', year: 'value', out: 'value', in: 'value', forms: 'value', pack: 'value', force: 'flag', help: 'flag',
-  }, lang);
-  if (args.flags.has('help')) {
-    io.out(t(lang, 'forms.usage'));
+  const args = parseArgs(argv, FORMS_COMMAND, lang);
+  if (args.help) {
+    io.out(usage(FORMS_COMMAND, lang));
     return 0;
   }
   const code = args.values.get('agency');
@@ -73,7 +114,7 @@ export async function formsCommand(argv: readonly string[], io: CliIo): Promise<
   const codes = formsText === undefined ? undefined : parseFormCodes(formsText, pack, lang);
 
   const inFile = args.values.get('in');
-  const wb = inFile ? await openWorkbookFile(inFile) : FileWorkbook.create();
+  const wb = inFile ? await openWorkbookFile(inFile, lang) : FileWorkbook.create();
   const plan = defaultPlanPack();
   const force = args.flags.has('force');
   const result = await insertForms(wb, {
@@ -93,7 +134,7 @@ export async function formsCommand(argv: readonly string[], io: CliIo): Promise<
     io.err(`${result.question}\n${t(lang, 'forms.notWritten')}`);
     return 1;
   }
-  await saveWorkbookFile(wb, out);
+  await saveWorkbookFile(wb, out, lang);
   const kept = result.forms.reduce((n, f) => n + f.kept, 0);
   const lines = [
     t(lang, 'forms.written', {

@@ -1,38 +1,39 @@
 /** The `vtlt` command line: dispatches to commands; user mistakes exit 2 with a message, never a stack trace. */
 import { t } from '../domain/i18n';
-import { UsageError } from './args';
+import { overallUsage, UsageError, type CommandDef } from './args';
 import type { CliIo } from './io';
-import { planCommand } from './plan-command';
-import { trackerCommand } from './tracker-command';
-import { formsCommand } from './forms-command';
-import { validateCommand } from './validate-command';
-import { consolidateCommand } from './consolidate-command';
+import { planCommand, PLAN_COMMAND } from './plan-command';
+import { trackerCommand, TRACKER_COMMAND } from './tracker-command';
+import { formsCommand, FORMS_COMMAND } from './forms-command';
+import { validateCommand, VALIDATE_COMMAND } from './validate-command';
+import { consolidateCommand, CONSOLIDATE_COMMAND } from './consolidate-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  plan: planCommand,
-  tracker: trackerCommand,
-  forms: formsCommand,
-  validate: validateCommand,
-  consolidate: consolidateCommand,
-};
+/** Every command with its option table: `vtlt --help` lists exactly these. */
+export const COMMANDS: readonly (readonly [CommandDef, Command])[] = [
+  [PLAN_COMMAND, planCommand],
+  [TRACKER_COMMAND, trackerCommand],
+  [FORMS_COMMAND, formsCommand],
+  [VALIDATE_COMMAND, validateCommand],
+  [CONSOLIDATE_COMMAND, consolidateCommand],
+];
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.out(t(io.lang, 'cli.usage'));
+      io.out(overallUsage(COMMANDS.map(([def]) => def), io.lang));
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       io.out(PRODUCT_VERSION);
       return 0;
     }
-    const command = COMMANDS[name];
+    const command = COMMANDS.find(([def]) => def.name === name)?.[1];
     if (!command) throw new UsageError(t(io.lang, 'cli.unknownCommand', { command: name }));
     return await command(rest, io);
   } catch (e) {

@@ -5,30 +5,42 @@ import { findAgency } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
 import { insertTracker } from '../app/insert-tracker';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { parseArgs, UsageError } from './args';
+import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
-import { readDueSettings } from './plan-command';
+import { AS_OF_OPTION, INCLUSIVE_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
 
-export const TRACKER_USAGE = [
-  'Cách dùng: vtlt tracker --agency MÃ --out TỆP.xlsx [--in TỆP.xlsx] [--as-of YYYY-MM-DD] [--window SỐ_NGÀY] [--inclusive] [--force]',
-  '',
-  '  --agency MÃ         đơn vị (theo danh sách đơn vị), ví dụ SNV hoặc 05455',
-  '  --out TỆP.xlsx      tệp ghi ra',
-  '  --in TỆP.xlsx       ghi vào sổ làm việc có sẵn, giữ nội dung đã nhập',
-  '  --as-of YYYY-MM-DD  chốt "Ngày đối chiếu" ở ngày này (mặc định: =TODAY())',
-  '  --window SỐ_NGÀY    số ngày báo "Sắp đến hạn" (mặc định 14)',
-  '  --inclusive         "Trước ngày X" được tính cả ngày X',
-  '  --force             đồng ý ghi đè khi có dữ liệu ngoài bảng hoặc đổi đơn vị',
-].join('\n');
+export const TRACKER_COMMAND: CommandDef = {
+  name: 'tracker',
+  summary: { vi: 'Ghi bảng theo dõi nhiệm vụ vào tệp .xlsx', en: 'Write the task tracker sheet into an .xlsx file' },
+  options: [
+    {
+      name: 'agency', kind: 'value', required: true, arg: { vi: 'MÃ', en: 'CODE' },
+      help: { vi: 'đơn vị (theo danh sách đơn vị), ví dụ SNV hoặc 05455', en: 'the agency (from the roster), e.g. SNV or 05455' },
+    },
+    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    {
+      name: 'in', kind: 'value', arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' },
+      help: { vi: 'ghi vào sổ làm việc có sẵn, giữ nội dung đã nhập', en: 'write into an existing workbook, keeping what was typed' },
+    },
+    {
+      ...AS_OF_OPTION,
+      help: { vi: 'chốt "Ngày đối chiếu" ở ngày này (mặc định: =TODAY())', en: 'fix the as-of date to this day (default: =TODAY())' },
+    },
+    WINDOW_OPTION,
+    INCLUSIVE_OPTION,
+    {
+      name: 'force', kind: 'flag',
+      help: { vi: 'đồng ý ghi đè khi có dữ liệu ngoài bảng hoặc đổi đơn vị', en: 'agree to overwrite data outside the table or to change the agency' },
+    },
+  ],
+};
 
 export async function trackerCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;
-  const args = parseArgs(argv, {
-    agency: 'value', out: 'value', in: 'value', 'as-of': 'value', window: 'value', inclusive: 'flag', force: 'flag', help: 'flag',
-  }, lang);
-  if (args.flags.has('help')) {
-    io.out(TRACKER_USAGE);
+  const args = parseArgs(argv, TRACKER_COMMAND, lang);
+  if (args.help) {
+    io.out(usage(TRACKER_COMMAND, lang));
     return 0;
   }
   const code = args.values.get('agency');
@@ -39,7 +51,7 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
   if (!agency) throw new UsageError(t(lang, 'cli.unknownAgency', { code }));
   const settings = readDueSettings(args.values, args.flags, lang, io.now());
   const inFile = args.values.get('in');
-  const wb = inFile ? await openWorkbookFile(inFile) : FileWorkbook.create();
+  const wb = inFile ? await openWorkbookFile(inFile, lang) : FileWorkbook.create();
   const questions: string[] = [];
   const result = await insertTracker(wb, {
     pack: defaultPlanPack(),
@@ -54,16 +66,17 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
     },
   });
   if (!result.ok) {
-    io.err(`${result.question}\nKhông ghi gì. Thêm --force để đồng ý.`);
+    io.err(`${result.question}\n${t(lang, 'cli.tracker.notWritten')}`);
     return 1;
   }
-  await saveWorkbookFile(wb, out);
+  await saveWorkbookFile(wb, out, lang);
   const asOfText = args.values.has('as-of') ? formatVn(settings.asOf) : '=TODAY()';
   io.out(
-    `Đã ghi "${defaultPlanPack().trackerSheetName}" cho ${agency.name} (${agency.code}) vào ${out}: ` +
-      `${result.layout.rows.length} nhiệm vụ, ngày đối chiếu ${asOfText}` +
-      (result.keptEntries > 0 ? `, giữ nội dung đã nhập của ${result.keptEntries} nhiệm vụ` : '') +
-      (result.orphanRows > 0 ? `, ${result.orphanRows} nhiệm vụ không còn áp dụng được giữ ở cuối bảng` : '') +
+    t(lang, 'cli.tracker.written', {
+      sheet: defaultPlanPack().trackerSheetName, agency: agency.name, code: agency.code, out, tasks: result.layout.rows.length, asOf: asOfText,
+    }) +
+      (result.keptEntries > 0 ? t(lang, 'cli.tracker.kept', { count: result.keptEntries }) : '') +
+      (result.orphanRows > 0 ? t(lang, 'cli.tracker.orphans', { count: result.orphanRows }) : '') +
       '.',
   );
   return 0;

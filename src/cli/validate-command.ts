@@ -1,26 +1,47 @@
 /** `vtlt validate`: checks filled workbooks and explains every problem with its cell. */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { issueMessage, type Lang } from '../domain/i18n';
-import type { Issue } from '../domain/validation/issue';
-import { defaultPlanPack } from '../packs';
+import { t, issueMessage, type Lang } from '../domain/i18n';
+import type { Roster } from '../domain/roster';
+import { rosterEntryFor } from '../domain/roster-match';
+import { issue, type Issue } from '../domain/validation/issue';
+import { defaultPlanPack, defaultRoster } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { compareWithPrevious, formsPart } from '../app/forms-part';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
 import { openForReading } from '../hosts/xlsx/open-fast';
-import { parseArgs, UsageError } from './args';
+import type { Grid } from '../workbook/grid';
+import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { expandInputs, readRegularFile, unmatchedReason } from './inputs';
 import type { CliIo } from './io';
+import { JSON_OPTION } from './plan-command';
+import { readRosterFile, ROSTER_OPTION } from './roster-file';
 
-export const VALIDATE_USAGE = [
-  'Cách dùng: vtlt validate TỆP.xlsx|THƯ_MỤC... [--previous TỆP.xlsx] [--year NĂM] [--partial] [--json]',
-  '',
-  '  --partial            chỉ kiểm tra các trang đã có (không báo thiếu bảng theo dõi hay biểu)',
-  '  --previous TỆP.xlsx  so sánh với sổ năm trước của cùng đơn vị (thay đổi quá 2 lần là cảnh báo)',
-  '  --year NĂM           năm báo cáo cần kiểm tra',
-  '  --json               in kết quả dạng JSON',
-  '',
-  'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được.',
-].join('\n');
+const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
+
+export const VALIDATE_COMMAND: CommandDef = {
+  name: 'validate',
+  summary: { vi: 'Kiểm tra sổ làm việc đã điền, chỉ rõ ô có lỗi', en: 'Check filled workbooks and point at every problem' },
+  positional: { vi: 'TỆP.xlsx|THƯ_MỤC|"MẪU*.xlsx"...', en: 'FILE.xlsx|FOLDER|"PATTERN*.xlsx"...' },
+  options: [
+    {
+      name: 'partial', kind: 'flag',
+      help: { vi: 'chỉ kiểm tra các trang đã có (không báo thiếu bảng theo dõi hay biểu)', en: 'check only the sheets present (no finding for a missing tracker or form)' },
+    },
+    {
+      name: 'previous', kind: 'value', arg: FILE,
+      help: {
+        vi: 'so sánh với sổ năm trước của cùng đơn vị (thay đổi quá 2 lần là cảnh báo)',
+        en: "compare with the same agency's workbook of the previous year (a change over 2 times is a warning)",
+      },
+    },
+    { name: 'year', kind: 'value', arg: { vi: 'NĂM', en: 'YEAR' }, help: { vi: 'năm báo cáo cần kiểm tra', en: 'the reporting year to check' } },
+    ROSTER_OPTION,
+    JSON_OPTION,
+  ],
+  notes: {
+    vi: 'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được (hoặc tham số sai).',
+    en: 'Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read (or a usage mistake).',
+  },
+};
 
 export interface FileReport {
   readonly file: string;
@@ -31,49 +52,39 @@ export interface FileReport {
   readonly warnings: number;
 }
 
-/** Expands folders into the .xlsx files they hold (not recursing into hidden folders). */
-export async function expandInputs(inputs: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch {
-      out.push(input); // reported as unreadable later, with the others
-      continue;
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => !n.startsWith('.') && !n.startsWith('~$')).sort();
-      for (const n of names) {
-        const p = path.join(input, n);
-        const s = await stat(p);
-        if (s.isDirectory()) out.push(...(await expandInputs([p])));
-        else if (/\.(xlsx|xlsm|xls|xlsb|ods|csv|zip)$/i.test(n)) out.push(p);
-      }
-    } else out.push(input);
-  }
-  return out;
+interface Previous {
+  readonly agency: string | null;
+  readonly grids: ReadonlyMap<string, Grid | null>;
 }
 
-export async function validateFile(
-  file: string,
-  options: ValidateOptions,
-  previous: { agency: string | null; grids: ReadonlyMap<string, import('../workbook/grid').Grid | null> } | null = null,
-  lang: Lang = 'vi',
-): Promise<FileReport> {
-  let bytes: Uint8Array;
+export interface ValidateContext {
+  readonly options: ValidateOptions;
+  readonly previous: Previous | null;
+  readonly roster: Roster;
+  readonly lang: Lang;
+}
+
+/** Checks one file; whatever happens inside, the outcome is a report (one bad file never costs the batch). */
+export async function validateFile(file: string, ctx: ValidateContext): Promise<FileReport> {
   try {
-    bytes = await readFile(file);
+    return await checkFile(file, ctx);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'Không tìm thấy tệp. Kiểm tra lại đường dẫn.' : `Không đọc được tệp (${code ?? 'lỗi đọc'}).`;
-    return unreadable(file, reason);
+    if (process.env['VTLT_DEBUG'] && e instanceof Error) process.stderr.write(`${file}: ${e.stack ?? e.message}\n`);
+    return unreadable(file, t(ctx.lang, 'cli.file.damaged'));
   }
-  const opened = await openForReading(bytes, undefined, lang);
+}
+
+async function checkFile(file: string, { options, previous, roster, lang }: ValidateContext): Promise<FileReport> {
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) return unreadable(file, read.reason);
+  const opened = await openForReading(read.bytes, undefined, lang);
   if (!opened.ok) return unreadable(file, opened.reason);
   const snapshot = await opened.port.read(sheetsToRead(options));
   const report = validateSnapshot(snapshot, options);
   const issues = [...report.issues];
+  if (report.agency && !rosterEntryFor(roster, report.agency)) {
+    issues.push(issue('error', 'agency-unknown', '', '', null, { name: report.agency.name, code: report.agency.code ?? '' }));
+  }
   const sameAgency = previous && (previous.agency === null || report.agency?.code == null || previous.agency.toUpperCase() === report.agency.code.toUpperCase());
   if (previous && sameAgency) issues.push(...compareWithPrevious(defaultFormPack(), snapshot.grids, previous.grids));
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -97,75 +108,88 @@ export function defaultValidateOptions(settings: { expectedYear?: number; partia
   };
 }
 
-function severityText(lang: Lang, i: Issue): string {
-  return lang === 'vi' ? (i.severity === 'error' ? 'Lỗi' : 'Cảnh báo') : i.severity === 'error' ? 'Error' : 'Warning';
+async function readPrevious(file: string, options: ValidateOptions, lang: Lang): Promise<Previous> {
+  const fail = (reason: string) => new UsageError(t(lang, 'cli.validate.previousUnreadable', { file, reason }));
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) throw fail(read.reason);
+  try {
+    const opened = await openForReading(read.bytes, undefined, lang);
+    if (!opened.ok) throw fail(opened.reason);
+    const snap = await opened.port.read(sheetsToRead(options));
+    const prevReport = validateSnapshot(snap, { ...options, expectedYear: undefined });
+    return { agency: prevReport.agency?.code ?? null, grids: snap.grids };
+  } catch (e) {
+    throw e instanceof UsageError ? e : fail(t(lang, 'cli.file.damaged'));
+  }
+}
+
+export function parseYearOption(text: string | undefined, lang: Lang): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^20\d\d$/.test(text)) throw new UsageError(t(lang, 'cli.badYear', { value: text }));
+  return Number(text);
 }
 
 export async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;
-  const args = parseArgs(argv, { previous: 'value', year: 'value', partial: 'flag', json: 'flag', help: 'flag' }, lang, true);
-  if (args.flags.has('help')) {
-    io.out(VALIDATE_USAGE);
+  const args = parseArgs(argv, VALIDATE_COMMAND, lang);
+  if (args.help) {
+    io.out(usage(VALIDATE_COMMAND, lang));
     return 0;
   }
-  if (args.positional.length === 0) throw new UsageError('Cần ít nhất một tệp .xlsx hoặc thư mục để kiểm tra. Gõ "vtlt validate --help".');
-  const yearText = args.values.get('year');
-  if (yearText !== undefined && !/^(20\d\d)$/.test(yearText)) throw new UsageError(`Năm "${yearText}" không hợp lệ: nhập 4 chữ số, ví dụ 2025.`);
+  if (args.positional.length === 0) throw new UsageError(t(lang, 'cli.needInputs'));
+  const year = parseYearOption(args.values.get('year'), lang);
   const options: ValidateOptions = {
-    ...defaultValidateOptions({ expectedYear: yearText ? Number(yearText) : undefined, partial: args.flags.has('partial') }),
+    ...defaultValidateOptions({ expectedYear: year, partial: args.flags.has('partial') }),
     nowMs: io.now(),
   };
-  const files = await expandInputs(args.positional);
-  if (files.length === 0) throw new UsageError('Không có tệp .xlsx nào trong các thư mục đã cho.');
+  const rosterFile = args.values.get('roster');
+  const roster = rosterFile === undefined ? defaultRoster() : await readRosterFile(rosterFile, lang);
+  const inputs = await expandInputs(args.positional);
+  if (inputs.files.length === 0 && inputs.unmatched.every((u) => u.kind === 'folder')) throw new UsageError(t(lang, 'cli.noWorkbooks'));
   const previousFile = args.values.get('previous');
-  let previous: { agency: string | null; grids: ReadonlyMap<string, import('../workbook/grid').Grid | null> } | null = null;
-  if (previousFile !== undefined) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(previousFile);
-    } catch {
-      throw new UsageError(`Không đọc được sổ năm trước "${previousFile}". Kiểm tra đường dẫn.`);
-    }
-    const opened = await openForReading(bytes);
-    if (!opened.ok) throw new UsageError(`Sổ năm trước "${previousFile}": ${opened.reason}`);
-    const snap = await opened.port.read(sheetsToRead(options));
-    const prevReport = validateSnapshot(snap, { ...options, expectedYear: undefined });
-    previous = { agency: prevReport.agency?.code ?? null, grids: snap.grids };
-  }
+  const previous = previousFile === undefined ? null : await readPrevious(previousFile, options, lang);
+  const ctx: ValidateContext = { options, previous, roster, lang };
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await validateFile(file, options, previous, lang));
-
-  if (args.flags.has('json')) {
-    io.out(JSON.stringify({
-      files: reports.map((r) => ({
-        file: r.file,
-        agency: r.report?.agency?.code ?? null,
-        agencyName: r.report?.agency?.name ?? null,
-        readable: r.readable,
-        errors: r.errors,
-        warnings: r.warnings,
-        issues: r.issues.map((i) => ({
-          severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, value: i.value, message: issueMessage(lang, i),
-        })),
-      })),
-    }, null, 2));
-  } else {
-    const lines: string[] = [];
-    for (const r of reports) {
-      const who = r.report?.agency ? ` — ${r.report.agency.name}${r.report.agency.code ? ` (${r.report.agency.code})` : ''}` : '';
-      const mark = r.errors > 0 ? '✗' : '✓';
-      lines.push(`${mark} ${r.file}${who}: ${r.errors} lỗi, ${r.warnings} cảnh báo`);
-      for (const i of r.issues) {
-        const where = i.sheet ? `${i.sheet}${i.cell ? `!${i.cell}` : ''}` : i.cell;
-        const value = i.value === null || i.value === '' ? '' : ` [giá trị: ${String(i.value)}]`;
-        lines.push(`    ${severityText(lang, i)}${where ? ` ${where}` : ''} (${i.rule}): ${issueMessage(lang, i)}${value}`);
-      }
-    }
-    const bad = reports.filter((r) => r.errors > 0).length;
-    lines.push('', `${reports.length} tệp: ${reports.length - bad} đạt, ${bad} có lỗi.`);
-    io.out(lines.join('\n'));
+  for (const item of inputs.items) {
+    reports.push('file' in item ? await validateFile(item.file, ctx) : unreadable(item.unmatched, unmatchedReason({ input: item.unmatched, kind: item.kind }, lang)));
   }
+
+  io.out(args.flags.has('json') ? jsonReport(reports, lang) : textReport(reports, lang));
   if (reports.some((r) => !r.readable)) return 2;
   if (reports.some((r) => r.errors > 0)) return 1;
   return 0;
+}
+
+function jsonReport(reports: readonly FileReport[], lang: Lang): string {
+  return JSON.stringify({
+    files: reports.map((r) => ({
+      file: r.file,
+      agency: r.report?.agency?.code ?? null,
+      agencyName: r.report?.agency?.name ?? null,
+      readable: r.readable,
+      errors: r.errors,
+      warnings: r.warnings,
+      issues: r.issues.map((i) => ({
+        severity: i.severity, rule: i.rule, sheet: i.sheet, cell: i.cell, value: i.value, message: issueMessage(lang, i),
+      })),
+    })),
+  }, null, 2);
+}
+
+function textReport(reports: readonly FileReport[], lang: Lang): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    const who = r.report?.agency ? ` — ${r.report.agency.name}${r.report.agency.code ? ` (${r.report.agency.code})` : ''}` : '';
+    const mark = r.errors > 0 ? '✗' : '✓';
+    lines.push(`${mark} ${t(lang, 'cli.validate.file', { file: r.file, who, errors: r.errors, warnings: r.warnings })}`);
+    for (const i of r.issues) {
+      const where = i.sheet ? `${i.sheet}${i.cell ? `!${i.cell}` : ''}` : i.cell;
+      const value = i.value === null || i.value === '' ? '' : ` ${t(lang, 'cli.value', { value: String(i.value) })}`;
+      const severity = t(lang, i.severity === 'error' ? 'cli.severity.error' : 'cli.severity.warning');
+      lines.push(`    ${severity}${where ? ` ${where}` : ''} (${i.rule}): ${issueMessage(lang, i)}${value}`);
+    }
+  }
+  const bad = reports.filter((r) => r.errors > 0).length;
+  lines.push('', t(lang, 'cli.validate.summary', { total: reports.length, ok: reports.length - bad, bad }));
+  return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,7 @@ function setStamp(wb: FileWorkbook, key: string, value: string): void {
 interface Json {
   submitted: string[]; missing: string[]; late: string[]; replaced: string[];
   rejected: { file: string; reasons: string[] }[];
+  unreadable: { file: string; reason: string }[];
 }
 
 let json: Json;
@@ -69,19 +70,23 @@ beforeAll(async () => {
     const ws = wb.workbook.getWorksheet(pack.trackerSheetName)!;
     ws.getCell(row, TRACKER_COL.status).value = '=HYPERLINK("http://x","Hoàn thành")';
   });
-  writeFileSync(f('broken.xlsx'), readFileSync(f('snv.xlsx')).subarray(0, 2000));
   savedOn(f('snv.xlsx'), FEB);
   savedOn(f('stc-late.xlsx'), MAR);
   savedOn(f('quyet-thang-old.xlsx'), FEB);
   savedOn(f('quyet-thang-new.xlsx'), FEB + 86_400_000);
   savedOn(f('stp-2024.xlsx'), FEB);
+  writeFileSync(f('broken.xlsx'), readFileSync(f('snv.xlsx')).subarray(0, 2000));
   const foreign = FileWorkbook.create();
   foreign.workbook.addWorksheet('Bảng lương').getCell('A1').value = 'Họ và tên';
   writeFileSync(f('foreign.xlsx'), await foreign.toBuffer());
   writeFileSync(f('notes.xlsx'), 'not a workbook at all');
 
+  // The files' modification times say when each was sent (the CLI passes them to consolidation).
+  const sent: Record<string, number> = { 'snv.xlsx': FEB, 'stc-late.xlsx': MAR, 'quyet-thang-old.xlsx': FEB, 'quyet-thang-new.xlsx': FEB + 86_400_000 };
+  for (const [name, ms] of Object.entries(sent)) utimesSync(f(name), ms / 1000, ms / 1000);
   const r = await vtlt(NOV, 'consolidate', inDir, '--out', path.join(root, 'tong-hop.xlsx'), '--as-of', '2026-11-23', '--json');
-  expect(r.code).toBe(0);
+  // Two files could not be read as workbooks (broken.xlsx, notes.xlsx): what could be read is written, and exit 2.
+  expect(r.code).toBe(2);
   json = JSON.parse(r.stdout) as Json;
   output = await FileWorkbook.load(readFileSync(path.join(root, 'tong-hop.xlsx')));
 });
@@ -104,6 +109,7 @@ describe('vtlt consolidate', () => {
     expect(rejected.get('stp-2024.xlsx')).toContain('2024');
     expect(rejected.get('broken.xlsx')).toContain('gửi lại');
     expect(rejected.get('foreign.xlsx')).toContain('Không phải sổ báo cáo');
+    expect(json.unreadable.map((u) => path.basename(u.file)).sort()).toEqual(['broken.xlsx', 'notes.xlsx']);
   });
 
   it('writes every output sheet, with the roster seeded', () => {
@@ -142,7 +148,7 @@ describe('vtlt consolidate', () => {
       ws.getCell(last, 5).value = 'Không';
     });
     const r = await vtlt(NOV, 'consolidate', inDir, '--out', file, '--as-of', '2026-11-23', '--json');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     const again = JSON.parse(r.stdout) as Json;
     expect(again.missing).toContain('TTLTLS');
     const wb = await FileWorkbook.load(readFileSync(file));

@@ -109,6 +109,11 @@ describe('vtlt validate', () => {
     expect(textDate.cell).toMatch(/^I\d+$/);
     expect(textDate.message).toContain('15/03/2026');
     expect(file.errors).toBe(4);
+    // A date is shown as the cell shows it, never as its serial number.
+    expect(file.issues.find((i) => i.rule === 'done-after-as-of')!.value).toBe('01/08/2026');
+    const text = (await vtlt('validate', f('errors.xlsx'))).stdout;
+    expect(text).toContain('[giá trị: 01/08/2026]');
+    expect(text).not.toMatch(/giá trị: 4\d{4}\]/);
   });
 
   it('reads a workbook without its stamp from the visible headers, with a warning', async () => {

@@ -1,40 +1,20 @@
 import type { Catalog } from './vi';
 import { formsEn } from './forms-en';
+import { cliEn } from './cli-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
 
 export const en: Catalog = {
   ...paneEn,
   ...formsEn,
+  ...cliEn,
   ...validationEn,
   'app.title': 'Records & Archives 2026',
-  'cli.usage': [
-    'Usage: vtlt <command> [options]',
-    '',
-    'Commands:',
-    '  plan      The plan\'s tasks and their due state',
-    '  tracker   Write the task tracker sheet into an .xlsx file',
-    '  forms     Write the annual statistical report forms (0801–0813) into an .xlsx file',
-    '  validate  Check filled workbooks and point at every problem',
-    '',
-    'Common options: --help, --version',
-  ].join('\n'),
-  'cli.plan.usage': [
-    'Usage: vtlt plan [--as-of YYYY-MM-DD] [--inclusive] [--window DAYS] [--agency CODE] [--json]',
-    '',
-    '  --as-of YYYY-MM-DD  as-of date (default: today in Vietnam)',
-    '  --inclusive         "before X" allows X itself (default: due on X − 1)',
-    '  --window DAYS       days before the due date that count as "due soon" (default 14)',
-    '  --agency CODE       only the tasks that apply to this roster agency',
-    '  --json              print JSON',
-  ].join('\n'),
   'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
   'cli.unknownOption': (p) => `There is no option "${p.option}". Run "vtlt <command> --help" to list the options.`,
   'cli.missingValue': (p) => `Option ${p.option} needs a value.`,
   'cli.repeatedOption': (p) => `Option ${p.option} may be given only once.`,
   'cli.unexpectedArgument': (p) => `Unexpected argument "${p.value}".`,
-  'consolidate.received.unreadable': (p) =>
-    `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a date. Type the day received as dd/mm/yyyy, e.g. 27/02/2026; meanwhile lateness is judged by when the file was saved.`,
   'cli.badAsOf': (p) =>
     `The as-of date "${p.value}" is not valid: give a real date as YYYY-MM-DD (e.g. 2026-03-31) or dd/mm/yyyy (e.g. 31/03/2026).`,
   'cli.badWindow': (p) => `The window "${p.value}" is not valid: give a whole number of days, 0 or more (e.g. --window 14).`,
@@ -53,6 +33,8 @@ export const en: Catalog = {
   'consolidate.reason.noAgency': 'The reporting agency cannot be identified (no identity, no "Đơn vị…" line).',
   'consolidate.reason.otherYear': (p) => `The file reports for ${p.found}, not ${p.expected}.`,
   'consolidate.reason.unknownPack': (p) => `Unknown data pack version: ${p.pack} ${p.version}. Update the product or ask the agency to insert again.`,
+  'consolidate.received.unreadable': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a date. Type the day received as dd/mm/yyyy, e.g. 27/02/2026; meanwhile lateness is judged by when the file was saved.`,
   'file.empty': 'The file is empty (0 bytes). Ask the agency to send the full .xlsx file again.',
   'file.tooLarge': (p) => `The file is too large (${p.size}, limit ${p.limit}). A report workbook is usually a few hundred KB.`,
   'file.xls': 'An Excel 97–2003 file (.xls). Open it in Excel, save it as "Excel Workbook (*.xlsx)" and send it again.',

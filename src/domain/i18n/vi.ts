@@ -1,33 +1,15 @@
 /** Vietnamese messages: the reference catalog. Every other language must have exactly these keys. */
 import { formsVi } from './forms-vi';
+import { cliVi } from './cli-vi';
 import { paneVi } from './pane-vi';
 import { validationVi } from './validation-vi';
 
 export const vi = {
   ...paneVi,
   ...formsVi,
+  ...cliVi,
   ...validationVi,
   'app.title': 'Văn thư – Lưu trữ 2026',
-  'cli.usage': [
-    'Cách dùng: vtlt <lệnh> [tuỳ chọn]',
-    '',
-    'Lệnh:',
-    '  plan      Danh sách nhiệm vụ của Kế hoạch và tình trạng hạn',
-    '  tracker   Ghi bảng theo dõi nhiệm vụ vào tệp .xlsx',
-    '  forms     Ghi các biểu báo cáo thống kê năm (0801–0813) vào tệp .xlsx',
-    '  validate  Kiểm tra sổ làm việc đã điền, chỉ rõ ô có lỗi',
-    '',
-    'Tuỳ chọn chung: --help (trợ giúp), --version (phiên bản)',
-  ].join('\n'),
-  'cli.plan.usage': [
-    'Cách dùng: vtlt plan [--as-of YYYY-MM-DD] [--inclusive] [--window SỐ_NGÀY] [--agency MÃ] [--json]',
-    '',
-    '  --as-of YYYY-MM-DD  ngày đối chiếu (mặc định: hôm nay theo giờ Việt Nam)',
-    '  --inclusive         "Trước ngày X" cho phép hoàn thành ngay trong ngày X (mặc định: hạn là X − 1)',
-    '  --window SỐ_NGÀY    số ngày báo "Sắp đến hạn" (mặc định 14)',
-    '  --agency MÃ         chỉ các nhiệm vụ áp dụng cho đơn vị có mã này (theo danh sách đơn vị)',
-    '  --json              in kết quả dạng JSON',
-  ].join('\n'),
   'cli.unknownCommand': (p: { command: string }) =>
     `Không có lệnh "${p.command}". Gõ "vtlt --help" để xem các lệnh.`,
   'cli.unknownOption': (p: { option: string }) =>
@@ -40,8 +22,6 @@ export const vi = {
   'cli.badWindow': (p: { value: string }) =>
     `Số ngày báo trước "${p.value}" không hợp lệ: cần một số nguyên không âm (ví dụ --window 14).`,
   'cli.unknownAgency': (p: { code: string }) =>
-  'consolidate.received.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
-    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải ngày. Gõ ngày nhận dạng dd/mm/yyyy, ví dụ 27/02/2026; trong khi chờ, hạn nộp được tính theo ngày lưu tệp.`,
     `Không tìm thấy đơn vị có mã "${p.code}" trong danh sách đơn vị. Kiểm tra lại mã (ví dụ SNV, STC, 05455).`,
   'cli.internalError': (p: { detail: string }) =>
     `Lỗi không mong đợi: ${p.detail}. Vui lòng báo lại cho bộ phận hỗ trợ kèm lệnh đã chạy.`,
@@ -60,6 +40,8 @@ export const vi = {
   'consolidate.reason.otherYear': (p: { found: number; expected: number }) => `Tệp báo cáo năm ${p.found}, không phải năm ${p.expected}.`,
   'consolidate.reason.unknownPack': (p: { pack: string; version: string }) =>
     `Phiên bản gói dữ liệu không được nhận biết: ${p.pack} ${p.version}. Cập nhật phần mềm hoặc đề nghị đơn vị chèn lại bằng phiên bản hiện hành.`,
+  'consolidate.received.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải ngày. Gõ ngày nhận dạng dd/mm/yyyy, ví dụ 27/02/2026; trong khi chờ, hạn nộp được tính theo ngày lưu tệp.`,
   'file.empty': 'Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp .xlsx đầy đủ.',
   'file.tooLarge': (p: { size: string; limit: string }) => `Tệp quá lớn (${p.size}, giới hạn ${p.limit}). Kiểm tra lại tệp: sổ báo cáo thường chỉ vài trăm KB.`,
   'file.xls': 'Tệp Excel 97–2003 (.xls). Mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.',

@@ -49,7 +49,8 @@ export function checkTrackerRow(sheet: string, row: TrackerRowInput, asOf: Day):
     if (date.kind === 'empty') {
       out.push(issue('error', 'done-no-date', sheet, row.completion.cell, null, { task: row.taskId }));
     } else if (date.kind === 'date' && date.day > asOf) {
-      out.push(issue('error', 'done-after-as-of', sheet, row.completion.cell, row.completion.value, { task: row.taskId, date: formatVn(date.day), asOf: formatVn(asOf) }));
+      // The value as the cell shows it (dd/mm/yyyy), never the date's serial number.
+      out.push(issue('error', 'done-after-as-of', sheet, row.completion.cell, formatVn(date.day), { task: row.taskId, date: formatVn(date.day), asOf: formatVn(asOf) }));
     }
   }
   if (status === STATUS_SKIPPED) {

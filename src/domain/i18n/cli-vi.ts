@@ -1,0 +1,57 @@
+/** Vietnamese messages of the `vtlt` command line's own lines (part of the vi catalog). */
+export const cliVi = {
+  'cli.usageLine': (p: { usage: string }) => `Cách dùng: ${p.usage}`,
+  'cli.usageCommand': 'vtlt <lệnh> [tuỳ chọn]',
+  'cli.commandsHeading': 'Lệnh:',
+  'cli.commonOptions':
+    'Tuỳ chọn chung: -h, --help (trợ giúp; "vtlt <lệnh> --help" cho từng lệnh), --version (phiên bản), -- (các tham số sau đó đều là tên tệp).',
+  'cli.endOfOptions': 'kết thúc tuỳ chọn: các tham số sau đó đều là tên tệp (kể cả tên bắt đầu bằng "-")',
+  'cli.badYear': (p: { value: string }) => `Năm "${p.value}" không hợp lệ: nhập 4 chữ số, ví dụ 2025.`,
+  'cli.file.notFound': 'Không tìm thấy tệp hoặc thư mục. Kiểm tra lại đường dẫn.',
+  'cli.file.danglingLink': 'Đường dẫn là liên kết (shortcut) tới một tệp không còn tồn tại. Chọn đúng tệp.',
+  'cli.file.isFolder': 'Đây là thư mục, không phải tệp. Chọn tệp .xlsx trong thư mục.',
+  'cli.file.notRegular': 'Không phải tệp thông thường (ví dụ ống dẫn hay thiết bị); không đọc để tránh treo máy. Chọn đúng tệp .xlsx.',
+  'cli.file.noPermission': 'Không có quyền đọc tệp. Kiểm tra quyền truy cập hoặc chép tệp sang thư mục khác.',
+  'cli.file.readError': (p: { code: string }) => `Không đọc được tệp (lỗi ${p.code}). Thử chép tệp sang thư mục khác rồi chạy lại.`,
+  'cli.file.damaged': 'Tệp bị hỏng: không đọc được nội dung sổ làm việc. Đề nghị đơn vị mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại.',
+  'cli.file.open': (p: { file: string; reason: string }) => `Tệp "${p.file}": ${p.reason}`,
+  'cli.file.saveFailed': (p: { file: string; code: string }) =>
+    `Không ghi được tệp "${p.file}" (${p.code}). Kiểm tra thư mục và quyền ghi; nếu tệp đang mở trong Excel, hãy đóng lại.`,
+  'cli.file.outNotXlsx': (p: { file: string }) => `Tệp ra "${p.file}" phải có đuôi .xlsx.`,
+  'cli.globNoMatch': (p: { pattern: string }) => `Không có tệp nào khớp với "${p.pattern}". Kiểm tra lại thư mục và tên tệp.`,
+  'cli.emptyFolder': (p: { folder: string }) => `Thư mục "${p.folder}" không có tệp .xlsx nào. Kiểm tra lại thư mục.`,
+  'cli.needInputs': 'Cần ít nhất một tệp .xlsx hoặc thư mục. Gõ "vtlt <lệnh> --help" để xem cách dùng.',
+  'cli.noWorkbooks': 'Không có tệp .xlsx nào trong các thư mục đã cho.',
+  'cli.severity.error': 'Lỗi',
+  'cli.severity.warning': 'Cảnh báo',
+  'cli.value': (p: { value: string }) => `[giá trị: ${p.value}]`,
+  'cli.validate.file': (p: { file: string; who: string; errors: number; warnings: number }) =>
+    `${p.file}${p.who}: ${p.errors} lỗi, ${p.warnings} cảnh báo`,
+  'cli.validate.summary': (p: { total: number; ok: number; bad: number }) => `${p.total} tệp: ${p.ok} đạt, ${p.bad} có lỗi.`,
+  'cli.validate.previousUnreadable': (p: { file: string; reason: string }) => `Sổ năm trước "${p.file}": ${p.reason}`,
+  'cli.consolidate.needOut': 'Cần --out TỆP.xlsx: sổ tổng hợp ghi ra.',
+  'cli.consolidate.rosterUnreadable': (p: { file: string }) => `Không đọc được danh sách đơn vị "${p.file}". Kiểm tra đường dẫn.`,
+  'cli.consolidate.rosterInvalid': (p: { file: string; errors: string }) => `Danh sách đơn vị "${p.file}" không hợp lệ:\n${p.errors}`,
+  'cli.consolidate.done': (p: { count: number; out: string; asOf: string }) =>
+    `Đã tổng hợp ${p.count} tệp vào ${p.out} (ngày đối chiếu ${p.asOf}):`,
+  'cli.consolidate.counts': (p: { submitted: number; roster: number; missing: number; late: number }) =>
+    `${p.submitted} đơn vị đã nộp / ${p.roster} đơn vị trong danh sách; ${p.missing} chưa nộp; ${p.late} nộp chậm.`,
+  'cli.consolidate.files': (p: { replaced: number; rejected: number }) =>
+    `${p.replaced} tệp cũ được thay bằng tệp mới hơn của cùng đơn vị; ${p.rejected} tệp bị loại.`,
+  'cli.consolidate.tasks': (p: { overdue: number; problems: number }) => `${p.overdue} nhiệm vụ quá hạn; ${p.problems} vấn đề kiểm tra.`,
+  'cli.consolidate.replaced': (p: { file: string; by: string }) => `Thay thế: ${p.file} → ${p.by}`,
+  'cli.consolidate.rejected': (p: { file: string; reasons: string }) => `Loại: ${p.file}: ${p.reasons}`,
+  'cli.consolidate.rosterWarning': (p: { text: string }) => `Cảnh báo danh sách: ${p.text}`,
+  'cli.consolidate.unreadable': (p: { file: string; reason: string }) => `Không đọc được: ${p.file}: ${p.reason}`,
+  'cli.consolidate.unreadableHint': (p: { count: number }) =>
+    `${p.count} tệp hoặc đường dẫn không đọc được (xem trên); số tổng hợp chỉ gồm các tệp đọc được. Sửa đường dẫn hoặc đề nghị gửi lại rồi chạy lại.`,
+  'cli.consolidate.reminder': 'Văn bản đôn đốc:',
+  'cli.tracker.written': (p: { sheet: string; agency: string; code: string; out: string; tasks: number; asOf: string }) =>
+    `Đã ghi "${p.sheet}" cho ${p.agency} (${p.code}) vào ${p.out}: ${p.tasks} nhiệm vụ, ngày đối chiếu ${p.asOf}`,
+  'cli.tracker.kept': (p: { count: number }) => `, giữ nội dung đã nhập của ${p.count} nhiệm vụ`,
+  'cli.tracker.orphans': (p: { count: number }) => `, ${p.count} nhiệm vụ không còn áp dụng được giữ ở cuối bảng`,
+  'cli.tracker.notWritten': 'Không ghi gì. Thêm --force để đồng ý.',
+} as const;
+
+type WidenCli<T> = T extends string ? string : T;
+export type CliCatalog = { readonly [K in keyof typeof cliVi]: WidenCli<(typeof cliVi)[K]> };
