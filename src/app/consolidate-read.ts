@@ -4,7 +4,8 @@
  */
 import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/calendar';
 import type { PlanPack } from '../domain/plan-pack';
-import { findAgency, findAgencyByName, type RosterEntry } from '../domain/roster';
+import type { RosterEntry } from '../domain/roster';
+import { rosterEntryFor } from '../domain/roster-match';
 import type { Issue } from '../domain/validation/issue';
 import { t, type Lang } from '../domain/i18n';
 import type { Grid } from '../workbook/grid';
@@ -82,8 +83,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   if (report.issues.some((x) => x.rule === 'not-product-workbook')) reasons.push(t(lang, 'consolidate.reason.notProduct'));
   let agency: RosterEntry | undefined;
   if (report.agency) {
-    agency = report.agency.code ? findAgency(req.roster, report.agency.code) : undefined;
-    agency ??= findAgencyByName(req.roster, report.agency.name);
+    agency = rosterEntryFor(req.roster, report.agency);
     if (!agency) reasons.push(t(lang, 'consolidate.reason.unknownAgency', { name: report.agency.name, code: report.agency.code ?? '' }));
   } else if (reasons.length === 0) {
     reasons.push(t(lang, 'consolidate.reason.noAgency'));
