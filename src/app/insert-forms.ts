@@ -165,9 +165,11 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
   }));
   const identity = mergeIdentity(previous, formsIdentity(req, previous));
   const first = inserted[0];
+  // The pack's other forms already in the workbook stay protected, whatever the host read of them.
+  const others = pack.forms.map((f) => f.code).filter((code) => snapshot.sheetNames.includes(code) && !forms.some((f) => f.code === code));
   await port.write(
     [...inserted.map((f) => f.layout.spec), identitySheet(identity)],
-    first ? { activate: first.code } : {},
+    { ...(first ? { activate: first.code } : {}), keepProtected: others },
   );
   return { ok: true, forms: inserted, unplaced, identity };
 }

@@ -2,6 +2,7 @@
  * Use case: insert (or refresh) the plan tracker for an agency, keeping whatever the user entered.
  */
 import { type Day } from '../domain/calendar';
+import { isFormCode } from '../domain/form-pack';
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
@@ -93,7 +94,9 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   const identity = mergeIdentity(previous, previous && previous.agencyCode === agency.code
     ? { ...fresh, reportingYear: previous.reportingYear, reportingPeriod: previous.reportingPeriod }
     : fresh);
-  await port.write([layout.spec, identitySheet(identity)], { activate: sheetName });
+  // The report forms in the same workbook stay protected, whatever the host read of them.
+  const formSheets = previous?.formPackId !== undefined ? snapshot.sheetNames.filter(isFormCode) : [];
+  await port.write([layout.spec, identitySheet(identity)], { activate: sheetName, keepProtected: formSheets });
   return {
     ok: true,
     layout,

@@ -12,10 +12,21 @@ export interface WorkbookSnapshot {
   readonly grids: ReadonlyMap<string, Grid | null>;
 }
 
+export interface WriteOptions {
+  /** The sheet to activate after writing. */
+  readonly activate?: string;
+  /**
+   * The product's sheets that this write does not replace (e.g. the forms when the tracker is refreshed): they must
+   * end protected as the product protects them, whatever the host read (a file re-saved by another program may carry
+   * protection the reader missed, or the user may have switched it off).
+   */
+  readonly keepProtected?: readonly string[];
+}
+
 export interface WorkbookPort {
   read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
   /** Writes each spec into its sheet, creating it or replacing everything it held; then activates `activate`. */
-  write(specs: readonly SheetSpec[], options?: { readonly activate?: string }): Promise<void>;
+  write(specs: readonly SheetSpec[], options?: WriteOptions): Promise<void>;
 }
 
 /** Asks the user a yes/no question (the pane shows a dialog; the CLI answers from its flags). */

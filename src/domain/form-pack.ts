@@ -92,9 +92,13 @@ export const FormColumnSchema = z
   .strict();
 export type FormColumn = z.infer<typeof FormColumnSchema>;
 
+/** A form's code, which is also its sheet's name: four digits, e.g. "0804". */
+const FORM_CODE = /^\d{4}$/;
+export const isFormCode = (text: string): boolean => FORM_CODE.test(text);
+
 export const FormSchema = z
   .object({
-    code: z.string().regex(/^\d{4}$/, 'mã biểu gồm 4 chữ số, ví dụ "0804"'),
+    code: z.string().regex(FORM_CODE, 'mã biểu gồm 4 chữ số, ví dụ "0804"'),
     title: nonEmpty,
     /** Header of column A (default "Chỉ tiêu"). */
     indicatorHeader: nonEmpty.optional(),

@@ -10,6 +10,7 @@
  *   Excel splits them (on commas for a literal list, the cells' contents for a range source).
  */
 import { inflateRawSync } from 'node:zlib';
+import { makeZip } from './zip';
 import { cellRef, parseRange } from '../../src/workbook/a1';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -276,4 +277,9 @@ export function packageProblems(bytes: Uint8Array): string[] {
     if (d.formula.length > MAX_FORMULA_LENGTH) problems.push(`defined name "${d.name}" is ${d.formula.length} characters`);
   }
   return problems;
+}
+
+/** A copy of a package with each XML part passed through `edit` (to fake what another program writes). */
+export function rewritePackage(bytes: Uint8Array, edit: (name: string, xml: string) => string): Uint8Array {
+  return makeZip([...readParts(bytes)].map(([name, xml]) => ({ name, data: edit(name, xml), deflate: true })));
 }

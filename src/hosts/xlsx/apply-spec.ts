@@ -53,6 +53,11 @@ function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Ce
   }
 }
 
+/** The product's sheet protection: no password; selecting cells and resizing rows and columns stay allowed. */
+export async function protectAsProduct(ws: ExcelJS.Worksheet): Promise<void> {
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+}
+
 const DEFAULT_DATE_MIN = mustDay(2000, 1, 1);
 const DEFAULT_DATE_MAX = mustDay(2100, 12, 31);
 
@@ -173,12 +178,7 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
 
   if (spec.protection) {
     for (const range of spec.protection.unlocked) forEachCell(ws, range, (cell) => (cell.protection = { locked: false }));
-    await ws.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-    });
+    await protectAsProduct(ws);
   }
 
   if (spec.print) {

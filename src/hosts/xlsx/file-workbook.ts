@@ -2,15 +2,23 @@
  * The file host: a WorkbookPort over an .xlsx file held in memory with ExcelJS.
  */
 import ExcelJS from 'exceljs';
-import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
+import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { applySheetSpec } from './apply-spec';
+import { applySheetSpec, protectAsProduct } from './apply-spec';
+import { readPackageProtection, restoreProtection } from './protection';
 import { worksheetToGrid } from './read-grid';
 import { compactValidations } from './validations';
 
 export class FileWorkbook implements WorkbookPort {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** Sheets named by a use case as the product's, to be written protected whatever was read. */
+  private readonly keepProtected = new Set<string>();
+
+  /** `source`: the bytes the workbook was loaded from, and the worksheets as loaded (to restore their protection). */
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly source: { readonly bytes: Uint8Array; readonly sheets: ReadonlySet<ExcelJS.Worksheet> } | null = null,
+  ) {}
 
   static create(): FileWorkbook {
     const wb = new ExcelJS.Workbook();
@@ -24,7 +32,7 @@ export class FileWorkbook implements WorkbookPort {
     const wb = new ExcelJS.Workbook();
     const buffer = data instanceof Uint8Array ? data : new Uint8Array(data);
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    return new FileWorkbook(wb);
+    return new FileWorkbook(wb, { bytes: buffer, sheets: new Set(wb.worksheets) });
   }
 
   sheetNames(): string[] {
@@ -42,8 +50,9 @@ export class FileWorkbook implements WorkbookPort {
     return { sheetNames: this.sheetNames(), grids };
   }
 
-  async write(specs: readonly SheetSpec[], options: { readonly activate?: string } = {}): Promise<void> {
+  async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
     for (const spec of specs) await applySheetSpec(this.workbook, spec);
+    for (const name of options.keepProtected ?? []) this.keepProtected.add(name);
     // Keep the sheets in their recorded order.
     const ordered = [...this.workbook.worksheets].sort(
       (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
@@ -60,9 +69,31 @@ export class FileWorkbook implements WorkbookPort {
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
   }
 
+  /**
+   * Sheets kept from the loaded file get back the protection the file gave them (ExcelJS misses LibreOffice's
+   * "true"/"false" spelling); the product's sheets named by a use case end protected in any case.
+   */
+  private async protectAsRead(): Promise<void> {
+    if (this.source) {
+      const kept = this.workbook.worksheets.filter((ws) => this.source?.sheets.has(ws));
+      if (kept.length > 0) {
+        const read = await readPackageProtection(this.source.bytes);
+        for (const ws of kept) {
+          const sheet = read.get(ws.name);
+          if (sheet) restoreProtection(ws, sheet);
+        }
+      }
+    }
+    for (const name of this.keepProtected) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws && !(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) await protectAsProduct(ws);
+    }
+  }
+
   async toBuffer(): Promise<Uint8Array> {
     // Sheets read from a file, rewritten or not, would otherwise come out with overlapping validations.
     for (const ws of this.workbook.worksheets) compactValidations(ws);
+    await this.protectAsRead();
     const out = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(out as ArrayBuffer);
   }
