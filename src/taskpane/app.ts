@@ -15,10 +15,13 @@ import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './
 import type { Controller } from './controller';
 import { showConfirm } from './dialog';
 import { h, uid } from './dom';
+import { paneHeader } from './header';
+import { helpLoader, helpSlot, type HelpLoader, type HelpModule } from './help-slot';
+import { MAIN, type Route } from './route';
 import { type Action, type PaneState, type Section, SECTIONS, canInsert, canRead, initialState, reduce } from './state';
 import { card, noticeNode, spinner, type SectionBody } from './ui';
 import {
-  type PlainKey, type Text, attentionModel, chipModel, errorNotice, headerModel, insertNotice, kindLabel, parseSettings, textNotice,
+  type PlainKey, type Text, attentionModel, chipModel, errorNotice, insertNotice, kindLabel, parseSettings, textNotice,
   totalTasks,
 } from './view-model';
 
@@ -47,6 +50,8 @@ export interface PaneDeps {
   readonly loadTools?: () => Promise<PaneTools>;
   /** Loads the consolidation engine (a chunk of its own); replaced in tests. */
   readonly loadConsolidation?: () => Promise<ConsolidationEngine>;
+  /** Loads the help view and its texts (a chunk of its own); replaced in tests. */
+  readonly loadHelp?: () => Promise<HelpModule>;
 }
 
 export interface Pane {
@@ -63,6 +68,10 @@ interface View {
   update(state: PaneState): void;
   /** Fills the cards whose code comes with the tools chunk. */
   attach(tools: PaneTools): void;
+  /** Shows the sections or the help; `moved` when the route just changed (the focus follows). */
+  showRoute(route: Route, moved: boolean): void;
+  /** The help was just opened and is still loading: a new view must still move the focus to it. */
+  helpFocusPending(): boolean;
 }
 
 export function mountPane(deps: PaneDeps): Pane {
@@ -71,6 +80,8 @@ export function mountPane(deps: PaneDeps): Pane {
   let viewLang: Lang | null = null;
   let viewEnv: PaneState['env']['kind'] | null = null;
   let focusAfterBusy: HTMLElement | null = null;
+  let routeShown: Route = MAIN;
+  const help: HelpLoader = helpLoader(deps.loadHelp);
   const knownCodes = new Set(deps.roster.entries.map((e) => e.code));
   /** The files picked for consolidation (the state holds their names). */
   let pickedFiles: readonly File[] = [];
@@ -116,17 +127,22 @@ export function mountPane(deps: PaneDeps): Pane {
   };
 
   const render = () => {
+    let focusedId: string | null = null;
+    let helpFocus = false;
     if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind) {
-      const focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
-      view = buildView(state, deps, controller);
+      focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
+      helpFocus = view?.helpFocusPending() ?? false;
+      view = buildView(state, deps, controller, help);
       if (loadedTools) view.attach(loadedTools);
       viewLang = state.lang;
       viewEnv = state.env.kind;
       deps.root.replaceChildren(view.root);
       document.documentElement.lang = state.lang;
-      if (focusedId) (deps.root.querySelector(`[data-focus-key="${focusedId}"]`) as HTMLElement | null)?.focus();
     }
     view.update(state);
+    const moved = sameRoute(routeShown, state.route) ? false : ((routeShown = state.route), true);
+    view.showRoute(state.route, moved || helpFocus);
+    if (focusedId) (deps.root.querySelector(`[data-focus-key="${focusedId}"]`) as HTMLElement | null)?.focus();
   };
 
   const dispatch = (action: Action) => {
@@ -497,34 +513,28 @@ export function mountPane(deps: PaneDeps): Pane {
 // ---------------------------------------------------------------------------------------------------------------
 // The page.
 
-function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
+function sameRoute(a: Route, b: Route): boolean {
+  return a.view === b.view && (a.view === 'main' || (b.view === 'help' && a.topic === b.topic));
+}
+
+function buildView(initial: PaneState, deps: PaneDeps, c: Controller, helpChunk: HelpLoader): View {
   const lang = initial.lang;
   const say = (key: PlainKey) => t(lang, key);
 
-  // Header: the plan, the as-of date, the agency; the language switch.
-  const asOfLine = h('p', { class: 'meta' });
-  const agencyLine = h('p', { class: 'meta' });
-  const langButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn subtle small',
-      lang: lang === 'vi' ? 'en' : 'vi',
-      'aria-label': say('pane.lang.switchLabel'),
-      'data-focus-key': 'lang',
-    },
-    say('pane.lang.switch'),
-  );
-  langButton.addEventListener('click', () => c.setLang(lang === 'vi' ? 'en' : 'vi'));
-  const header = h(
-    'header',
-    { class: 'header' },
-    h('div', { class: 'header-top' }, h('h1', { class: 'title' }, deps.pack.title), langButton),
-    asOfLine,
-    agencyLine,
-  );
+  // Header (the plan, the as-of date, the agency; help and language), the sections or the help, the footer.
+  const header = paneHeader(lang, deps.pack, deps.now, (l) => c.setLang(l));
   const footer = h('footer', { class: 'footer' }, t(lang, 'pane.footer', { version: deps.version }));
-  const shell = h('div', { class: 'pane' }, header);
+  const main = h('div', { class: 'pane-main' });
+  const help = helpSlot(lang, helpChunk);
+  const shell = h('div', { class: 'pane' }, header.el, main, help.el, footer);
+  const showRoute = (route: Route, moved: boolean) => {
+    main.hidden = route.view === 'help';
+    if (route.view === 'help') help.show(route.topic, moved);
+    else {
+      help.hide();
+      if (moved) header.helpLink.focus();
+    }
+  };
 
   const env = initial.env;
   if (env.kind !== 'excel') {
@@ -536,19 +546,18 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
           : env.kind === 'outside'
             ? [say('pane.env.outside.title'), say('pane.env.outside.body')]
             : [null, null];
-    if (title === null) shell.append(h('div', { class: 'card' }, spinner(say('pane.loading'))));
-    else shell.append(h('div', { class: 'card banner', role: 'status' }, h('h2', {}, title), h('p', {}, body)));
-    shell.append(footer);
+    if (title === null) main.append(h('div', { class: 'card' }, spinner(say('pane.loading'))));
+    else main.append(h('div', { class: 'card banner', role: 'status' }, h('h2', {}, title), h('p', {}, body)));
     return {
       root: shell,
       update(state) {
-        const head = headerModel(deps.pack, null, deps.now());
-        asOfLine.textContent = head.asOf(state.lang);
-        agencyLine.hidden = true;
+        header.update(state);
       },
       attach() {
         // Nothing to fill outside Excel.
       },
+      showRoute,
+      helpFocusPending: help.focusPending,
     };
   }
 
@@ -670,7 +679,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   const check = lazyCard('check', 'pane.check.heading', 'pane.check.intro');
   const consolidation = lazyCard('consolidate', 'pane.consolidate.heading', 'pane.consolidate.intro');
   let bodies: SectionBody[] = [];
-  shell.append(s1.el, s2.el, forms.el, check.el, consolidation.el, s3.el, footer);
+  main.append(s1.el, s2.el, forms.el, check.el, consolidation.el, s3.el);
   const statuses: Record<Section, HTMLElement> = {
     insert: s1.status, summary: s2.status, forms: forms.status, check: check.status, consolidate: consolidation.status, settings: s3.status,
   };
@@ -730,11 +739,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
   return {
     root: shell,
     update(state) {
-      const ready = state.summary.kind === 'ready' ? state.summary.summary : null;
-      const head = headerModel(deps.pack, ready, deps.now());
-      asOfLine.textContent = head.asOf(lang);
-      agencyLine.textContent = head.agency ? head.agency(lang) : '';
-      agencyLine.hidden = head.agency === null;
+      header.update(state);
 
       // Agency.
       syncPicker(state.agencyCode);
@@ -795,5 +800,7 @@ function buildView(initial: PaneState, deps: PaneDeps, c: Controller): View {
       }
       bodies = made.map(([, body]) => body);
     },
+    showRoute,
+    helpFocusPending: help.focusPending,
   };
 }

@@ -13,6 +13,7 @@ import { defaultPlanPack, defaultRoster } from '../packs';
 import { mountPane } from './app';
 import { displayLanguage, officeTheme, startOffice } from './office-env';
 import { chooseLang, loadSavedLang, saveLang } from './prefs';
+import { routeFromHash } from './route';
 import { applyPaneTheme, followOfficeTheme } from './theme-follow';
 
 async function main(): Promise<void> {
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     saveLang,
     version: PRODUCT_VERSION,
   });
+
+  // taskpane.html#help (the manifest's SupportUrl and LearnMoreUrl) opens the help, in Excel or in a browser.
+  const followAddress = () => pane.dispatch({ type: 'route', route: routeFromHash(window.location.hash) });
+  window.addEventListener('hashchange', followAddress);
+  followAddress();
 
   const env = await startOffice();
   followOfficeTheme(officeTheme, (theme) => applyPaneTheme(document.documentElement, theme), { win: window, doc: document });

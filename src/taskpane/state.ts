@@ -8,6 +8,7 @@ import type { Lang } from '../domain/i18n';
 import type { CheckResult } from '../app/check-workbook';
 import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { TrackerSummary } from '../app/tracker-summary';
+import { MAIN, type Route } from './route';
 import {
   type Notice, type SettingsErrors, type SettingsForm, type Text, defaultSettingsForm, settingsFromSummary,
 } from './view-model';
@@ -62,6 +63,8 @@ export type SummaryView =
 export interface PaneState {
   readonly lang: Lang;
   readonly env: PaneEnv;
+  /** The pane's sections, or its help (taskpane.html#help). */
+  readonly route: Route;
   /** Something slow is running; every action button is disabled meanwhile. */
   readonly busy: { readonly section: Section; readonly text: Text } | null;
   readonly notices: Readonly<Record<Section, Notice | null>>;
@@ -82,6 +85,7 @@ export interface PaneState {
 export type Action =
   | { readonly type: 'lang'; readonly lang: Lang }
   | { readonly type: 'env'; readonly env: PaneEnv }
+  | { readonly type: 'route'; readonly route: Route }
   | { readonly type: 'busy'; readonly section: Section; readonly text: Text }
   | { readonly type: 'idle' }
   | { readonly type: 'notice'; readonly section: Section; readonly notice: Notice | null }
@@ -114,6 +118,7 @@ export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneS
   return {
     lang,
     env: { kind: 'starting' },
+    route: MAIN,
     busy: null,
     notices: { insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null },
     agencyCode: null,
@@ -170,6 +175,8 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, lang: action.lang };
     case 'env':
       return { ...state, env: action.env };
+    case 'route':
+      return { ...state, route: action.route };
     case 'busy':
       return { ...state, busy: { section: action.section, text: action.text } };
     case 'idle':

@@ -214,4 +214,11 @@ export const paneEn: PaneCatalog = {
   'pane.error.unsupported': 'This version of Excel does not support this action. Update Excel or use Excel on the web.',
   'pane.error.loadFailed': 'Part of the add-in (report forms, check) could not be loaded. Check the network connection, then close and reopen the task pane.',
   'pane.error.badPack': 'The plan or the list of agencies bundled with the add-in is damaged. Contact support.',
+
+  // Help (taskpane.html#help).
+  'pane.help.open': 'Help',
+  'pane.help.openLabel': 'Open the user guide',
+  'pane.help.back': 'Back',
+  'pane.help.backLabel': 'Close the guide and go back to the pane',
+  'pane.help.loadFailed': 'The guide could not be loaded. Check the network connection, then open the guide again.',
 };

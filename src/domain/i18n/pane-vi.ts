@@ -237,6 +237,13 @@ export const paneVi = {
   'pane.error.loadFailed':
     'Không tải được một phần của bổ trợ (biểu báo cáo, kiểm tra). Kiểm tra kết nối mạng, rồi đóng và mở lại bảng điều khiển.',
   'pane.error.badPack': 'Dữ liệu Kế hoạch hoặc danh sách đơn vị đi kèm bổ trợ bị hỏng. Hãy báo cho bộ phận hỗ trợ.',
+
+  // Help (taskpane.html#help).
+  'pane.help.open': 'Hướng dẫn',
+  'pane.help.openLabel': 'Mở hướng dẫn sử dụng',
+  'pane.help.back': 'Quay lại',
+  'pane.help.backLabel': 'Đóng hướng dẫn, quay lại bảng điều khiển',
+  'pane.help.loadFailed': 'Không tải được phần hướng dẫn. Kiểm tra kết nối mạng, rồi mở lại hướng dẫn.',
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;

@@ -18,6 +18,8 @@ export interface PageFakeOptions {
   readonly excelApi?: string;
   /** Office.context.officeTheme, as a desktop Excel reports it; none on the web. */
   readonly officeTheme?: Record<string, unknown> | null;
+  /** Office.context.displayLanguage; default vi-VN. */
+  readonly displayLanguage?: string;
   /** Leave Office alone (to see the pane outside Excel). */
   readonly outsideOffice?: boolean;
 }
@@ -43,11 +45,13 @@ export function install(options: PageFakeOptions = {}): FakeExcel {
   const info = { host: 'Excel', platform: 'PC' };
   const context = {
     platform: 'PC',
-    displayLanguage: 'vi-VN',
+    displayLanguage: options.displayLanguage ?? 'vi-VN',
     requirements: fake.office.context.requirements,
     officeTheme: options.officeTheme ?? undefined,
     document: {},
   };
+  // The test changes what Office reports (the theme) through this.
+  win['__vtltOfficeContext'] = context;
   /** Makes Office.context answer from `context`; office.js defines it as a getter over its app factory. */
   const patchContext = (office: Record<string, unknown>): boolean => {
     const factory = (win['OSF'] as { _OfficeAppFactory?: Record<string, unknown> } | undefined)?._OfficeAppFactory;

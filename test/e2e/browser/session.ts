@@ -1,0 +1,74 @@
+/**
+ * A browser session for the task pane tests: dist/ built and served on 127.0.0.1, headless Chromium, the in-page
+ * Excel fake; `openPane` opens the pane in a fresh context (its own localStorage) at a given address.
+ */
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './harness';
+import type { PageFakeOptions } from './fake-page';
+
+export interface PaneSession {
+  readonly browser: Browser;
+  readonly baseUrl: string;
+  readonly fakeScript: string;
+  close(): Promise<void>;
+}
+
+export async function startSession(): Promise<PaneSession> {
+  ensureTaskpaneBuilt();
+  const fakeScript = await bundlePageFake();
+  const { server, url } = await serveDist();
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    browser,
+    baseUrl: url,
+    fakeScript,
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((ok) => (server as Server).close(() => ok()));
+    },
+  };
+}
+
+export interface OpenedPane {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Requests that would have left the machine. */
+  readonly refused: string[];
+  /** Uncaught errors in the page. */
+  readonly errors: string[];
+}
+
+export interface OpenOptions extends PageFakeOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  /** A language chosen earlier with the switch (kept in localStorage). */
+  readonly savedLang?: 'vi' | 'en';
+  /** The address's fragment, e.g. "#help". */
+  readonly hash?: string;
+  /** Fixed clock of the page. */
+  readonly now?: Date;
+}
+
+export async function openPane(session: PaneSession, options: OpenOptions = {}): Promise<OpenedPane> {
+  const { colorScheme, savedLang, hash, now, ...fakeOptions } = options;
+  const context = await session.browser.newContext({
+    viewport: { width: 320, height: 760 },
+    deviceScaleFactor: 1,
+    colorScheme: colorScheme ?? 'light',
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (now) await page.clock.setFixedTime(now);
+  const refused = await keepOffline(page, session.baseUrl);
+  await page.addInitScript({ content: session.fakeScript });
+  await page.addInitScript({ content: `window.VtltFake.install(${JSON.stringify(fakeOptions)});` });
+  if (savedLang) await page.addInitScript({ content: `localStorage.setItem('vtlt.pane.lang', ${JSON.stringify(savedLang)});` });
+  await page.goto(`${session.baseUrl}/taskpane.html${hash ?? ''}`);
+  return { context, page, refused, errors };
+}
