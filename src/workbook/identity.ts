@@ -90,7 +90,8 @@ export function readIdentity(grid: Grid | null): IdentityRead {
   return {
     ok: false,
     reason: 'invalid',
-    errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    // The keys at fault, not the schema library's (English) messages: the user's message comes from the catalogs.
+    errors: [...new Set(parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : [i.path.join('.') || 'schema'])))],
   };
 }
 

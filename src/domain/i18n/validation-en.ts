@@ -23,7 +23,7 @@ export const validationEn: IssueMessages = {
   'issue.file-unreadable': (p) => `${p['reason'] ?? 'The file cannot be read.'}`,
   'issue.stamp-missing': () =>
     'The workbook has no product identity (hidden sheet _vtlt_meta); the agency was taken from the visible "Đơn vị…" line. Insert the sheets again with the add-in or vtlt.',
-  'issue.stamp-invalid': (p) => `The workbook identity is damaged (${p['detail'] ?? ''}). Insert the tracker or forms again to rewrite it.`,
+  'issue.stamp-invalid': (p) => `The workbook identity is damaged (wrong entries: ${p['detail'] ?? ''}). Insert the tracker or forms again to rewrite it.`,
   'issue.stamp-mismatch': (p) => `The identity names "${p['stamped'] ?? ''}" but the sheet shows "${p['shown'] ?? ''}". Check the agency and insert again.`,
   'issue.pack-unknown': (p) => `Data pack "${p['pack'] ?? ''}" version ${p['version'] ?? '?'} is not known to this version. Update the product or insert again.`,
   'issue.year-unexpected': (p) => `The reporting year is ${p['found'] ?? '?'} but ${p['expected'] ?? '?'} is being checked. Check this is the right year's file.`,

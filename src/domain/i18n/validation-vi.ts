@@ -24,7 +24,7 @@ export const validationVi: IssueMessages = {
   'issue.file-unreadable': (p) => `${p['reason'] ?? 'Không đọc được tệp.'}`,
   'issue.stamp-missing': () =>
     'Sổ làm việc không có thông tin nhận diện của phần mềm (trang ẩn _vtlt_meta); đơn vị được nhận theo dòng "Đơn vị…" trên trang tính. Nên chèn lại bảng bằng bổ trợ hoặc vtlt.',
-  'issue.stamp-invalid': (p) => `Thông tin nhận diện của sổ làm việc bị hỏng (${p['detail'] ?? ''}). Chèn lại bảng theo dõi hoặc biểu báo cáo bằng bổ trợ để ghi lại.`,
+  'issue.stamp-invalid': (p) => `Thông tin nhận diện của sổ làm việc bị hỏng (mục sai: ${p['detail'] ?? ''}). Chèn lại bảng theo dõi hoặc biểu báo cáo bằng bổ trợ để ghi lại.`,
   'issue.stamp-mismatch': (p) =>
     `Thông tin nhận diện ghi đơn vị "${p['stamped'] ?? ''}" nhưng trang tính ghi "${p['shown'] ?? ''}". Kiểm tra đúng đơn vị rồi chèn lại bảng để cập nhật.`,
   'issue.pack-unknown': (p) =>
