@@ -8,6 +8,7 @@ import { t, type Catalog, type Lang, type MessageKey } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { AgencyKind, RosterEntry } from '../domain/roster';
 import type { InsertTrackerResult } from '../app/insert-tracker';
+import { isWorkbookAccessError, workbookAccessMessage } from '../app/workbook-access-error';
 import type { SummaryTask, TrackerSummary } from '../app/tracker-summary';
 
 export type Text = (lang: Lang) => string;
@@ -302,6 +303,7 @@ const ERROR_KEYS: Readonly<Record<string, ErrorKey>> = {
 
 /** Turns anything thrown into a message for the user: never a stack trace, never raw exception text. */
 export function errorNotice(error: unknown): Notice {
+  if (isWorkbookAccessError(error)) return { tone: 'error', lines: [(lang) => workbookAccessMessage(lang, error.problem)] };
   const code =
     typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
       ? (error as { code: string }).code

@@ -399,3 +399,131 @@ describe('the fake can be bundled into a page', () => {
     expect(source).not.toMatch(/require\(|from 'node:|from 'vitest'/);
   });
 });
+
+describe('refuses what Excel refuses (issue 10): each refusal follows a line of the Office.js reference', () => {
+  const run = (fake: FakeExcel, batch: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => void) =>
+    codeOf(
+      fake.run(async (ctx) => {
+        batch(ctx.workbook.worksheets.getItem('Sheet1'), ctx);
+        await ctx.sync();
+      }),
+    );
+
+  it('a very hidden sheet cannot be deleted; made Hidden first in the same batch, it can', async () => {
+    const fake = new FakeExcel({ sheets: ['Sheet1', '_vtlt'] });
+    fake.mustSheet('_vtlt').visibility = 'VeryHidden';
+    const refused = await codeOf(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('_vtlt').delete();
+        await ctx.sync();
+      }),
+    );
+    expect(refused).toBe('InvalidOperation');
+    expect(fake.sheetNames()).toEqual(['Sheet1', '_vtlt']);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('_vtlt');
+      ws.visibility = 'Hidden';
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(fake.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  it('values, formulas and number formats of locked cells of a protected sheet are refused; unlocked cells take values', async () => {
+    const fake = new FakeExcel();
+    await run(fake, (ws) => {
+      ws.getRange('B2').format.protection.locked = false;
+      ws.protection.protect();
+    });
+    expect(await run(fake, (ws) => (ws.getRange('A1').values = [['x']]))).toBe('AccessDenied');
+    expect(await run(fake, (ws) => (ws.getRange('A1').formulas = [['=1+1']]))).toBe('AccessDenied');
+    expect(await run(fake, (ws) => (ws.getRange('A1').numberFormat = [['@']]))).toBe('AccessDenied');
+    expect(await run(fake, (ws) => (ws.getRange('B2').values = [['ok']]))).toBeUndefined();
+    expect(await run(fake, (ws) => ws.protection.protect())).toBe('InvalidOperation');
+  });
+
+  it('a password-protected sheet cannot be unprotected without its password', async () => {
+    const fake = new FakeExcel();
+    await run(fake, (ws) => ws.protection.protect({}, 'bí mật'));
+    expect(await run(fake, (ws) => ws.protection.unprotect())).toBe('InvalidArgument');
+    expect(fake.mustSheet('Sheet1').protection.protected).toBe(true);
+  });
+
+  it('2-D arrays must have the range’s shape; one number format for a multi-cell range is refused', async () => {
+    const fake = new FakeExcel();
+    expect(await run(fake, (ws) => (ws.getRange('A1:B2').values = [['a', 'b']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1:B1').formulas = ['=1', '=2'] as unknown as string[][]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1:B2').numberFormat = [['0'], ['0']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => ((ws.getRange('A1:A3') as unknown as { numberFormat: string }).numberFormat = '@'))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1:A3').numberFormat = [['@'], ['@'], ['0.0']]))).toBeUndefined();
+    expect(fake.mustSheet('Sheet1').numberFormatsOf(parseArea('A1:A3'))).toEqual([['@'], ['@'], ['0.0']]);
+  });
+
+  it('formulas are en-US: ";" separators and localised function names are refused in cells, rules and validations', async () => {
+    const fake = new FakeExcel();
+    expect(await run(fake, (ws) => (ws.getRange('A1').formulas = [['=SUM(A2;A3)']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1').formulas = [['=TỔNG(A2:A3)']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1').values = [['=SOMME(A2:A3)']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1:A9').conditionalFormats.add('Custom').custom.rule.formula = '=WENN(A1>1;1;0)'))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1').dataValidation.rule = { custom: { formula: '=NB.SI(A:A,A1)=1' } }))).toBe('InvalidArgument');
+    // A ";" or a name inside a string literal is text, not syntax.
+    expect(await run(fake, (ws) => (ws.getRange('A1').formulas = [['=IF(A2>0,"a;b","SOMME(")']]))).toBeUndefined();
+    expect(await run(fake, (ws) => (ws.getRange('A2').formulas = [["=SUM('Kế hoạch'!A1:A3)"]]))).toBeUndefined();
+  });
+
+  it('a literal list source is split on every comma, and a Stop alert refuses a typed value that is not an item', async () => {
+    const fake = new FakeExcel();
+    await run(fake, (ws) => {
+      const dv = ws.getRange('A1:A5').dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: 'Sở, ban, ngành,UBND cấp huyện' } };
+      dv.errorAlert = { showAlert: true, style: 'Stop', title: '', message: '' };
+    });
+    expect(fake.listItemsAt('Sheet1', 'A3')).toEqual(['Sở', 'ban', 'ngành', 'UBND cấp huyện']);
+    expect(() => fake.typeInto('Sheet1', 'A1', [['Sở, ban, ngành']])).toThrow(FakeOfficeError);
+    fake.typeInto('Sheet1', 'A1:A2', [['ubnd cấp huyện'], ['']]);
+    // Writes through the API are not validated (as in Excel); they are listed as violations.
+    await run(fake, (ws) => (ws.getRange('A3').values = [['Sở, ban, ngành']]));
+    expect(fake.listViolations('Sheet1')).toEqual(['Sheet1!A3: Sở, ban, ngành']);
+  });
+
+  it('a range list source ("=$K$2:$K$5", "=\'Sheet\'!$A$1:$A$4", or a Range) gives the range’s values as items', async () => {
+    const fake = new FakeExcel({ sheets: ['Sheet1', 'Danh mục'] });
+    fake.typeInto('Sheet1', 'K2:K3', [['Sở, ban, ngành'], ['UBND cấp xã']]);
+    fake.typeInto('Danh mục', 'A1:A2', [['Hoàn thành'], ['Chưa thực hiện']]);
+    await run(fake, (ws, ctx) => {
+      ws.getRange('B1').dataValidation.rule = { list: { inCellDropDown: true, source: '=$K$2:$K$5' } };
+      ws.getRange('C1').dataValidation.rule = { list: { inCellDropDown: true, source: "='Danh mục'!$A$1:$A$4" } };
+      ws.getRange('D1').dataValidation.rule = { list: { inCellDropDown: true, source: ctx.workbook.worksheets.getItem('Danh mục').getRange('A1:A2') } };
+    });
+    expect(fake.listItemsAt('Sheet1', 'B1')).toEqual(['Sở, ban, ngành', 'UBND cấp xã']);
+    expect(fake.listItemsAt('Sheet1', 'C1')).toEqual(['Hoàn thành', 'Chưa thực hiện']);
+    expect(fake.listItemsAt('Sheet1', 'D1')).toEqual(['Hoàn thành', 'Chưa thực hiện']);
+    fake.typeInto('Sheet1', 'B1:D1', [['Sở, ban, ngành', 'Hoàn thành', 'chưa thực hiện']]);
+    expect(() => fake.typeInto('Sheet1', 'C1', [['Sở']])).toThrow(/not one of the list/);
+    expect(await run(fake, (ws) => (ws.getRange('E1').dataValidation.rule = { list: { inCellDropDown: true, source: '=$K$2:$L$5' } }))).toBe('InvalidArgument');
+  });
+
+  it('page zoom takes documented values only: pages ≥ 1, scale 10–400', async () => {
+    const fake = new FakeExcel();
+    expect(await run(fake, (ws) => (ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.pageLayout.zoom = { scale: 5 }))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.pageLayout.zoom = { horizontalFitToPages: 1 }))).toBeUndefined();
+  });
+
+  it('a read of more than 5 000 000 cells returns null (or throws RangeExceedsLimit when told to)', async () => {
+    const read = (fake: FakeExcel) =>
+      fake.run(async (ctx) => {
+        const used = ctx.workbook.worksheets.getItem('Sheet1').getUsedRange(true);
+        used.load('address,values,rowCount,columnCount');
+        await ctx.sync();
+        return { address: used.address, values: used.values as unknown, cells: used.rowCount * used.columnCount };
+      });
+    for (const hugeRead of ['null', 'throw'] as const) {
+      const fake = new FakeExcel({ hugeRead });
+      fake.typeInto('Sheet1', 'A1', [['data']]);
+      fake.typeInto('Sheet1', 'ZZ10000', [['typed far away']]);
+      if (hugeRead === 'null') expect(await read(fake)).toEqual({ address: 'Sheet1!A1:ZZ10000', values: null, cells: 7_020_000 });
+      else expect(await codeOf(read(fake))).toBe('RangeExceedsLimit');
+    }
+  });
+});

@@ -34,6 +34,8 @@ export interface FakeArea {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const EXCEL_WEB_LIMIT = 5 * 1024 * 1024;
+/** Cells one read may return (all platforms). */
+export const READ_CELL_LIMIT = 5_000_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors shaped like OfficeExtension.Error.
@@ -320,7 +322,7 @@ export class FakeSheet {
 
   private matrix<T>(r: FakeArea, f: (c: FakeCell | undefined) => T): T[][] {
     if (!isBounded(r)) fail('InvalidArgument', 'reading a whole row or column is not emulated');
-    if (cellCount(r) > 5_000_000) fail('RangeExceedsLimit', 'a range is limited to 5 000 000 cells for reading');
+    if (cellCount(r) > READ_CELL_LIMIT) fail('RangeExceedsLimit', 'a range is limited to 5 000 000 cells for reading');
     const out: T[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: T[] = [];
@@ -352,6 +354,8 @@ export interface FakeExcelOptions {
   readonly dateOrder?: 'dmy' | 'mdy';
   /** Year given to typed dates without one. */
   readonly currentYear?: number;
+  /** What a read of more than 5 000 000 cells does: return null (default) or throw RangeExceedsLimit. */
+  readonly hugeRead?: 'null' | 'throw';
 }
 
 export interface FakeRequestRecord {
@@ -377,6 +381,7 @@ export class FakeExcel {
   readonly evaluate: Evaluate;
   readonly dayFirst: boolean;
   readonly currentYear: number;
+  readonly hugeRead: 'null' | 'throw';
   private readonly excelApi: string;
   private readonly platform: string;
 
@@ -388,6 +393,7 @@ export class FakeExcel {
     this.evaluate = options.evaluate ?? (() => '');
     this.dayFirst = (options.dateOrder ?? 'dmy') === 'dmy';
     this.currentYear = options.currentYear ?? 2026;
+    this.hugeRead = options.hugeRead ?? 'null';
     this.excelApi = options.excelApi ?? '1.17';
     this.platform = options.platform ?? 'OfficeOnline';
   }
@@ -450,6 +456,39 @@ export class FakeExcel {
     writeInputs(this, this.mustSheet(sheetName), parseArea(address), rows, 'typing');
   }
 
+  /**
+   * What a user does by pasting values (Paste Special › Values): like typing, except that data validation does not
+   * check what is pasted, so a list-validated cell can end up holding a value that is not one of its items.
+   */
+  pasteValues(sheetName: string, address: string, rows: readonly (readonly (FakeScalar | null)[])[]): void {
+    writeInputs(this, this.mustSheet(sheetName), parseArea(address), rows, 'pasting');
+  }
+
+  /** The items of the list validation of one cell, as Excel splits them; null when the cell has none. */
+  listItemsAt(sheetName: string, address: string): FakeScalar[] | null {
+    const s = this.mustSheet(sheetName);
+    const a = parseArea(address);
+    return listAt(this, s, a.top, a.left)?.items ?? null;
+  }
+
+  /** Cells of a sheet holding a value that is not one of their list validation's items ("sheet!A1: value"). */
+  listViolations(sheetName: string): string[] {
+    const s = this.mustSheet(sheetName);
+    const out: string[] = [];
+    for (const v of s.validations) {
+      if (!v.rule || !('list' in v.rule) || !isBounded(v.area)) continue;
+      for (let row = v.area.top; row <= v.area.bottom; row++) {
+        for (let col = v.area.left; col <= v.area.right; col++) {
+          const value = s.cell(row, col)?.value ?? '';
+          const list = listAt(this, s, row, col);
+          if (value === '' || !list || list.items.some((item) => sameItem(this, item, value))) continue;
+          out.push(`${s.name}!${columnLetters(col)}${row}: ${String(value)}`);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Values of a sheet from A1 to the end of its used range ("" for empty cells). */
   valuesOf(sheetName: string): FakeScalar[][] {
     const s = this.mustSheet(sheetName);
@@ -493,6 +532,12 @@ function compareVersions(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Operations on the model (run at sync time).
 
+/**
+ * Writes to locked cells of a protected sheet are refused. FormatProtection.locked: "Specifies if Excel locks the cells
+ * in the object"; WorksheetProtection.protect(options): "Protects a worksheet", the options allowing only what they
+ * name (e.g. allowFormatCells: "the use of the formatting cells feature"), so values, formulas and number formats of
+ * locked cells, and formatting, are refused with AccessDenied while the sheet is protected.
+ */
 function guardLocked(sheet: FakeSheet, r: FakeArea, what: string): void {
   if (!sheet.protection.protected) return;
   if (!isBounded(r)) fail('AccessDenied', `${what}: the sheet is protected`);
@@ -514,15 +559,15 @@ function writeInputs(
   input: unknown,
   what: string,
 ): void {
+  const typing = what === 'typing' || what === 'pasting';
   if (!isBounded(r)) fail('InvalidArgument', `${what}: whole rows or columns are not emulated`);
   const rows = r.bottom - r.top + 1;
   const cols = r.right - r.left + 1;
   const single = !Array.isArray(input);
   if (!single) {
-    const m = input as unknown[];
-    if (m.length !== rows || m.some((line) => !Array.isArray(line) || line.length !== cols)) {
-      fail('InvalidArgument', `${what}: the array is not ${rows}×${cols} for ${formatArea(r)}`);
-    }
+    // Range.values / Range.formulas are `any[][]`: "The number of rows or columns in the input array doesn't match the
+    // size or dimensions of the range" is Excel's InvalidArgument for any other shape.
+    checkShape(input, rows, cols, what, r);
   }
   guardLocked(sheet, r, what);
   for (let i = 0; i < rows; i++) {
@@ -543,10 +588,115 @@ function writeInputs(
       } else if (typeof raw === 'boolean') parsed = { value: raw, formula: null };
       else if (typeof raw === 'string') parsed = excel.parse(raw, { sheet: sheet.name, row, col }, cell.numberFormat === '@');
       else return fail('InvalidArgument', `${what}: ${typeof raw} is not a cell value`);
+      if (what === 'typing') checkTypedAgainstValidation(excel, sheet, row, col, parsed.value);
+      else if (parsed.formula !== null) checkEnUsFormula(parsed.formula, `${what} ${columnLetters(col)}${row}`);
       cell.value = parsed.value;
       cell.formula = parsed.formula;
     }
   }
+}
+
+function checkShape(input: unknown, rows: number, cols: number, what: string, r: FakeArea): void {
+  const m = input as unknown[];
+  if (m.length !== rows || m.some((line) => !Array.isArray(line) || line.length !== cols)) {
+    fail('InvalidArgument', `${what}: the number of rows or columns in the input array doesn't match the size of ${formatArea(r)} (${rows}×${cols})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formulas go in as en-US.
+
+/**
+ * Function names of other Excel languages that a formula written for one of them would use (fr, de, es, pt, it, nl).
+ * Excel would store such a formula and show #NAME?; the fake refuses it at once so the test names the cause.
+ */
+const LOCALISED_FUNCTIONS = new Set([
+  'SOMME', 'SUMME', 'SUMA', 'SOMA', 'SOMMA', 'SOM', 'SI', 'SE', 'WENN', 'ALS', 'AUJOURDHUI', 'HEUTE', 'HOY', 'HOJE',
+  'OGGI', 'VANDAAG', 'NB.SI', 'CONTAR.SI', 'CONTA.SE', 'AANTAL.ALS', 'RECHERCHEV', 'SVERWEIS', 'BUSCARV', 'PROCV',
+  'CERCA.VERT', 'ET', 'UND', 'Y', 'E', 'OU', 'ODER', 'O', 'ESTVIDE', 'ISTLEER', 'ESBLANCO', 'SOMME.SI', 'SUMMEWENN',
+  'SUMAR.SI', 'SOMASE', 'SOMMA.SE', 'ARRONDI', 'RUNDEN', 'REDONDEAR', 'ARRED', 'ARROTONDA', 'AFRONDEN', 'DATUM',
+  'FECHA', 'DATA', 'JOUR', 'TAG', 'DIA', 'GIORNO', 'DAG', 'MOIS', 'MONAT', 'MES', 'MESE', 'MAAND', 'ANNEE', 'JAHR',
+  'AÑO', 'ANO', 'ANNO', 'JAAR', 'TEXTE', 'TEXTO', 'TESTO', 'TEKST', 'SIERREUR', 'WENNFEHLER', 'SI.ERROR', 'SEERRO',
+  'SE.ERRORE', 'ALS.FOUT',
+]);
+
+/** Text of a formula with string literals and quoted sheet names blanked out. */
+function formulaSkeleton(formula: string): string {
+  return formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'!/g, "'x'!");
+}
+
+/**
+ * Range.formulas: "Represents the formula in A1-style notation", while Range.formulasLocal is the one "in the user's
+ * language and number-formatting locale. For example, the English "=SUM(A1, 1.5)" formula would become
+ * "=SUMME(A1; 1,5)" in German." ConditionalFormatRule.formula is likewise the en-US one ("formulaLocal: … in the
+ * user's language"). So a formula given to these with ";" as the separator, or with a localised function name, is
+ * refused here (Excel refuses the ";" and shows #NAME? for the name).
+ */
+export function checkEnUsFormula(formula: string, what: string): void {
+  const skeleton = formulaSkeleton(formula);
+  if (skeleton.includes(';')) fail('InvalidArgument', `${what}: "${formula}" uses ";" as a separator; Office.js takes en-US formulas (",")`);
+  for (const m of skeleton.matchAll(/([\p{L}_][\p{L}\p{N}_.]*)\s*\(/gu)) {
+    const name = (m[1] ?? '').toUpperCase();
+    if (/[^\x00-\x7f]/.test(name) || LOCALISED_FUNCTIONS.has(name)) {
+      fail('InvalidArgument', `${what}: "${formula}" calls ${name}, which is not an en-US function name`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// List validations as Excel splits them.
+
+/**
+ * The items of a list validation. ListDataValidation.source: "When setting the value, it can be passed in as a
+ * `Range` object, or a string that contains a comma-separated number, Boolean, or date." So a literal source is split
+ * on every comma ("Sở, ban, ngành" is three items); a source "=$K$2:$K$5" or "='Sheet'!$A$1:$A$4" (what a Range
+ * becomes) is the values of that range, read when they are needed.
+ */
+export function listItemsOf(excel: FakeExcel, sheet: FakeSheet, source: string): FakeScalar[] {
+  if (!source.startsWith('=')) return source.split(',').map((t) => t.trim());
+  const { target, area } = listRange(excel, sheet, source);
+  return target.valuesOf(area).flat().filter((v) => v !== '');
+}
+
+function listRange(excel: FakeExcel, sheet: FakeSheet, source: string): { target: FakeSheet; area: FakeArea } {
+  const ref = source.slice(1).trim();
+  const bang = ref.lastIndexOf('!');
+  let target = sheet;
+  if (bang > 0) {
+    const raw = ref.slice(0, bang);
+    const name = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    target = excel.sheet(name) ?? fail('InvalidArgument', `list source ${source}: no sheet "${name}"`);
+  }
+  const area = parseArea(ref.slice(bang + 1));
+  // Excel: "The list source must be a delimited list, or a reference to single row or column."
+  if (area.top !== area.bottom && area.left !== area.right) fail('InvalidArgument', `list source ${source} must be a single row or column`);
+  if (!isBounded(area)) fail('InvalidArgument', `list source ${source}: whole rows or columns are not emulated`);
+  return { target, area };
+}
+
+function sameItem(excel: FakeExcel, item: FakeScalar, value: FakeScalar): boolean {
+  const parsed = typeof item === 'string' ? excel.parse(item, { sheet: '', row: 1, col: 1 }).value : item;
+  if (typeof parsed === 'string' && typeof value === 'string') return parsed.toLocaleLowerCase() === value.toLocaleLowerCase();
+  return parsed === value;
+}
+
+/** The list validation covering a cell, with its items; undefined when the cell has none. */
+function listAt(excel: FakeExcel, sheet: FakeSheet, row: number, col: number): { v: FakeValidation; items: FakeScalar[] } | undefined {
+  const v = sheet.validations.find((x) => contains(x.area, row, col) && x.rule !== undefined && 'list' in x.rule);
+  const source = (v?.rule?.list as { source?: unknown } | undefined)?.source;
+  if (!v || typeof source !== 'string') return undefined;
+  return { v, items: listItemsOf(excel, sheet, source) };
+}
+
+/** A value typed into a list-validated cell must be one of its items when the alert is Stop (Excel's default). */
+function checkTypedAgainstValidation(excel: FakeExcel, sheet: FakeSheet, row: number, col: number, value: FakeScalar): void {
+  const list = listAt(excel, sheet, row, col);
+  if (!list) return;
+  const alert = list.v.errorAlert;
+  if (alert?.showAlert === false || (alert?.style ?? 'Stop') !== 'Stop') return;
+  if (value === '' && list.v.ignoreBlanks !== false) return;
+  if (list.items.some((item) => sameItem(excel, item, value))) return;
+  fail('DataValidationStop', `${sheet.name}!${columnLetters(col)}${row}: "${String(value)}" is not one of the list's items (${list.items.join(' | ')})`);
 }
 
 /** Adds or removes from..to in a set of row or column numbers (removal touches only what is there). */
@@ -1008,6 +1158,10 @@ export class FakeWorksheet extends FakeProxy {
     this.queue('delete', '', () => {
       const s = this.sheet('delete');
       const excel = this.ctx.excel;
+      // Worksheet.delete(): "Note that if the worksheet's visibility is set to "VeryHidden", the delete operation will
+      // fail with an `InvalidOperation` exception. You should first change its visibility to hidden or visible before
+      // deleting it."
+      if (s.visibility === 'VeryHidden') fail('InvalidOperation', `cannot delete the very hidden sheet "${s.name}": set its visibility to Hidden first`);
       if (excel.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) fail('InvalidOperation', 'cannot delete the last visible sheet');
       excel.sheets.splice(excel.sheets.indexOf(s), 1);
       if (excel.activeSheet === s.name) excel.activeSheet = excel.sheets.find((x) => x.visibility === 'Visible')?.name ?? '';
@@ -1037,6 +1191,7 @@ export class FakeWorksheetProtection extends FakeProxy {
   protect(options?: Record<string, unknown>, password?: string): void {
     this.queue('protect', options ?? {}, () => {
       const s = this.live<FakeSheet>('protect');
+      // WorksheetProtection.protect(): "Protects a worksheet. Fails if the worksheet has already been protected."
       if (s.protection.protected) fail('InvalidOperation', `the sheet "${s.name}" is already protected`);
       s.protection = { protected: true, options: { ...(options ?? {}) }, ...(password ? { password } : {}) };
     });
@@ -1092,6 +1247,22 @@ const PAGE_PROPERTIES = [
   'printGridlines',
 ] as const;
 
+/**
+ * Only the documented values of PageLayoutZoomOptions: horizontalFitToPages / verticalFitToPages: "Number of pages to
+ * fit horizontally / vertically. This value can be `null` if percentage scale is used."; scale: "Print page scale
+ * value can be between 10 and 400." A page count of 0 (the .xlsx "automatic" fitToHeight) is not documented: refused.
+ */
+function checkZoom(z: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(z)) {
+    if (v === null || v === undefined) continue;
+    if (k === 'scale') {
+      if (typeof v !== 'number' || !(v >= 10 && v <= 400)) fail('InvalidArgument', `PageLayout.zoom.scale ${String(v)} (10 to 400)`);
+    } else if (k === 'horizontalFitToPages' || k === 'verticalFitToPages') {
+      if (!Number.isInteger(v) || (v as number) < 1) fail('InvalidArgument', `PageLayout.zoom.${k} ${String(v)} is not a number of pages`);
+    } else fail('InvalidArgument', `PageLayout.zoom has no ${k}`);
+  }
+}
+
 export class FakePageLayout extends FakeProxy {
   constructor(ctx: FakeRequestContext, sheet: () => FakeSheet | null) {
     super(ctx, sheet, 'PageLayout');
@@ -1114,6 +1285,7 @@ export class FakePageLayout extends FakeProxy {
   set zoom(v: unknown) {
     this.queue('zoom', v, () => {
       if (typeof v !== 'object' || v === null) fail('InvalidArgument', 'PageLayout.zoom takes a PageLayoutZoomOptions object');
+      checkZoom(v as Record<string, unknown>);
       this.live<FakeSheet>('zoom').pageLayout.zoom = { ...(v as object) };
     });
   }
@@ -1152,6 +1324,10 @@ export class FakeRange extends FakeProxy {
     return this.live<RangeTarget>('area').area;
   }
 
+  _targetArea(): RangeTarget {
+    return this.live<RangeTarget>('range');
+  }
+
   private t(what: string): RangeTarget {
     return this.live<RangeTarget>(what);
   }
@@ -1170,14 +1346,26 @@ export class FakeRange extends FakeProxy {
       case 'columnCount':
         return area.right - area.left + 1;
       case 'values':
-        return sheet.valuesOf(area);
+        return this.readable(area, 'values') ? sheet.valuesOf(area) : null;
       case 'formulas':
-        return sheet.formulasOf(area);
+        return this.readable(area, 'formulas') ? sheet.formulasOf(area) : null;
       case 'numberFormat':
-        return sheet.numberFormatsOf(area);
+        return this.readable(area, 'numberFormat') ? sheet.numberFormatsOf(area) : null;
       default:
         return fail('InvalidArgument', `Range.${name} (not emulated)`);
     }
+  }
+
+  /**
+   * "On all platforms, a range is limited to five million cells for get operations" (Excel JavaScript API
+   * performance); and "When a get operation using `Range.values` exceeds the five-million-cell limit, the API doesn't
+   * always throw an error. In some cases, `Range.values` returns `null` instead." (office-js-docs-pr #5821; office-js
+   * #4783, #6781). So a read of more cells returns null, or throws RangeExceedsLimit when the fake is told to.
+   */
+  private readable(area: FakeArea, what: string): boolean {
+    if (cellCount(area) <= READ_CELL_LIMIT) return true;
+    if (this.ctx.excel.hugeRead === 'throw') fail('RangeExceedsLimit', `Range.${what}: ${cellCount(area)} cells is over the 5 000 000-cell limit of a read`);
+    return false;
   }
 
   protected override _child(name: string): FakeProxy {
@@ -1236,9 +1424,11 @@ export class FakeRange extends FakeProxy {
       guardUnprotected(sheet, 'numberFormat');
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
-      if (Array.isArray(v)) {
-        if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols)) fail('InvalidArgument', 'numberFormat array shape');
-      } else if (typeof v !== 'string') fail('InvalidArgument', 'numberFormat takes a string or a 2-D array');
+      // Range.numberFormat is `any[][]` ("Represents Excel's number format code for the given range"); the reference's
+      // example writes a 2-D array of the range's shape. One string for a multi-cell range is not documented: refused.
+      if (Array.isArray(v)) checkShape(v, rows, cols, 'numberFormat', area);
+      else if (typeof v !== 'string') fail('InvalidArgument', 'numberFormat takes a 2-D array');
+      else if (rows * cols > 1) fail('InvalidArgument', `numberFormat: one string for the ${rows}×${cols} range ${formatArea(area)}; write a ${rows}×${cols} array`);
       forEachCell(sheet, area, (c, row, col) => {
         const f = Array.isArray(v) ? (v as unknown[][])[row - area.top]?.[col - area.left] : v;
         if (f === null || f === undefined) return;
@@ -1583,6 +1773,7 @@ function checkRule(rule: unknown): Record<string, unknown> {
   switch (kind) {
     case 'list':
       if (typeof body.source !== 'string' || body.source === '') fail('InvalidArgument', 'list rule needs a source');
+      if (body.source.startsWith('=')) checkEnUsFormula(body.source, 'list source');
       break;
     case 'wholeNumber':
     case 'decimal':
@@ -1602,11 +1793,21 @@ function checkRule(rule: unknown): Record<string, unknown> {
       break;
     case 'custom':
       if (typeof body.formula !== 'string') fail('InvalidArgument', 'custom rule needs a formula');
+      checkEnUsFormula(body.formula, 'custom validation formula');
       break;
     default:
       fail('InvalidArgument', `rule kind ${kind}`);
   }
   return rule as Record<string, unknown>;
+}
+
+/** A list rule whose source is a Range: the source becomes the range's sheet-qualified address, as Excel stores it. */
+function withRangeSource(rule: unknown): unknown {
+  const list = (rule as { list?: { source?: unknown } } | null)?.list;
+  if (!list || !(list.source instanceof FakeRange)) return rule;
+  const { sheet, area } = list.source._targetArea();
+  const a = formatArea(area).split(':').map((p) => p.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')).join(':');
+  return { ...(rule as Record<string, unknown>), list: { ...list, source: `=${quoteSheet(sheet.name)}!${a}` } };
 }
 
 export class FakeDataValidation extends FakeProxy {
@@ -1634,7 +1835,13 @@ export class FakeDataValidation extends FakeProxy {
     return v;
   }
   set rule(r: unknown) {
-    this.queue('rule', r, () => (this.entry().rule = checkRule(r)));
+    this.queue('rule', r, () => {
+      const rule = checkRule(withRangeSource(r));
+      const source = (rule.list as { source?: unknown } | undefined)?.source;
+      // A range source must name one row or column of an existing sheet.
+      if (typeof source === 'string' && source.startsWith('=')) listRange(this.ctx.excel, this.live<RangeTarget>('rule').sheet, source);
+      this.entry().rule = rule;
+    });
   }
   get rule(): unknown {
     return this.read('rule');
@@ -1732,6 +1939,7 @@ export class FakeConditionalFormatProxy extends FakeProxy {
         set formula(f: string) {
           queue('custom.rule.formula', f, () => {
             if (typeof f !== 'string' || !f.startsWith('=')) fail('InvalidArgument', `custom rule formula ${String(f)} must start with "="`);
+            checkEnUsFormula(f, 'conditional format formula');
             custom().formula = f;
           });
         },

@@ -214,6 +214,18 @@ export const paneEn: PaneCatalog = {
   'pane.error.unsupported': 'This version of Excel does not support this action. Update Excel or use Excel on the web.',
   'pane.error.loadFailed': 'Part of the add-in (report forms, check) could not be loaded. Check the network connection, then close and reopen the task pane.',
   'pane.error.badPack': 'The plan or the list of agencies bundled with the add-in is damaged. Contact support.',
+  'pane.error.sheetPassword': (p: { name: string }) =>
+    `The sheet "${p.name}" is protected with a password: unprotect it (Review → Unprotect Sheet), then try again. Nothing was written to the workbook.`,
+  'pane.error.sheetTooLarge': (p: { name: string; address: string; cells: string }) =>
+    `The sheet "${p.name}" has a used range too large to read (${p.address}, ${p.cells} cells; Excel reads at most 5,000,000 cells at a time), usually because something was typed far from the table. Delete the extra rows and columns at the end of the sheet (select them, right-click › Delete), save, then try again.`,
+  'pane.command.title': 'Refresh deadlines',
+  'pane.command.close': 'Close',
+  'pane.command.noTracker': 'This workbook has no plan tracker sheet, so there is nothing to refresh. Open the Records and Archives pane and insert the tracker first.',
+  'pane.command.declined':
+    'Deadlines were recalculated, but the tracker was not re-inserted: cells typed outside the table would be cleared. Open the pane and choose "Re-insert" to keep or clear them.',
+  'pane.command.unknownAgency':
+    'Deadlines were recalculated, but the tracker was not re-inserted: the agency code stamped in the workbook is not in the list of agencies. Open the pane to choose the agency.',
+  'pane.command.failed': 'Refresh deadlines did not succeed.',
 
   // Help (taskpane.html#help).
   'pane.help.open': 'Help',

@@ -237,6 +237,18 @@ export const paneVi = {
   'pane.error.loadFailed':
     'Không tải được một phần của bổ trợ (biểu báo cáo, kiểm tra). Kiểm tra kết nối mạng, rồi đóng và mở lại bảng điều khiển.',
   'pane.error.badPack': 'Dữ liệu Kế hoạch hoặc danh sách đơn vị đi kèm bổ trợ bị hỏng. Hãy báo cho bộ phận hỗ trợ.',
+  'pane.error.sheetPassword': (p: { name: string }) =>
+    `Trang "${p.name}" đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ (thẻ Xem lại › Bỏ bảo vệ trang tính; Excel tiếng Anh: Review → Unprotect Sheet) rồi thử lại. Bổ trợ chưa ghi gì vào sổ.`,
+  'pane.error.sheetTooLarge': (p: { name: string; address: string; cells: string }) =>
+    `Trang "${p.name}" có vùng dữ liệu quá lớn để đọc (${p.address}, ${p.cells} ô; Excel đọc tối đa 5.000.000 ô một lần), thường do có ô được gõ ở xa bảng. Hãy xoá các hàng, cột thừa ở cuối trang (chọn chúng, chuột phải › Xoá), lưu sổ rồi thử lại.`,
+  'pane.command.title': 'Làm mới hạn',
+  'pane.command.close': 'Đóng',
+  'pane.command.noTracker': 'Sổ này chưa có trang theo dõi Kế hoạch nên không có gì để làm mới. Mở bảng điều khiển Văn thư – Lưu trữ và chèn trang theo dõi trước.',
+  'pane.command.declined':
+    'Đã tính lại hạn nhưng không chèn lại trang theo dõi: có ô được gõ ngoài bảng sẽ bị xoá. Mở bảng điều khiển và bấm "Chèn lại" để chọn giữ hay xoá các ô đó.',
+  'pane.command.unknownAgency':
+    'Đã tính lại hạn nhưng không chèn lại trang theo dõi: mã đơn vị ghi trong sổ không có trong danh sách đơn vị. Mở bảng điều khiển để chọn đơn vị.',
+  'pane.command.failed': 'Làm mới hạn không thành công.',
 
   // Help (taskpane.html#help).
   'pane.help.open': 'Hướng dẫn',

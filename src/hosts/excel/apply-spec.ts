@@ -50,9 +50,11 @@ function needs(state: ApplyState, feature: ExcelFeature): boolean {
   return false;
 }
 
-/** Empties an existing sheet of everything a previous spec (or the user) put there; queued, not synced. */
-export function queueReset(ws: Excel.Worksheet, wasProtected: boolean, features: ExcelFeatures): void {
-  if (wasProtected && features.protection) ws.protection.unprotect();
+/**
+ * Empties an existing sheet of everything a previous spec (or the user) put there; queued, not synced. A protected
+ * sheet must have been unprotected before (see protection.ts: ahead of every write of the batch).
+ */
+export function queueReset(ws: Excel.Worksheet, features: ExcelFeatures): void {
   const all = ws.getRange();
   all.clear('All');
   all.unmerge();
@@ -214,7 +216,25 @@ function borderEdges(address: string): Edge[] {
 }
 
 const FONT_KEYS = ['bold', 'italic', 'fontSize', 'fontColor'] as const;
-const PLAIN_KEYS = ['fill', 'hAlign', 'vAlign', 'wrap', 'indent', 'numberFormat'] as const;
+const PLAIN_KEYS = ['fill', 'hAlign', 'vAlign', 'wrap', 'indent'] as const;
+
+/**
+ * Range.numberFormat is `any[][]` ("Represents Excel's number format code for the given range"), and the reference
+ * writes it as a 2-D array of the range's shape; one string for a multi-cell range is not documented. So the format
+ * goes in as an array of the range's shape, in slices of rows of at most BLOCK_CHUNK_BYTES like the values.
+ */
+async function queueNumberFormat(ws: Excel.Worksheet, address: string, format: string, budget: RequestBudget): Promise<void> {
+  const r = parseRange(address);
+  const width = r.right - r.left + 1;
+  const line = Array.from({ length: width }, () => format);
+  const rowsPerSlice = Math.max(1, Math.floor(BLOCK_CHUNK_BYTES / Math.max(1, jsonBytes(line))));
+  for (let top = r.top; top <= r.bottom; top += rowsPerSlice) {
+    const bottom = Math.min(r.bottom, top + rowsPerSlice - 1);
+    const slice = Array.from({ length: bottom - top + 1 }, () => line);
+    await budget.reserve(2 * OPERATION_BYTES + jsonBytes(slice));
+    ws.getRange(rangeRef(top, r.left, bottom, r.right)).numberFormat = slice;
+  }
+}
 
 /** Commands one style costs (range, format, each property, each border edge). */
 function styleOperations(address: string, s: CellStyle): number {
@@ -240,8 +260,7 @@ async function queueStyle(ws: Excel.Worksheet, address: string, s: CellStyle, st
   if (s.vAlign !== undefined) f.verticalAlignment = V_ALIGN[s.vAlign];
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.indent !== undefined && needs(state, 'indent')) f.indentLevel = s.indent;
-  // One value for the whole range: Excel applies it to every cell, no 2-D array needed.
-  if (s.numberFormat !== undefined) (range as unknown as { numberFormat: string }).numberFormat = s.numberFormat;
+  if (s.numberFormat !== undefined) await queueNumberFormat(ws, address, s.numberFormat, state.budget);
   if (s.border === 'thin' || s.border === 'none') {
     for (const edge of borderEdges(address)) {
       const b = f.borders.getItem(edge);
@@ -313,8 +332,12 @@ async function queuePrint(ws: Excel.Worksheet, p: PrintSetup, budget: RequestBud
   const pl = ws.pageLayout;
   pl.paperSize = 'A4';
   pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  // One page wide; as many pages tall as the rows need (0 = automatic, as fitToHeight 0 in the file host).
-  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide; as many pages tall as the rows need. PageLayoutZoomOptions documents page counts ("Number of pages
+  // to fit horizontally/vertically … can be null if percentage scale is used") and a scale of 10–400, nothing for
+  // "automatic": so only the width is given (the file host writes fitToHeight 0, the .xlsx "automatic").
+  // Known issue (OfficeDev/office-js#1860, "horizontalFitToPages does not set if Page Layout tab is not selected"):
+  // on Windows the fit may not apply until the Page Layout tab has been shown once; the README's troubleshooting says so.
+  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
   if (p.titleRows) {
     const [top, bottom = top] = p.titleRows.replace(/\$/g, '').split(':');
     pl.setPrintTitleRows(`$${top}:$${bottom}`);

@@ -2,23 +2,24 @@
  * The Office.js host: a WorkbookPort over the workbook open in Excel. The only module that runs `Excel.run`.
  *
  * Round trips are fixed, not proportional to the data:
- * - read: one sync (sheet names, and each requested sheet's used range with values and formulas);
- * - write: two syncs (which sheets exist and whether they are protected; then everything else), plus one per
+ * - read: one sync (sheet names, and each requested sheet's used range with values and formulas); a used range over
+ *   five million cells is named in a WorkbookAccessError (read-sheets.ts);
+ * - write: two syncs (which sheets exist and whether they are protected; then everything else, protected sheets
+ *   unprotected first so that a password stops the batch before anything is written: protection.ts), plus one per
  *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB;
  * - selectRange: one sync;
  * - readFills: one sync (the cells' fills, the highlight record, every sheet's protection);
- * - setFills: one sync (the record, then the fills; on the web one more per ~4 MB of commands);
+ * - setFills: one sync (protected sheets unprotected, the record, the fills; on the web one more per ~4 MB);
  * - recalculate: one sync.
  */
 import { type CellAt, type Fill, type FillChange, type FillPort, type FillReading, type SheetAccess, fillKey } from '../../app/cell-fill';
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
-import { rangeRef } from '../../workbook/a1';
-import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
 import { type ApplyState, queueReset, queueSheetSpec } from './apply-spec';
 import { detectExcelFeatures, detectHostPlatform, type ExcelFeature, type ExcelFeatures, featuresUpTo, MANIFEST_MIN_EXCEL_API } from './features';
 import { DEFAULT_REQUEST_BUDGET, OPERATION_BYTES, RequestBudget } from './payload';
-import { usedRangeToGrid } from './read-grid';
+import { checkedSync, type GuardedSheet, queueUnprotect } from './protection';
+import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -34,9 +35,6 @@ export interface ExcelWorkbookOptions {
 }
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
-
-/** Cells read per slice when a sheet is too large for one response (Excel on the web: 5 MB per response). */
-const READ_SLICE_CELLS = 10_000;
 
 export class ExcelWorkbook implements WorkbookPort, FillPort {
   /** Features the last write needed but this Excel lacks (those parts were left out, not failed). */
@@ -68,9 +66,13 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     try {
       return await this.run((context) => readAtOnce(context, sheetNames));
     } catch (e) {
-      if (!isPayloadLimit(e)) throw e;
-      // Only a sheet of several megabytes gets here, and only on the web: read it again in slices.
-      return this.run((context) => readInSlices(context, sheetNames));
+      if (isPayloadLimit(e)) {
+        // Only a sheet of several megabytes gets here, and only on the web: read it again in slices.
+        return this.run((context) => readInSlices(context, sheetNames));
+      }
+      // A read of more than five million cells may throw instead of returning null: name the sheet if that was it.
+      const oversized = await this.run((context) => oversizedSheet(context, sheetNames)).catch(() => null);
+      throw oversized ?? e;
     }
   }
 
@@ -81,25 +83,32 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     this.lastWriteSkipped = [];
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      // Sync 1: which sheets exist, and which of them are protected.
+      // Sync 1: which sheets exist, and which of them are protected (and how, to protect them again if need be).
       const targets = specs.map((spec) => {
         const ws = sheets.getItemOrNullObject(spec.name);
-        if (features.protection) ws.protection.load('protected');
+        if (features.protection) ws.protection.load('protected,options');
         return { spec, ws };
       });
       const activateSpec = options.activate === undefined ? undefined : targets.find((t) => sameName(t.spec.name, options.activate ?? ''));
       const other = options.activate !== undefined && !activateSpec ? sheets.getItemOrNullObject(options.activate) : undefined;
       await context.sync();
 
-      // Sync 2 (and, on the web, one more per budget of commands): everything else.
-      const budget = new RequestBudget(limit, () => context.sync());
+      // Sync 2 (and, on the web, one more per budget of commands): everything else, after unprotecting every protected
+      // sheet first, so that a sheet with a password stops the batch before anything is written.
+      const guarded: GuardedSheet[] = features.protection
+        ? targets.filter((t) => !t.ws.isNullObject && t.ws.protection.protected).map((t) => guardOf(t.spec.name, t.ws))
+        : [];
+      queueUnprotect(guarded);
+      const sync = checkedSync(context, guarded);
+      const budget = new RequestBudget(limit, sync);
+      await budget.reserve(guarded.length * 2 * OPERATION_BYTES);
       const state: ApplyState = { features, skipped, budget };
       const written = new Map<string, Excel.Worksheet>();
       for (const { spec, ws: found } of targets) {
         const existed = !found.isNullObject;
         await budget.reserve(12 * OPERATION_BYTES);
         const ws = existed ? found : sheets.add(spec.name);
-        if (existed) queueReset(ws, features.protection && found.protection.protected, features);
+        if (existed) queueReset(ws, features);
         await queueSheetSpec(ws, spec, existed, state);
         written.set(spec.name, ws);
       }
@@ -113,7 +122,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
       } else if (other && !other.isNullObject) {
         other.activate();
       }
-      await context.sync();
+      await sync();
     });
     this.lastWriteSkipped = [...skipped];
   }
@@ -150,7 +159,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
       const record = sheets.getItemOrNullObject(recordSheet);
       record.load('name');
       const used = record.getUsedRangeOrNullObject(true);
-      used.load('values,formulas,rowIndex,columnIndex');
+      used.load(USED_RANGE_PROPERTIES);
       const budget = new RequestBudget(limit, () => context.sync());
       const bySheet = new Map<string, Excel.Worksheet>();
       const wanted: { key: string; fill: Excel.RangeFill }[] = [];
@@ -181,7 +190,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
           protectionOptions: isProtected ? { ...(ws.protection.options as unknown as Record<string, unknown>) } : null,
         });
       }
-      const grid = record.isNullObject ? null : usedRangeToGrid(record.name, used.isNullObject ? null : used);
+      const grid = record.isNullObject ? null : gridOf(record.name, used.isNullObject ? null : used);
       return { fills, recordSheet, record: grid, sheets: access };
     });
   }
@@ -193,38 +202,67 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     const skipped = new Set<ExcelFeature>();
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const budget = new RequestBudget(limit, () => context.sync());
+      const groups = [...fillGroups(changes, reading).values()].map((g) => ({ ...g, ws: sheets.getItem(g.access.name) }));
+      // Protected sheets are unprotected before anything else is written: a password stops the batch right there.
+      const guarded: GuardedSheet[] = features.protection
+        ? groups.filter((g) => g.access.protected).map((g) => ({ name: g.access.name, ws: g.ws, options: protectionOptions(g.access) }))
+        : [];
+      queueUnprotect(guarded);
+      const sync = checkedSync(context, guarded);
+      const budget = new RequestBudget(limit, sync);
+      await budget.reserve(guarded.length * 2 * OPERATION_BYTES);
       if (record) {
         const existed = reading.record !== null && sameName(record.name, reading.recordSheet);
         await budget.reserve(12 * OPERATION_BYTES);
         const ws = existed ? sheets.getItem(record.name) : sheets.add(record.name);
-        if (existed) queueReset(ws, false, features);
+        if (existed) queueReset(ws, features);
         await queueSheetSpec(ws, record, existed, { features, skipped, budget });
       }
-      const bySheet = new Map<string, { access: SheetAccess; cells: FillChange[] }>();
-      for (const c of changes) {
-        const access = reading.sheets.get(c.sheet.toLocaleLowerCase());
-        if (!access) continue;
-        const group = bySheet.get(access.name) ?? { access, cells: [] };
-        group.cells.push(c);
-        bySheet.set(access.name, group);
-      }
-      for (const { access, cells } of bySheet.values()) {
-        const ws = sheets.getItem(access.name);
-        const guarded = access.protected && features.protection;
-        if (guarded) ws.protection.unprotect();
+      for (const { access, cells, ws } of groups) {
         for (const c of cells) {
           await budget.reserve(4 * OPERATION_BYTES);
           const fill = ws.getRange(c.cell).format.fill;
           if (c.fill === null) fill.clear();
           else fill.color = c.fill;
         }
-        if (guarded) ws.protection.protect((access.protectionOptions ?? undefined) as Excel.WorksheetProtectionOptions | undefined);
+        if (access.protected && features.protection) ws.protection.protect(protectionOptions(access));
       }
-      if (!record && reading.record !== null) sheets.getItem(reading.recordSheet).delete();
-      await context.sync();
+      if (!record && reading.record !== null) queueDeleteSheet(sheets.getItem(reading.recordSheet), features);
+      await sync();
     });
   }
+}
+
+/** The changes by sheet, for the sheets the reading found. */
+function fillGroups(changes: readonly FillChange[], reading: FillReading): Map<string, { access: SheetAccess; cells: FillChange[] }> {
+  const bySheet = new Map<string, { access: SheetAccess; cells: FillChange[] }>();
+  for (const c of changes) {
+    const access = reading.sheets.get(c.sheet.toLocaleLowerCase());
+    if (!access) continue;
+    const group = bySheet.get(access.name) ?? { access, cells: [] };
+    group.cells.push(c);
+    bySheet.set(access.name, group);
+  }
+  return bySheet;
+}
+
+function protectionOptions(access: SheetAccess): Excel.WorksheetProtectionOptions | undefined {
+  return (access.protectionOptions ?? undefined) as Excel.WorksheetProtectionOptions | undefined;
+}
+
+/** A protected sheet of a write, with the options loaded in the write's first sync. */
+function guardOf(name: string, ws: Excel.Worksheet): GuardedSheet {
+  return { name, ws, options: { ...(ws.protection.options as unknown as Record<string, unknown>) } as Excel.WorksheetProtectionOptions };
+}
+
+/**
+ * Worksheet.delete(): "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an
+ * `InvalidOperation` exception. You should first change its visibility to hidden or visible before deleting it." The
+ * add-in's record sheets are very hidden: each is made Hidden in the same batch, then deleted.
+ */
+export function queueDeleteSheet(ws: Excel.Worksheet, features: ExcelFeatures): void {
+  if (features.visibility) ws.visibility = 'Hidden';
+  ws.delete();
 }
 
 /** A fill as read: "#RRGGBB", null for no fill, undefined when it cannot be told (a merged or mixed range). */
@@ -238,76 +276,4 @@ export function fillOf(color: string | null | undefined, tint: number | null | u
 
 function sameName(a: string, b: string): boolean {
   return a.toLocaleLowerCase() === b.toLocaleLowerCase();
-}
-
-/** Queues the sheet list and, for each named sheet, its used range with `properties` (no sync). */
-function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly string[], properties: string) {
-  const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const wanted = sheetNames.map((name) => {
-    const ws = sheets.getItemOrNullObject(name);
-    ws.load('name');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load(properties);
-    return { name, ws, used };
-  });
-  return { sheets, wanted };
-}
-
-async function readAtOnce(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
-  const { sheets, wanted } = queueUsedRanges(context, sheetNames, 'address,values,formulas,rowIndex,columnIndex');
-  await context.sync();
-  const grids = new Map<string, Grid | null>();
-  for (const { name, ws, used } of wanted) {
-    if (ws.isNullObject) grids.set(name, null);
-    else grids.set(name, usedRangeToGrid(ws.name, used.isNullObject ? null : used));
-  }
-  return { sheetNames: sheets.items.map((s) => s.name), grids };
-}
-
-/** The same result as readAtOnce, for sheets whose used range would exceed one response. */
-async function readInSlices(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
-  const { sheets, wanted } = queueUsedRanges(context, sheetNames, 'rowIndex,columnIndex,rowCount,columnCount');
-  await context.sync();
-  const grids = new Map<string, Grid | null>();
-  for (const { name, ws, used } of wanted) {
-    if (ws.isNullObject) {
-      grids.set(name, null);
-      continue;
-    }
-    if (used.isNullObject) {
-      grids.set(name, usedRangeToGrid(ws.name, null));
-      continue;
-    }
-    const values: unknown[][] = [];
-    const formulas: unknown[][] = [];
-    const top = used.rowIndex + 1;
-    const left = used.columnIndex + 1;
-    const right = left + used.columnCount - 1;
-    const bottom = top + used.rowCount - 1;
-    let rowsPerSlice = Math.max(1, Math.floor(READ_SLICE_CELLS / used.columnCount));
-    for (let row = top; row <= bottom; ) {
-      const last = Math.min(bottom, row + rowsPerSlice - 1);
-      const slice = ws.getRange(rangeRef(row, left, last, right));
-      slice.load('values,formulas');
-      try {
-        await context.sync();
-      } catch (e) {
-        if (!isPayloadLimit(e) || rowsPerSlice === 1) throw e;
-        rowsPerSlice = Math.max(1, Math.floor(rowsPerSlice / 2));
-        continue;
-      }
-      values.push(...slice.values);
-      formulas.push(...slice.formulas);
-      row = last + 1;
-    }
-    grids.set(name, usedRangeToGrid(ws.name, { rowIndex: used.rowIndex, columnIndex: used.columnIndex, values, formulas }));
-  }
-  return { sheetNames: sheets.items.map((s) => s.name), grids };
-}
-
-/** Excel on the web refused a request or response for its size. */
-function isPayloadLimit(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code);
 }

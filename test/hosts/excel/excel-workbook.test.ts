@@ -147,7 +147,7 @@ describe('one layout, two hosts', () => {
     });
     expect(s.freeze).toEqual({ rows: 6, columns: 1 });
     expect(s.tabColor).toBe('#0F6CBD');
-    expect(s.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true, leftMargin: 0.4 * 72 });
+    expect(s.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, centerHorizontally: true, leftMargin: 0.4 * 72 });
     expect(s.printTitleRows).toBe('$6:$6');
     // Header style: bold white on blue, Times New Roman, thin borders inside and out.
     expect(s.formatAt('B6', 'font.bold')).toBe(true);

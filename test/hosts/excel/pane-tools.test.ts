@@ -8,6 +8,7 @@ import { consolidateIntoWorkbook } from '../../../src/app/consolidate-into';
 import { HIGHLIGHT_SHEET, clearHighlight, highlightIssues } from '../../../src/app/highlight';
 import { insertForms } from '../../../src/app/insert-forms';
 import { insertTracker } from '../../../src/app/insert-tracker';
+import { WorkbookAccessError } from '../../../src/app/workbook-access-error';
 import { mustDay } from '../../../src/domain/calendar';
 import type { RosterEntry } from '../../../src/domain/roster';
 import { ExcelWorkbook, fillOf } from '../../../src/hosts/excel/excel-workbook';
@@ -98,10 +99,12 @@ describe('highlight through Office.js', () => {
     const [a, b] = inputs as [string, string];
     r.fake.typeInto('0804', a, [['abc']]);
     r.fake.typeInto('0804', b, [[-3]]);
-    // A cell of the tracker (not protected) with a typed status that is not in the list, given a fill by hand.
+    // A cell of the tracker (not protected) with a pasted status that is not in the list (typing it, the list's Stop
+    // alert refuses it), given a fill by hand.
     const trackerRows = r.fake.valuesOf(pack.trackerSheetName);
     const row = trackerRows.findIndex((x) => x[0] === '1') + 1;
-    r.fake.typeInto(pack.trackerSheetName, `H${row}`, [['xong rồi']]);
+    expect(() => r.fake.typeInto(pack.trackerSheetName, `H${row}`, [['xong rồi']])).toThrow(/not one of the list/);
+    r.fake.pasteValues(pack.trackerSheetName, `H${row}`, [['xong rồi']]);
     await r.fake.run(async (context) => {
       context.workbook.worksheets.getItem(pack.trackerSheetName).getRange(`H${row}`).format.fill.color = '#00B050';
       await context.sync();
@@ -143,6 +146,18 @@ describe('highlight through Office.js', () => {
     expect(fills(fake)).toEqual(before);
     expect(fake.sheet(HIGHLIGHT_SHEET)).toBeUndefined();
     expect(s0804.protection).toEqual(protectedBefore);
+  });
+
+  it('a form sheet the user protected with a password: nothing is coloured, no record is written, the sheet is named', async () => {
+    const { fake, workbook, check } = await withProblems();
+    fake.mustSheet('0804').protection = { ...fake.mustSheet('0804').protection, password: 'mật khẩu' };
+    const before = fills(fake);
+    const e: unknown = await highlightIssues(workbook, check.report.issues).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(WorkbookAccessError);
+    expect((e as WorkbookAccessError).problem).toEqual({ kind: 'sheet-password', sheet: '0804' });
+    expect(fills(fake)).toEqual(before);
+    expect(fake.sheet(HIGHLIGHT_SHEET)).toBeUndefined();
+    expect(fake.mustSheet('0804').protection.protected).toBe(true);
   });
 
   it('gives "no fill" back as no fill and white back as white', async () => {

@@ -1,0 +1,98 @@
+/**
+ * What real Excel refuses, through the Office.js host (issue 10): a sheet the user protected with a password is named
+ * before anything is written; a used range over five million cells is named instead of being read.
+ */
+import { describe, expect, it } from 'vitest';
+import { insertTracker } from '../../../src/app/insert-tracker';
+import { summariseTracker } from '../../../src/app/tracker-summary';
+import { WorkbookAccessError, workbookAccessMessage } from '../../../src/app/workbook-access-error';
+import type { SheetSpec } from '../../../src/workbook/sheet-spec';
+import type { FakeExcel } from '../../fakes/excel-fake';
+import { agency, NOW, pack, rig, yes } from './helpers';
+
+const SHEET = pack.trackerSheetName;
+
+function spec(name: string, text: string): SheetSpec {
+  return {
+    name,
+    columns: [{ width: 12 }],
+    blocks: [{ at: 'A1', rows: [[text], ['ô nhập']] }],
+    styles: { text: { numberFormat: '@' } },
+    styleRanges: [{ range: 'A1:A2', style: 'text' }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+    protection: { unlocked: ['A2'] },
+  };
+}
+
+/** Everything a write could change: each sheet's values, protection and validations. */
+function state(fake: FakeExcel): unknown {
+  return fake.sheets.map((s) => ({ name: s.name, values: fake.valuesOf(s.name), protection: { ...s.protection }, validations: s.validations.length, visibility: s.visibility }));
+}
+
+async function rejection(p: Promise<unknown>): Promise<WorkbookAccessError> {
+  const e: unknown = await p.then(() => undefined, (x: unknown) => x);
+  if (!(e instanceof WorkbookAccessError)) throw new Error(`expected a WorkbookAccessError, got ${String(e)}`);
+  return e;
+}
+
+describe('a sheet protected with a password', () => {
+  it('stops the write before anything is written, names the sheet, and leaves the other sheets protected as they were', async () => {
+    const { fake, workbook } = rig();
+    await workbook.write([spec('Một', 'cũ 1'), spec('Hai', 'cũ 2')]);
+    // The user protects "Hai" again, with a password.
+    fake.mustSheet('Hai').protection = { protected: true, options: { allowFormatRows: true }, password: 'bí mật' };
+    const before = state(fake);
+
+    fake.resetCounters();
+    const e = await rejection(workbook.write([spec('Một', 'mới 1'), spec('Hai', 'mới 2')]));
+    expect(e.problem).toEqual({ kind: 'sheet-password', sheet: 'Hai' });
+    expect(state(fake)).toEqual(before);
+    expect(fake.log.filter((l) => /values|formulas|numberFormat|clear/.test(l))).toEqual([]);
+    expect(workbookAccessMessage('vi', e.problem)).toBe(
+      'Trang "Hai" đang được bảo vệ bằng mật khẩu: hãy bỏ bảo vệ (thẻ Xem lại › Bỏ bảo vệ trang tính; Excel tiếng Anh: Review → Unprotect Sheet) rồi thử lại. Bổ trợ chưa ghi gì vào sổ.',
+    );
+
+    // Once the user has unprotected it, the same write goes through in its usual two syncs.
+    fake.mustSheet('Hai').protection = { protected: false, options: {} };
+    fake.resetCounters();
+    await workbook.write([spec('Một', 'mới 1'), spec('Hai', 'mới 2')]);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.valuesOf('Hai')[0]).toEqual(['mới 2']);
+    expect(fake.mustSheet('Hai').protection.protected).toBe(true);
+  });
+
+  it('re-inserting a tracker the user protected with a password says which sheet to unprotect', async () => {
+    const { fake, workbook } = rig();
+    await insertTracker(workbook, { pack, agency: agency('05953'), now: NOW, confirm: yes });
+    // The tracker is not protected by the add-in (its status cells take typing); the user protected it, with a password.
+    fake.mustSheet(SHEET).protection = { protected: true, options: {}, password: '1234' };
+    const before = state(fake);
+    const e = await rejection(insertTracker(workbook, { pack, agency: agency('05953'), now: NOW, confirm: yes }));
+    expect(e.problem).toEqual({ kind: 'sheet-password', sheet: SHEET });
+    expect(state(fake)).toEqual(before);
+  });
+});
+
+describe('a used range over five million cells', () => {
+  for (const hugeRead of ['null', 'throw'] as const) {
+    it(`is named with its address instead of being read (Excel ${hugeRead === 'null' ? 'returns null' : 'throws'})`, async () => {
+      const { fake, workbook } = rig({ sheets: ['Sheet1', 'Số liệu'], hugeRead });
+      fake.typeInto('Số liệu', 'A1', [['Mã']]);
+      fake.typeInto('Số liệu', 'ZZ10000', [['gõ nhầm ở xa']]);
+      const e = await rejection(workbook.read(['Sheet1', 'Số liệu']));
+      expect(e.problem).toEqual({ kind: 'sheet-too-large', sheet: 'Số liệu', address: 'A1:ZZ10000', cells: 7_020_000 });
+      expect(workbookAccessMessage('vi', e.problem)).toContain('Trang "Số liệu" có vùng dữ liệu quá lớn để đọc (A1:ZZ10000, 7.020.000 ô');
+      expect(workbookAccessMessage('en', e.problem)).toContain('The sheet "Số liệu" has a used range too large to read (A1:ZZ10000, 7,020,000 cells');
+    });
+  }
+
+  it('the tracker summary names the tracker sheet when something was typed far below it', async () => {
+    const { fake, workbook } = rig();
+    await insertTracker(workbook, { pack, agency: agency('05953'), now: NOW, confirm: yes });
+    fake.typeInto(SHEET, 'XFA400', [['?']]);
+    const e = await rejection(summariseTracker(workbook, pack, NOW.getTime()));
+    expect(e.problem).toMatchObject({ kind: 'sheet-too-large', sheet: SHEET });
+  });
+});
