@@ -10,6 +10,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { SaxesParser } = require('saxes');
 
 const NS = {
   xmlns: 'http://www.w3.org/2000/xmlns/',
@@ -31,9 +32,8 @@ const SHORT_STRING_MAX = 125;
 const LONG_STRING_MAX = 250;
 
 // ---------------------------------------------------------------------------------------------------------------
-// A small XML parser: elements, attributes, text, CDATA, comments, processing instructions, the predefined and
-// numeric character references, and namespaces. No DTDs (a manifest has none; refusing them also rules out entity
-// expansion). Errors carry the line number.
+// Parsing: saxes (a conformant, namespace-aware XML parser; refuses text that is not well-formed) builds a small tree.
+// No DTDs: a manifest has none, and refusing them rules out entity expansion. Errors carry the line number.
 
 class XmlError extends Error {
   constructor(message, line) {
@@ -43,195 +43,48 @@ class XmlError extends Error {
   }
 }
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]/;
-const SPACE = /[ \t\r\n]/;
-
-function decodeEntities(raw, lineAt) {
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    const amp = raw.indexOf('&', i);
-    if (amp === -1) {
-      out += raw.slice(i);
-      break;
-    }
-    out += raw.slice(i, amp);
-    const semi = raw.indexOf(';', amp);
-    if (semi === -1) throw new XmlError('Ký tự "&" không thuộc tham chiếu thực thể nào', lineAt(amp));
-    const ref = raw.slice(amp + 1, semi);
-    const named = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[ref];
-    if (named !== undefined) out += named;
-    else if (/^#[0-9]+$/.test(ref)) out += String.fromCodePoint(Number(ref.slice(1)));
-    else if (/^#x[0-9A-Fa-f]+$/.test(ref)) out += String.fromCodePoint(parseInt(ref.slice(2), 16));
-    else throw new XmlError(`Tham chiếu thực thể không hợp lệ "&${ref};"`, lineAt(amp));
-    i = semi + 1;
-  }
-  return out;
-}
-
-/**
- * Parses XML text into a tree of elements:
- * { name, prefix, local, ns, attrs: [{ name, prefix, local, ns, value }], children: [element | string], parent, line }.
- * Throws XmlError if the text is not well-formed.
- */
-function parseXml(text) {
-  let src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lineStarts = [0];
-  for (let k = 0; k < src.length; k++) if (src[k] === '\n') lineStarts.push(k + 1);
-  const lineAt = (pos) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  const fail = (message, pos) => {
-    throw new XmlError(message, lineAt(pos));
-  };
-
-  let i = 0;
-  const readName = () => {
-    const start = i;
-    if (i >= src.length || !NAME_START.test(src[i])) fail('Thiếu tên thẻ hoặc tên thuộc tính', i);
-    i++;
-    while (i < src.length && NAME_CHAR.test(src[i])) i++;
-    return src.slice(start, i);
-  };
-  const skipSpace = () => {
-    const start = i;
-    while (i < src.length && SPACE.test(src[i])) i++;
-    return i > start;
-  };
-
-  let root = null;
-  const stack = [];
-  while (i < src.length) {
-    const lt = src.indexOf('<', i);
-    const textEnd = lt === -1 ? src.length : lt;
-    if (textEnd > i) {
-      const raw = src.slice(i, textEnd);
-      if (stack.length === 0) {
-        if (/[^ \t\r\n]/.test(raw)) fail('Có văn bản nằm ngoài phần tử gốc', i);
-      } else {
-        if (raw.includes(']]>')) fail('Chuỗi "]]>" không được xuất hiện trong văn bản', i + raw.indexOf(']]>'));
-        stack[stack.length - 1].children.push(decodeEntities(raw, (p) => lineAt(i + p)));
-      }
-    }
-    if (lt === -1) break;
-    i = lt;
-
-    if (src.startsWith('<!--', i)) {
-      const end = src.indexOf('-->', i + 4);
-      if (end === -1) fail('Chú thích không được đóng', i);
-      if (src.slice(i + 4, end).includes('--')) fail('Chú thích chứa "--"', i);
-      i = end + 3;
-    } else if (src.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) fail('CDATA nằm ngoài phần tử gốc', i);
-      const end = src.indexOf(']]>', i + 9);
-      if (end === -1) fail('Khối CDATA không được đóng', i);
-      stack[stack.length - 1].children.push(src.slice(i + 9, end));
-      i = end + 3;
-    } else if (src.startsWith('<?', i)) {
-      const end = src.indexOf('?>', i + 2);
-      if (end === -1) fail('Chỉ thị xử lý không được đóng', i);
-      const target = src.slice(i + 2, end).split(/[ \t\r\n]/, 1)[0];
-      if (target.toLowerCase() === 'xml' && i !== 0) fail('Khai báo <?xml ...?> phải ở đầu tệp', i);
-      i = end + 2;
-    } else if (src.startsWith('<!', i)) {
-      fail('Không hỗ trợ <!DOCTYPE> hay khai báo DTD trong manifest', i);
-    } else if (src.startsWith('</', i)) {
-      const at = i;
-      i += 2;
-      const name = readName();
-      skipSpace();
-      if (src[i] !== '>') fail(`Thẻ đóng </${name}> thiếu ">"`, at);
-      i++;
-      const open = stack.pop();
-      if (!open) fail(`Thẻ đóng </${name}> không có thẻ mở`, at);
-      if (open.name !== name) fail(`Thẻ đóng </${name}> không khớp với thẻ mở <${open.name}> (dòng ${open.line})`, at);
-    } else {
-      const at = i;
-      i++;
-      const element = { name: readName(), attrs: [], children: [], parent: null, line: lineAt(at) };
-      for (;;) {
-        const spaced = skipSpace();
-        if (src.startsWith('/>', i) || src[i] === '>') break;
-        if (i >= src.length) fail(`Thẻ <${element.name}> không được đóng`, at);
-        if (!spaced) fail(`Thiếu khoảng trắng giữa các thuộc tính của <${element.name}>`, i);
-        const attrAt = i;
-        const attrName = readName();
-        skipSpace();
-        if (src[i] !== '=') fail(`Thuộc tính ${attrName} thiếu "="`, attrAt);
-        i++;
-        skipSpace();
-        const quote = src[i];
-        if (quote !== '"' && quote !== "'") fail(`Giá trị thuộc tính ${attrName} phải nằm trong dấu nháy`, attrAt);
-        const close = src.indexOf(quote, i + 1);
-        if (close === -1) fail(`Giá trị thuộc tính ${attrName} không được đóng`, attrAt);
-        const raw = src.slice(i + 1, close);
-        if (raw.includes('<')) fail(`Giá trị thuộc tính ${attrName} chứa "<"`, attrAt);
-        if (element.attrs.some((a) => a.name === attrName)) fail(`Thuộc tính ${attrName} bị lặp`, attrAt);
-        const start = i + 1;
-        // Attribute-value normalisation: white-space characters become spaces.
-        const value = decodeEntities(raw, (p) => lineAt(start + p)).replace(/[\t\r\n]/g, ' ');
-        element.attrs.push({ name: attrName, value });
-        i = close + 1;
-      }
-      const selfClosing = src.startsWith('/>', i);
-      i += selfClosing ? 2 : 1;
-      if (stack.length > 0) {
-        element.parent = stack[stack.length - 1];
-        element.parent.children.push(element);
-      } else if (root) {
-        fail('Tệp có nhiều hơn một phần tử gốc', at);
-      } else {
-        root = element;
-      }
-      if (!selfClosing) stack.push(element);
-    }
-  }
-  if (stack.length > 0) {
-    const open = stack[stack.length - 1];
-    throw new XmlError(`Thẻ <${open.name}> không được đóng`, open.line);
-  }
-  if (!root) throw new XmlError('Không có phần tử gốc', 1);
-  resolveNamespaces(root, { xml: NS.xml, xmlns: NS.xmlns });
-  return root;
-}
-
 function splitName(name) {
   const colon = name.indexOf(':');
   return colon === -1 ? { prefix: '', local: name } : { prefix: name.slice(0, colon), local: name.slice(colon + 1) };
 }
 
-function resolveNamespaces(element, inherited) {
-  const scope = { ...inherited };
-  for (const attr of element.attrs) {
-    if (attr.name === 'xmlns') scope[''] = attr.value;
-    else if (attr.name.startsWith('xmlns:')) scope[attr.name.slice(6)] = attr.value;
-  }
-  const { prefix, local } = splitName(element.name);
-  if (prefix && scope[prefix] === undefined) {
-    throw new XmlError(`Tiền tố không gian tên "${prefix}" chưa được khai báo`, element.line);
-  }
-  Object.assign(element, { prefix, local, ns: scope[prefix] || '' });
-  for (const attr of element.attrs) {
-    const parts = splitName(attr.name);
-    if (attr.name === 'xmlns') Object.assign(attr, { prefix: '', local: 'xmlns', ns: NS.xmlns });
-    else {
-      if (parts.prefix && scope[parts.prefix] === undefined) {
-        throw new XmlError(`Tiền tố không gian tên "${parts.prefix}" chưa được khai báo`, element.line);
-      }
-      // Unprefixed attributes are in no namespace.
-      Object.assign(attr, parts, { ns: parts.prefix ? scope[parts.prefix] : '' });
-    }
-  }
-  element.scope = scope;
-  for (const child of element.children) if (typeof child !== 'string') resolveNamespaces(child, scope);
+/**
+ * Parses XML text into a tree of elements:
+ * { name, prefix, local, ns, attrs: [{ name, prefix, local, ns, value }], children: [element | string], parent, line }
+ * (unprefixed attributes are in no namespace; namespace declarations are in the xmlns namespace).
+ * Throws XmlError if the text is not well-formed or has a DOCTYPE.
+ */
+function parseXml(text) {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let root = null;
+  let startLine = 1;
+  const stack = [];
+  const top = () => stack[stack.length - 1];
+  parser.on('error', (e) => {
+    throw new XmlError(`${e.message.replace(/^\d+:\d+: /, '')}`, parser.line);
+  });
+  parser.on('doctype', () => {
+    throw new XmlError('Không hỗ trợ <!DOCTYPE> hay khai báo DTD trong manifest', parser.line);
+  });
+  parser.on('opentagstart', () => {
+    startLine = parser.line;
+  });
+  parser.on('opentag', (tag) => {
+    const attrs = Object.values(tag.attributes).map((a) => ({ name: a.name, prefix: a.prefix, local: a.local, ns: a.uri, value: a.value }));
+    const element = { name: tag.name, prefix: tag.prefix, local: tag.local, ns: tag.uri, attrs, children: [], parent: top() || null, line: startLine };
+    if (element.parent) element.parent.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on('closetag', () => stack.pop());
+  const addText = (t) => {
+    if (stack.length > 0) top().children.push(t);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.write(String(text)).close();
+  if (!root) throw new XmlError('Không có phần tử gốc', 1);
+  return root;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

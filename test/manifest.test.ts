@@ -93,6 +93,12 @@ describe('manifest.xml: own checks', () => {
     expect(() => checks.parseXml('<a>\n<b></a>')).toThrow(/dòng 2/);
     expect(() => checks.parseXml('<!DOCTYPE a [<!ENTITY x "y">]><a/>')).toThrow();
     expect(() => checks.parseXml('<a/><b/>')).toThrow();
+    // namespaces, attributes and references are checked as XML requires, each error with its line
+    expect(() => checks.parseXml('<a>\n<b:c/></a>')).toThrow(/prefix[\s\S]*dòng 2/);
+    expect(() => checks.parseXml('<a x="1" x="2"/>')).toThrow(/duplicate attribute/);
+    expect(() => checks.parseXml('<a>&nbsp;</a>')).toThrow(/entity/);
+    expect(() => checks.parseXml('<a/>\n<?xml version="1.0"?>')).toThrow(/dòng 2/);
+    expect(() => checks.parseXml('')).toThrow(/dòng 1/);
   });
 
   it('has the icon files at the sizes their names say', () => {
