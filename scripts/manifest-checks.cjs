@@ -1,5 +1,6 @@
 // The project's own checks of manifest.xml, shared by `npm run validate` (scripts/validate-manifest.cjs) and the
-// tests (test/manifest.test.ts). They cover what the XSD schemas cannot: GUID, https everywhere, resource ids that
+// tests (test/manifest.test.ts), and run on dist/manifest.xml by the production build (scripts/deploy-build.cjs). They
+// cover what the XSD schemas cannot: GUID, https everywhere, every URL under the add-in's address, resource ids that
 // resolve to the right kind of resource, icon files present at the right pixel size, an en-US text for every
 // Vietnamese string, the command function, the requirement set.
 //
