@@ -109,7 +109,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
     tasks: planRows(req.planPack, ctx.settings, found, (id) => progress.get(id) ?? { status: null }),
     statuses: new Map([...progress].map(([id, p]) => [id, (p.status ?? '').trim()])),
     figures: req.forms ? req.forms.extract(snapshot.grids) : new Map(),
-    inTotals: report.errors === 0 && (report.warnings === 0 || req.admitWarnings === true),
+    inTotals: report.errors === 0 && (report.holdingWarnings === 0 || req.admitWarnings === true),
     savedAt: opened.savedAt ?? null,
     lastModified: input.lastModified !== undefined && Number.isFinite(input.lastModified) ? input.lastModified : null,
     notes,

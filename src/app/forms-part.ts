@@ -3,7 +3,7 @@
  * the pack's rules (the same rules its formulas come from), extracting the figures, and comparing with last year.
  */
 import { cellKey, computeTotals, checkFormValues, formModel, type Cell, type FormModel, type FormPack, type FormValue, type RuleViolation } from '../domain/form-pack';
-import { issue, type Issue, type IssueParams } from '../domain/validation/issue';
+import { countedWarning, issue, type Issue, type IssueParams } from '../domain/validation/issue';
 import { meantNumber } from '../domain/validation/values';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
@@ -54,12 +54,12 @@ function readForms(pack: FormPack, grids: ReadonlyMap<string, Grid | null>): For
       out.set(form.code, 'missing');
       continue;
     }
-    const read = readFormSheet(grid);
+    const model = modelOf(pack, form);
+    const read = readFormSheet(grid, (cell) => model.roleOf(cell) === 'input');
     if (!read) {
       out.set(form.code, 'unrecognised');
       continue;
     }
-    const model = modelOf(pack, form);
     out.set(form.code, { model, read, figures: computeTotals(model, read.values) });
   }
   return out;
@@ -120,6 +120,20 @@ function violationIssue(sheet: string, f: ReadForm, v: RuleViolation): Issue {
   }
 }
 
+/**
+ * A formula typed in an input cell: its kept result is used and counted (a warning that does not keep the file out of
+ * the totals); with no kept result the figure is unknown (an error asking for the number).
+ */
+function formulaInputIssues(sheet: string, f: ReadForm): Issue[] {
+  return [...f.read.formulaInputs].map(([key, fi]) => {
+    const [row, col] = key.split(':');
+    const params: IssueParams = { row: rowLabel(f.model, row ?? ''), col: Number(col), formula: fi.formula };
+    return fi.value === null
+      ? issue('error', 'formula-no-value', sheet, fi.address, null, params)
+      : countedWarning('formula-in-input', sheet, fi.address, fi.value, { ...params, found: String(fi.value) });
+  });
+}
+
 export function formsPart(pack: FormPack, options: FormsPartOptions): FormsPart {
   return {
     sheetNames: pack.forms.map((f) => f.code),
@@ -146,6 +160,7 @@ export function formsPart(pack: FormPack, options: FormsPartOptions): FormsPart 
         if (options.expectedYear !== undefined && f.read.year !== null && f.read.year !== options.expectedYear) {
           issues.push(issue('error', 'year-unexpected', code, '', f.read.year, { found: f.read.year, expected: options.expectedYear }));
         }
+        issues.push(...formulaInputIssues(code, f));
         for (const v of checkFormValues(f.model, f.figures)) issues.push(violationIssue(code, f, v));
       }
       return { issues, shownAgency };

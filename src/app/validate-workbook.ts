@@ -44,6 +44,8 @@ export interface WorkbookReport {
   readonly issues: readonly Issue[];
   readonly errors: number;
   readonly warnings: number;
+  /** Warnings that keep the file out of the totals unless warnings are admitted (all but `Issue.counted` ones). */
+  readonly holdingWarnings: number;
   /** The tracker's as-of date used for the date rules. */
   readonly asOf: Day;
 }
@@ -133,6 +135,6 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
       issues.push(issue('error', 'not-product-workbook', '', '', null));
     }
   }
-  const { errors, warnings } = countBySeverity(issues);
-  return { agency, identity, issues, errors, warnings, asOf };
+  const { errors, warnings, holdingWarnings } = countBySeverity(issues);
+  return { agency, identity, issues, errors, warnings, holdingWarnings, asOf };
 }

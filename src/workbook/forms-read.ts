@@ -3,10 +3,10 @@
  * cell, the numbering row under it ("A", "B", "C", "1", "2 = 3 + 4", …) and the row codes in the "Mã số" column — not
  * by fixed offsets, so a user who inserts a row or a column does not break reading.
  */
-import { cellKey, type FormValue } from '../domain/form-pack';
+import { cellKey, type Cell, type FormValue } from '../domain/form-pack';
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
-import { type Grid, gridText, gridValue, isEmptyValue } from './grid';
+import { forEachCell, type Grid, gridText, gridValue, isEmptyValue } from './grid';
 import { CODE_HEADER, FORM_NUMBER_LABEL, NA_MARK, PERIOD_LABEL, REPORTER_LABEL } from './forms';
 
 export interface FormSheetRead {
@@ -31,6 +31,11 @@ export interface FormSheetRead {
   readonly values: ReadonlyMap<string, FormValue>;
   /** Where each value was read, by `cellKey`. */
   readonly addresses: ReadonlyMap<string, string>;
+  /**
+   * Formulas typed in input cells (when the caller says which cells are inputs), by `cellKey`: the formula and the
+   * result the file keeps for it (null when it keeps none). A kept result is also among `values`.
+   */
+  readonly formulaInputs: ReadonlyMap<string, { readonly formula: string; readonly value: FormValue; readonly address: string }>;
 }
 
 const SCAN_ROWS = 60;
@@ -52,30 +57,31 @@ function rowCodeOf(v: FormValue): string | null {
 
 function labelledText(grid: Grid, lastRow: number, label: string): string | null {
   const key = normaliseName(label);
-  for (let r = 1; r <= lastRow; r++) {
-    const row = grid.values[r - 1] ?? [];
-    for (let c = 1; c <= row.length; c++) {
+  let found: string | null = null;
+  for (let r = 1; r <= lastRow && found === null; r++) {
+    forEachCell(grid, r, (c) => {
       const text = gridText(grid, r, c);
-      const norm = normaliseName(text);
-      if (norm.startsWith(key)) return text.slice(text.indexOf(':') + 1).trim();
-    }
+      if (normaliseName(text).startsWith(key)) found = text.slice(text.indexOf(':') + 1).trim();
+      return found !== null;
+    });
   }
-  return null;
+  return found;
 }
 
-/** Finds a report form in a grid; null when the grid holds none. */
-export function readFormSheet(grid: Grid): FormSheetRead | null {
+/**
+ * Finds a report form in a grid; null when the grid holds none. `isInput` tells the cells the agency types figures in:
+ * a formula there (a clerk's "=5+3") is read by the result the file keeps; formulas elsewhere (the totals) are skipped.
+ */
+export function readFormSheet(grid: Grid, isInput?: (cell: Cell) => boolean): FormSheetRead | null {
   let headerRow = 0;
   let codeColumn = 0;
   for (let r = 1; r <= Math.min(grid.values.length, SCAN_ROWS) && headerRow === 0; r++) {
-    const row = grid.values[r - 1] ?? [];
-    for (let c = 1; c <= row.length; c++) {
-      if (normaliseName(gridText(grid, r, c)) === CODE_KEY) {
-        headerRow = r;
-        codeColumn = c;
-        break;
-      }
-    }
+    forEachCell(grid, r, (c) => {
+      if (normaliseName(gridText(grid, r, c)) !== CODE_KEY) return false;
+      headerRow = r;
+      codeColumn = c;
+      return true;
+    });
   }
   if (headerRow === 0) return null;
 
@@ -83,12 +89,11 @@ export function readFormSheet(grid: Grid): FormSheetRead | null {
   let numberingRow = 0;
   const columns = new Map<number, number>();
   for (let r = headerRow + 1; r <= Math.min(grid.values.length, headerRow + 5) && numberingRow === 0; r++) {
-    const row = grid.values[r - 1] ?? [];
     const found = new Map<number, number>();
-    for (let c = codeColumn + 1; c <= row.length; c++) {
-      const no = numberingNo(gridText(grid, r, c));
+    forEachCell(grid, r, (c) => {
+      const no = c > codeColumn ? numberingNo(gridText(grid, r, c)) : null;
       if (no !== null && !found.has(no)) found.set(no, c);
-    }
+    });
     if (found.has(1)) {
       numberingRow = r;
       for (const [no, c] of found) columns.set(no, c);
@@ -104,13 +109,19 @@ export function readFormSheet(grid: Grid): FormSheetRead | null {
 
   const values = new Map<string, FormValue>();
   const addresses = new Map<string, string>();
+  const formulaInputs = new Map<string, { formula: string; value: FormValue; address: string }>();
   for (const [code, r] of rows) {
     for (const [no, c] of columns) {
-      if (grid.formulas?.[r - 1]?.[c - 1]) continue;
+      const cell = { row: code, col: no };
+      const key = cellKey(cell);
       const v = gridValue(grid, r, c);
+      const formula = grid.formulas?.[r - 1]?.[c - 1];
+      if (formula) {
+        if (!isInput?.(cell)) continue;
+        formulaInputs.set(key, { formula, value: isEmptyValue(v) ? null : v, address: cellRef(r, c) });
+      }
       if (isEmptyValue(v)) continue;
       if (typeof v === 'string' && v.trim().toLowerCase() === NA_MARK) continue;
-      const key = cellKey({ row: code, col: no });
       values.set(key, typeof v === 'string' ? v.normalize('NFC') : v);
       addresses.set(key, cellRef(r, c));
     }
@@ -131,5 +142,6 @@ export function readFormSheet(grid: Grid): FormSheetRead | null {
     rows,
     values,
     addresses,
+    formulaInputs,
   };
 }

@@ -1,11 +1,14 @@
 /**
  * A sheet read back from a host: its used values as a 2-D array (dates as Excel serial numbers), anchored at A1.
+ * The arrays may be sparse (a file reader stores only the cells present: a stray value at XFD1048576 is one entry,
+ * not a billion), so read cells with `gridValue`/`gridText` and walk a row's cells with `forEachCell`, never by
+ * counting up to a row's length.
  */
 export type GridValue = string | number | boolean | null;
 
 export interface Grid {
   readonly name: string;
-  /** values[r][c] is the cell at row r+1, column c+1. Trailing empty rows/columns may be absent. */
+  /** values[r][c] is the cell at row r+1, column c+1. Empty rows and cells may be absent (holes). */
   readonly values: readonly (readonly GridValue[])[];
   /** Formulas where the host could read them (same shape as values, null where the cell holds a constant). */
   readonly formulas?: readonly (readonly (string | null)[])[];
@@ -18,6 +21,12 @@ export function gridValue(grid: Grid, row: number, col: number): GridValue {
 export function gridText(grid: Grid, row: number, col: number): string {
   const v = gridValue(grid, row, col);
   return v === null ? '' : String(v).normalize('NFC');
+}
+
+/** Calls `fn` with the column (1-based) of each cell present in sheet row `row`, in order, until it returns true. */
+export function forEachCell(grid: Grid, row: number, fn: (col: number, value: GridValue) => boolean | void): void {
+  // Array.prototype.some skips holes and stops at the first true.
+  grid.values[row - 1]?.some((v, i) => fn(i + 1, v ?? null) === true);
 }
 
 export function isEmptyValue(v: GridValue): boolean {
