@@ -223,6 +223,11 @@ export function fitCell(text: string): string {
   return text.length <= CELL_TEXT_LIMIT ? text : `${text.slice(0, CELL_TEXT_LIMIT - 1)}…`;
 }
 
+/** Text as a cell (cut to fit), or an empty cell. */
+function textOrEmpty(text: string): CellValue {
+  return text === '' ? null : fitCell(text);
+}
+
 export const NOTES_HEADER = 'Kết quả, ghi chú của đơn vị';
 
 /** One line per task with something written: "16a — Kết quả: …; Ghi chú: …". */
@@ -253,7 +258,7 @@ export function progressSheet(
   const tasks = pack.tasks.filter((t) => counts.has(t.id));
   const ids = tasks.map((t) => t.id);
   const headers = ['Mã đơn vị', 'Tên đơn vị', ...ids, NOTES_HEADER];
-  const rows = agencies.map((a): CellValue[] => [a.code, a.name, ...tasks.map((t) => progressCell(a, t.id)), notesText(a.notes, ids)]);
+  const rows = agencies.map((a): CellValue[] => [a.code, a.name, ...tasks.map((t) => progressCell(a, t.id)), textOrEmpty(notesText(a.notes, ids))]);
   const lastTaskCol = columnLetter(2 + tasks.length);
   const count = (id: string, states: (DueState | 'not-reported')[]) => {
     const c = counts.get(id);
@@ -312,7 +317,7 @@ export function overdueSheet(lines: readonly OverdueLine[], asOf: Day): SheetSpe
     widths: [6, 11, 28, 9, 50, 16, 12, 10, 16, 28, 28],
     rows: lines.map((l, i) => [
       i + 1, l.code, l.name, l.taskId, l.content, l.deadlineText, l.due === null ? null : { date: l.due }, l.daysOverdue, l.status,
-      fitCell(l.result), fitCell(l.note),
+      textOrEmpty(l.result), textOrEmpty(l.note),
     ]),
     columnStyles: ['center', 'text', undefined, 'text', undefined, undefined, 'date', 'number', 'text', 'text', 'text'],
     tabColor: '#A4262C',
