@@ -16,6 +16,7 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { RECEIVED_COLUMN, SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { readReceivedDates } from '../../src/workbook/received-dates';
 import { agencyWorkbook } from '../helpers/agency-workbook';
+import { rig } from '../hosts/excel/helpers';
 import { savedAtOf, withSavedAt } from '../helpers/core-props';
 
 const plan = defaultPlanPack();
@@ -151,5 +152,22 @@ describe('"Ngày nhận" decides lateness', () => {
     expect(s.late.map((l) => [l.code, l.days, l.basis])).toEqual([['SNV', 11, 'received'], ['STC', 6, 'saved']]);
     expect(s.datedBySave).toBe(2);
     expect(s.receivedProblems).toEqual([]);
+  });
+
+  it('in Excel (the pane): what was typed is kept and decides lateness, still in 3 syncs (read 1, write 2)', async () => {
+    const { fake, workbook } = rig();
+    await consolidateIntoWorkbook(workbook, request());
+    const sheet = fake.sheet(SUBMISSION_SHEET)!;
+    let row = 0;
+    for (let r = 1; r < 200 && row === 0; r++) if (sheet.cell(r, 2)?.value === 'STC') row = r;
+    // Received on 26/02 as Excel keeps a typed date: its serial number, shown through the column's date format.
+    sheet.ensureCell(row, RECEIVED_COLUMN).value = toExcelSerial(mustDay(2026, 2, 26));
+    fake.resetCounters();
+    const s = await consolidateIntoWorkbook(workbook, request());
+    expect(fake.syncCount).toBe(3);
+    expect(s.late).toEqual([]);
+    expect(sheet.cell(row, RECEIVED_COLUMN)?.value).toBe(toExcelSerial(mustDay(2026, 2, 26)));
+    expect(sheet.cell(row, RECEIVED_COLUMN)?.numberFormat).toBe('dd/mm/yyyy');
+    expect(sheet.cell(row, RECEIVED_COLUMN + 1)?.value).toBe('Ngày nhận');
   });
 });
