@@ -8,6 +8,7 @@
  * apostrophe costs nothing, while a missing one changes the data.
  */
 import { toExcelSerial } from '../../domain/calendar';
+import { cellText } from '../../workbook/cell-text';
 import { type CellValue, isDate, isFormula } from '../../workbook/sheet-spec';
 
 export type ExcelInput = string | number | boolean | null;
@@ -37,7 +38,7 @@ export function excelInput(v: CellValue): ExcelInput {
   if (v === null) return null;
   if (isFormula(v)) return v.formula.startsWith('=') ? v.formula : `=${v.formula}`;
   if (isDate(v)) return toExcelSerial(v.date);
-  if (typeof v === 'string') return needsTextGuard(v) ? `'${v}` : v;
+  if (typeof v === 'string') return needsTextGuard(cellText(v)) ? `'${cellText(v)}` : cellText(v);
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   return v;
 }

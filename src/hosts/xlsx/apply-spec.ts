@@ -4,6 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { toExcelSerial, utcDateOf, mustDay } from '../../domain/calendar';
 import { parseRange } from '../../workbook/a1';
+import { cellText } from '../../workbook/cell-text';
 import { type CellStyle, type CellValue, type SheetSpec, assertSheetSpec, isDate, isFormula, listSource } from '../../workbook/sheet-spec';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -12,7 +13,7 @@ function cellContent(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (isFormula(v)) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
   if (isDate(v)) return toExcelSerial(v.date);
-  return v;
+  return typeof v === 'string' ? cellText(v) : v;
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
