@@ -16,6 +16,8 @@ function inAudience(audience: readonly Audience[], agency: RosterEntry): boolean
         return a.codes.some((c) => c.toUpperCase() === code);
       case 'flag':
         return agency[a.flag];
+      case 'kinds':
+        return a.kinds.includes(agency.kind);
     }
   });
 }

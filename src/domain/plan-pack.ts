@@ -4,17 +4,22 @@
 import { z } from 'zod';
 import { parseDeadline, type Deadline, type DeadlineOptions, DEFAULT_DEADLINE_OPTIONS } from './deadline';
 import { describeZodError, type Loaded } from './schema-errors';
+import { AGENCY_KINDS } from './roster';
 
 export const ROSTER_FLAGS = ['nopLuuLichSu', 'coCongTrinh'] as const;
 export type RosterFlag = (typeof ROSTER_FLAGS)[number];
 
 const nonEmpty = z.string().trim().min(1, 'không được để trống');
 
-/** Who a task is for: every agency, named bodies (by roster code), or agencies carrying a roster flag. */
+/**
+ * Who a task is for: every agency, named bodies (by roster code), agencies carrying a roster flag, or agencies of
+ * some kinds ("Các sở, ban, ngành" → so-ban-nganh; "UBND các xã, phường" → xa and phuong).
+ */
 export const AudienceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('all') }).strict(),
   z.object({ type: z.literal('bodies'), codes: z.array(nonEmpty).min(1) }).strict(),
   z.object({ type: z.literal('flag'), flag: z.enum(ROSTER_FLAGS) }).strict(),
+  z.object({ type: z.literal('kinds'), kinds: z.array(z.enum(AGENCY_KINDS)).min(1) }).strict(),
 ]);
 export type Audience = z.infer<typeof AudienceSchema>;
 
@@ -28,7 +33,8 @@ export const PlanTaskSchema = z
     coordinatingText: z.string(),
     /** The completion-time phrase, verbatim; "" when the plan gives no date (the duty is ongoing). */
     deadlineText: z.string(),
-    lead: z.array(AudienceSchema).min(1),
+    /** Empty when no lead body could be matched: the task then applies to no one (an import reports it). */
+    lead: z.array(AudienceSchema),
     coordinating: z.array(AudienceSchema),
   })
   .strict();
@@ -51,14 +57,15 @@ export const PlanPackSchema = z
     issuedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     placeAndDate: z.string(),
     status: z.string(),
-    legalBases: z.array(nonEmpty).min(1),
+    /** May be empty for a plan imported from a document whose legal bases could not be told apart. */
+    legalBases: z.array(nonEmpty),
     trackerSheetName: z
       .string()
       .min(1)
       .max(31, 'tên trang tính tối đa 31 ký tự')
       .regex(/^[^\\/?*[\]:]+$/, 'tên trang tính không được chứa \\ / ? * [ ] :'),
-    /** The task whose deadline is the deadline of the annual statistical report. */
-    reportDeadlineTaskId: nonEmpty,
+    /** The task whose deadline is the deadline of the annual statistical report; absent when the plan has none. */
+    reportDeadlineTaskId: nonEmpty.optional(),
     /** Groups of tasks in plan order: the appendix, then the duties of section III per actor. */
     sections: z.array(z.object({ id: nonEmpty, title: nonEmpty }).strict()).min(1),
     /** Rows of the appendix that only head sub-rows (row 16), kept for display. */
@@ -82,7 +89,7 @@ export const PlanPackSchema = z
         ctx.addIssue({ code: 'custom', path: ['tasks', i, 'parent'], message: `không có dòng tiêu đề "${t.parent}" trong headings` });
       }
     });
-    if (!seen.has(pack.reportDeadlineTaskId)) {
+    if (pack.reportDeadlineTaskId !== undefined && !seen.has(pack.reportDeadlineTaskId)) {
       ctx.addIssue({ code: 'custom', path: ['reportDeadlineTaskId'], message: 'không có nhiệm vụ mang mã này' });
     }
   });

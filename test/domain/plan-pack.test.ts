@@ -315,3 +315,32 @@ describe('taskDeadline', () => {
     expect(r.ok && r.deadline.due !== null && toIso(r.deadline.due)).toBe('2026-12-10');
   });
 });
+
+describe('imported plans (issue 11)', () => {
+  const base = () => JSON.parse(JSON.stringify(planJson)) as Record<string, unknown> & { tasks: Array<Record<string, unknown>> };
+
+  it('allow a task led by no matched body, no legal bases and no statistical report task', () => {
+    const p = base();
+    (p.tasks[0] as Record<string, unknown>).lead = [];
+    p.legalBases = [];
+    delete p.reportDeadlineTaskId;
+    expect(loadPlanPack(p).ok).toBe(true);
+  });
+
+  it('name agencies by kind, and refuse an unknown kind naming the field', () => {
+    const p = base();
+    (p.tasks[0] as Record<string, unknown>).lead = [{ type: 'kinds', kinds: ['xa', 'phuong'] }];
+    expect(loadPlanPack(p).ok).toBe(true);
+    (p.tasks[0] as Record<string, unknown>).lead = [{ type: 'kinds', kinds: ['huyen'] }];
+    const r = loadPlanPack(p);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.join('\n')).toMatch(/^tasks\[0\]\.lead\[0\]\.kinds\[0\]:/m);
+  });
+
+  it('still refuse a report task id that names no task', () => {
+    const p = base();
+    p.reportDeadlineTaskId = '99';
+    const r = loadPlanPack(p);
+    expect(!r.ok && r.errors).toEqual(['reportDeadlineTaskId: không có nhiệm vụ mang mã này']);
+  });
+});
