@@ -95,7 +95,7 @@ export function consolidateSection(lang: Lang, c: Controller): SectionBody {
       return h(
         'li',
         { class: 'result-row', 'data-row': row.key },
-        h('details', { open: row.key === 'rejected' || row.key === 'late' ? true : null }, h('summary', {}, head),
+        h('details', { open: row.key === 'rejected' || row.key === 'late' || row.key === 'conflicts' ? true : null }, h('summary', {}, head),
           h('ul', { class: 'result-items' }, row.items.map((item) => h('li', {}, item(lang))))),
       );
     });
