@@ -22,6 +22,8 @@ export const cliEn: CliCatalog = {
   'cli.file.outNotXlsx': (p) => `The output file "${p.file}" must end in .xlsx.`,
   'cli.globNoMatch': (p) => `No file matches "${p.pattern}". Check the folder and the file names.`,
   'cli.emptyFolder': (p) => `The folder "${p.folder}" holds no .xlsx file. Check the folder.`,
+  'file.tooManyParts': (p) =>
+    `The workbook has too many parts inside (${p.parts}, limit ${p.limit}), e.g. thousands of sheets; it is not opened, to protect the machine. Delete the extra sheets, save and send it again.`,
   'cli.needInputs': 'Give at least one .xlsx file or folder. Run "vtlt <command> --help" for usage.',
   'cli.noWorkbooks': 'There is no .xlsx file in the folders given.',
   'cli.severity.error': 'Error',

@@ -33,6 +33,7 @@ export type FileVerdict =
   | { readonly kind: 'encrypted' }
   | { readonly kind: 'truncated' }
   | { readonly kind: 'zip-bomb'; readonly uncompressedBytes: number; readonly limit: number }
+  | { readonly kind: 'too-many-parts'; readonly entries: number; readonly limit: number }
   | { readonly kind: 'docx' | 'pptx' | 'ods' | 'zip-other' }
   | { readonly kind: 'xlsb' }
   | { readonly kind: 'not-spreadsheet'; readonly hint: 'pdf' | 'csv' | 'html' | 'unknown' };
@@ -51,6 +52,11 @@ function containsUtf16(b: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** Text files hold no control characters besides tab, line feed, carriage return and form feed (random bytes do). */
+function looksLikeText(head: Uint8Array): boolean {
+  return !head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f);
+}
+
 export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS): FileVerdict {
   if (bytes.length === 0) return { kind: 'empty' };
   if (bytes.length > limits.maxFileBytes) return { kind: 'too-large', bytes: bytes.length, limit: limits.maxFileBytes };
@@ -61,7 +67,7 @@ export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMI
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const entries = zipDirectory(bytes);
     if (entries === null) return { kind: 'truncated' };
-    if (entries.length > limits.maxEntries) return { kind: 'zip-bomb', uncompressedBytes: Infinity, limit: limits.maxUncompressedBytes };
+    if (entries.length > limits.maxEntries) return { kind: 'too-many-parts', entries: entries.length, limit: limits.maxEntries };
     let total = 0;
     for (const e of entries) {
       total += e.uncompressed;
@@ -82,7 +88,7 @@ export function inspectFile(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMI
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
   if (head.startsWith('%pdf')) return { kind: 'not-spreadsheet', hint: 'pdf' };
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) return { kind: 'not-spreadsheet', hint: 'html' };
-  if (/^[^\n]*[,;\t][^\n]*\n/.test(head)) return { kind: 'not-spreadsheet', hint: 'csv' };
+  if (looksLikeText(bytes.subarray(0, 512)) && /^[^\n]*[,;\t][^\n]*\n/.test(head)) return { kind: 'not-spreadsheet', hint: 'csv' };
   return { kind: 'not-spreadsheet', hint: 'unknown' };
 }
 
@@ -102,6 +108,8 @@ export function describeVerdict(v: Exclude<FileVerdict, { kind: 'xlsx' }>, lang:
       return t(lang, 'file.truncated');
     case 'zip-bomb':
       return t(lang, 'file.zipBomb', { size: mb(v.uncompressedBytes), limit: mb(v.limit) });
+    case 'too-many-parts':
+      return t(lang, 'file.tooManyParts', { parts: v.entries, limit: v.limit });
     case 'docx':
       return t(lang, 'file.docx');
     case 'pptx':
