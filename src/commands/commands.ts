@@ -1,28 +1,47 @@
 /**
  * Ribbon commands (FunctionFile commands.html). "Làm mới hạn" runs `refreshOverdue`: the tracker is re-inserted for
  * the workbook's stamped agency (entries kept; any question answered "no"), then the workbook is fully recalculated.
- * A function command has no UI of its own: failures are swallowed after making sure nothing was half-written by us
- * (the use case writes in one step, after all its checks), and event.completed() is always called.
+ * Whatever did not go as planned, a failure included, is told in a small Office dialog (this same page, opened with the
+ * message in its address), and event.completed() is called on every path, once the message is closed: the function
+ * file must stay loaded while its dialog is open.
+ *
+ * The same page, opened as that dialog, shows the message instead of registering the command.
  */
 import { ExcelWorkbook } from '../hosts/excel/excel-workbook';
 import { defaultPlanPack, defaultRoster } from '../packs';
-import { refreshOverdue } from './refresh-overdue';
+import { displayLanguage } from '../taskpane/office-env';
+import { chooseLang, loadSavedLang } from '../taskpane/prefs';
+import { type NoticeDialog, type OpenDialog, readNotice, renderNotice, showNoticeDialog } from './notice';
+import { handleRefreshCommand } from './refresh-overdue';
+import { t } from '../domain/i18n';
 
-async function onRefreshOverdue(event?: Office.AddinCommands.Event): Promise<void> {
-  try {
-    const port = new ExcelWorkbook();
-    await refreshOverdue({
-      port,
-      pack: defaultPlanPack(),
-      roster: defaultRoster(),
-      now: new Date(),
-      recalculate: () => port.recalculate(),
+/** Office.context.ui.displayDialogAsync as a NoticeDialog; null outside Office. */
+function officeDialogs(): OpenDialog | null {
+  const ui = typeof Office === 'undefined' ? undefined : Office.context?.ui;
+  if (!ui || typeof ui.displayDialogAsync !== 'function') return null;
+  return (url, opened) => {
+    // "Accepts the initial full HTTPS URL that opens in the dialog"; displayInIframe keeps it inside Office on the web.
+    ui.displayDialogAsync(url, { height: 35, width: 35, displayInIframe: true }, (result) => {
+      if (result.status !== Office.AsyncResultStatus.Succeeded) return opened(null);
+      const dialog = result.value;
+      const notice: NoticeDialog = {
+        close: () => dialog.close(),
+        onMessage: (handler) => dialog.addEventHandler(Office.EventType.DialogMessageReceived, handler),
+        onClosed: (handler) => dialog.addEventHandler(Office.EventType.DialogEventReceived, handler),
+      };
+      opened(notice);
     });
-  } catch {
-    // Nothing to show from a ribbon button; the workbook keeps what it had.
-  } finally {
-    event?.completed();
-  }
+  };
+}
+
+function onRefreshOverdue(event?: Office.AddinCommands.Event): Promise<void> {
+  const lang = () => chooseLang(loadSavedLang(), displayLanguage());
+  const show = (title: string, text: string) =>
+    showNoticeDialog(officeDialogs(), window.location.href, { title, text, close: t(lang(), 'pane.command.close') });
+  return handleRefreshCommand(event, lang, show, () => {
+    const port = new ExcelWorkbook();
+    return { port, pack: defaultPlanPack(), roster: defaultRoster(), now: new Date(), recalculate: () => port.recalculate() };
+  });
 }
 
 function register(): void {
@@ -34,9 +53,20 @@ function register(): void {
   (globalThis as unknown as Record<string, unknown>)['refreshOverdue'] = onRefreshOverdue;
 }
 
-// As in Microsoft's command template: Office.onReady first, then the association at load time so the ribbon finds
-// the function as soon as the file is loaded; associating again once Office is ready is harmless.
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+const notice = typeof window === 'undefined' ? null : readNotice(window.location.search);
+if (notice !== null) {
+  // Opened as the message dialog: show it; the button asks the command's page to close the dialog.
+  renderNotice(document, notice, () => {
+    try {
+      Office.context.ui.messageParent('close');
+    } catch {
+      window.close();
+    }
+  });
+  if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') void Office.onReady().catch(() => undefined);
+} else if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+  // As in Microsoft's command template: Office.onReady first, then the association at load time so the ribbon finds
+  // the function as soon as the file is loaded; associating again once Office is ready is harmless.
   void Office.onReady(() => register()).catch(() => undefined);
   register();
 }
