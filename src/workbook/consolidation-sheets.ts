@@ -12,6 +12,7 @@ import { STATE_COLOURS, stateMatchFormula } from './tracker';
 import { rowHeightFor } from './text-metrics';
 import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
 import { RECEIVED_HEADER } from './received-dates';
+import { cellText } from './cell-text';
 
 export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
 export const PROGRESS_SHEET = 'Tiến độ nhiệm vụ';
@@ -216,16 +217,9 @@ export interface ProgressAgency {
   readonly notes?: ReadonlyMap<string, { readonly result: string; readonly note: string }>;
 }
 
-/** Excel keeps at most 32,767 characters in a cell; longer text is cut with a visible "…". */
-export const CELL_TEXT_LIMIT = 32_767;
-
-export function fitCell(text: string): string {
-  return text.length <= CELL_TEXT_LIMIT ? text : `${text.slice(0, CELL_TEXT_LIMIT - 1)}…`;
-}
-
 /** Text as a cell (cut to fit), or an empty cell. */
 function textOrEmpty(text: string): CellValue {
-  return text === '' ? null : fitCell(text);
+  return text === '' ? null : cellText(text);
 }
 
 export const NOTES_HEADER = 'Kết quả, ghi chú của đơn vị';
@@ -240,7 +234,7 @@ export function notesText(notes: ReadonlyMap<string, { readonly result: string; 
     const parts = [n.result !== '' ? `Kết quả: ${n.result}` : '', n.note !== '' ? `Ghi chú: ${n.note}` : ''].filter((p) => p !== '');
     if (parts.length > 0) lines.push(`${id} — ${parts.join('; ')}`);
   }
-  return fitCell(lines.join('\n'));
+  return cellText(lines.join('\n'));
 }
 
 function progressCell(a: ProgressAgency, taskId: string): string {

@@ -12,7 +12,8 @@ import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { openForReading } from '../../src/hosts/xlsx/open-fast';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { CELL_TEXT_LIMIT, NOTES_HEADER, OVERDUE_SHEET, PROGRESS_SHEET, notesText } from '../../src/workbook/consolidation-sheets';
+import { NOTES_HEADER, OVERDUE_SHEET, PROGRESS_SHEET, notesText } from '../../src/workbook/consolidation-sheets';
+import { MAX_CELL_TEXT } from '../../src/workbook/cell-text';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { agencyWorkbook } from '../helpers/agency-workbook';
 import { rig } from '../hosts/excel/helpers';
@@ -116,7 +117,7 @@ describe('results and notes of the agencies', () => {
   it('a note too long for one cell is cut to Excel\'s limit with a visible "…"', () => {
     const long = 'x'.repeat(40_000);
     const text = notesText(new Map([['1', { result: '', note: long }], ['2', { result: 'ok', note: '' }]]), ['1', '2']);
-    expect(text).toHaveLength(CELL_TEXT_LIMIT);
+    expect(text).toHaveLength(MAX_CELL_TEXT);
     expect(text.endsWith('…')).toBe(true);
     expect(notesText(new Map([['2', { result: 'ok', note: '' }]]), ['1', '2'])).toBe('2 — Kết quả: ok');
   });
