@@ -6,7 +6,8 @@ import { type Form, type FormPack, type FormValue, cellKey, formModel, parseCell
 import { t, type Lang } from '../domain/i18n';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
-import { formSheetLayout, type FormLayout } from '../workbook/forms';
+import { formSheetLayout, type FormFooterText, type FormLayout } from '../workbook/forms';
+import { readFormFooter } from '../workbook/forms-footer';
 import { readFormSheet } from '../workbook/forms-read';
 import { isEmptyValue } from '../workbook/grid';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
@@ -44,6 +45,8 @@ export interface InsertedForm {
   readonly layout: FormLayout;
   /** Figures carried over from the previous sheet. */
   readonly kept: number;
+  /** Texts of the footer (place-and-date line, signers' names) carried over from the previous sheet. */
+  readonly keptText: number;
   readonly replacedSheet: boolean;
 }
 
@@ -121,7 +124,8 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
   }
 
   const unplaced: UnplacedValue[] = [];
-  const plans: { form: Form; values: Map<string, FormValue>; kept: number; replaced: boolean }[] = [];
+  const foreign: string[] = [];
+  const plans: { form: Form; values: Map<string, FormValue>; footer: FormFooterText; kept: number; replaced: boolean }[] = [];
   for (const form of forms) {
     const grid = snapshot.grids.get(form.code) ?? null;
     const read = grid ? readFormSheet(grid) : null;
@@ -134,6 +138,12 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
     const rows = new Set(form.rows.map((r) => r.code));
     const cols = new Set(form.columns.map((c) => c.no));
     const values = new Map<string, FormValue>();
+    let footer: FormFooterText = {};
+    if (grid && read && isOurs) {
+      const typed = readFormFooter(grid, read, pack);
+      footer = typed.footer;
+      foreign.push(...typed.foreignCells.map((cell) => `${form.code}!${cell}`));
+    }
     if (read && isOurs) {
       for (const [key, value] of read.values) {
         const cell = parseCellKey(key);
@@ -147,7 +157,13 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
         unplaced.push({ form: form.code, row: cell.row, col: cell.col, value, cell: read.addresses.get(key) ?? '', reason });
       }
     }
-    plans.push({ form, values, kept: values.size, replaced: grid !== null });
+    plans.push({ form, values, footer, kept: values.size, replaced: grid !== null });
+  }
+
+  if (foreign.length > 0) {
+    const cells = foreign.slice(0, 8).join(', ') + (foreign.length > 8 ? ', …' : '');
+    const stop = await ask(t(lang, 'forms.question.foreign', { count: foreign.length, cells }));
+    if (stop) return stop;
   }
 
   if (unplaced.length > 0) {
@@ -159,8 +175,9 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
 
   const inserted: InsertedForm[] = plans.map((p) => ({
     code: p.form.code,
-    layout: formSheetLayout({ pack, form: p.form, agency, year: req.year, values: p.values }),
+    layout: formSheetLayout({ pack, form: p.form, agency, year: req.year, values: p.values, footer: p.footer }),
     kept: p.kept,
+    keptText: Object.keys(p.footer).length,
     replacedSheet: p.replaced,
   }));
   const identity = mergeIdentity(previous, formsIdentity(req, previous));

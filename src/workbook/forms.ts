@@ -67,6 +67,22 @@ export interface FormSheetInput {
   readonly year: number;
   /** Figures to place in input cells, by `cellKey` (values for other cells are ignored). */
   readonly values?: FormValues;
+  /** The clerk's own text under the table, carried over from the previous sheet. */
+  readonly footer?: FormFooterText;
+}
+
+/** What the clerk types under the table: the place-and-date line and the two signers' names. */
+export interface FormFooterText {
+  readonly place?: string;
+  readonly preparer?: string;
+  readonly head?: string;
+}
+
+/** Where the footer's input cells are (A1; the place and the head's name are merged to the last column). */
+export interface FormFooterCells {
+  readonly place: string;
+  readonly preparer: string;
+  readonly head: string;
 }
 
 export interface FormLayout {
@@ -80,6 +96,7 @@ export interface FormLayout {
   readonly addresses: ReadonlyMap<string, string>;
   /** Number of values written into input cells. */
   readonly placed: number;
+  readonly footerCells: FormFooterCells;
 }
 
 export function periodText(year: number): string {
@@ -349,21 +366,7 @@ export function formSheetLayout(input: FormSheetInput): FormLayout {
   merges.push(full(legendRow));
   styleRanges.push({ range: full(legendRow), style: 'legend' });
   heights.push({ row: legendRow, height: rowHeightFor([{ text: LEGEND_TEXT, width: totalWidth }], 9) });
-  const placeRow = legendRow + 2;
-  const signRow = placeRow + 1;
-  const noteRow = signRow + 1;
-  const { footer } = pack;
-  put(placeRow, 2, footer.placeAndDate);
-  put(signRow, 1, footer.preparer.title);
-  put(signRow, 2, footer.head.title);
-  put(noteRow, 1, footer.preparer.note);
-  put(noteRow, 2, footer.head.note);
-  merges.push(right(placeRow), right(signRow), right(noteRow));
-  styleRanges.push(
-    { range: right(placeRow), style: 'placeDate' },
-    { range: full(signRow), style: 'signTitle' },
-    { range: full(noteRow), style: 'signNote' },
-  );
+  const footerCells = footerLayout(pack, input.footer ?? {}, legendRow + 2, last, { put, merges, styleRanges, unlocked });
 
   const firstInput = model.cells.find((c) => c.role === 'input');
   const spec: SheetSpec = {
@@ -393,7 +396,44 @@ export function formSheetLayout(input: FormSheetInput): FormLayout {
     },
     activeCell: firstInput ? address(firstInput.cell) : cellRef(firstDataRow, figureCol(1)),
   };
-  return { spec, model, headerRow: ROW_HEADER, numberingRow, firstDataRow, lastDataRow, addresses, placed };
+  return { spec, model, headerRow: ROW_HEADER, numberingRow, firstDataRow, lastDataRow, addresses, placed, footerCells };
+}
+
+/** Rows left blank between the signers' titles and their names, for the signatures. */
+export const SIGNATURE_ROWS = 3;
+
+/**
+ * The place-and-date line, the signers' titles and notes, and their names. The line and the names are input cells
+ * (unlocked): the clerk's own text, kept when the forms are inserted again.
+ */
+function footerLayout(
+  pack: FormPack,
+  text: FormFooterText,
+  placeRow: number,
+  last: string,
+  out: { put: (row: number, col: number, v: CellValue) => void; merges: string[]; styleRanges: StyleRange[]; unlocked: string[] },
+): FormFooterCells {
+  const signRow = placeRow + 1;
+  const noteRow = signRow + 1;
+  const nameRow = noteRow + SIGNATURE_ROWS + 1;
+  const right = (r: number) => `B${r}:${last}${r}`;
+  const { footer } = pack;
+  out.put(placeRow, 2, text.place ?? footer.placeAndDate);
+  out.put(signRow, 1, footer.preparer.title);
+  out.put(signRow, 2, footer.head.title);
+  out.put(noteRow, 1, footer.preparer.note);
+  out.put(noteRow, 2, footer.head.note);
+  if (text.preparer !== undefined) out.put(nameRow, 1, text.preparer);
+  if (text.head !== undefined) out.put(nameRow, 2, text.head);
+  out.merges.push(right(placeRow), right(signRow), right(noteRow), right(nameRow));
+  out.styleRanges.push(
+    { range: right(placeRow), style: 'placeDate' },
+    { range: `A${signRow}:${last}${signRow}`, style: 'signTitle' },
+    { range: `A${noteRow}:${last}${noteRow}`, style: 'signNote' },
+    { range: `A${nameRow}:${last}${nameRow}`, style: 'signName' },
+  );
+  out.unlocked.push(right(placeRow), `A${nameRow}`, right(nameRow));
+  return { place: `B${placeRow}`, preparer: `A${nameRow}`, head: `B${nameRow}` };
 }
 
 function violationFormat(range: string, formula: string): ConditionalFormat {
@@ -453,4 +493,5 @@ export const FORM_STYLES: SheetSpec['styles'] = {
   placeDate: { italic: true, hAlign: 'center' },
   signTitle: { bold: true, hAlign: 'center' },
   signNote: { italic: true, hAlign: 'center', fontSize: 10 },
+  signName: { bold: true, hAlign: 'center' },
 };
