@@ -35,4 +35,7 @@ export const formsEn: FormsCatalog = {
     `This workbook carries the agency "${p.oldName}" (code ${p.oldCode}). Switch it to "${p.name}" (code ${p.code})?`,
   'forms.question.overwrite': (p) => `Sheet "${p.sheet}" holds data but not form ${p.sheet}. Overwrite the whole sheet?`,
   'forms.question.unplaced': (p) => `${p.count} figures entered have no place in the new forms and will not be kept:\n${p.list}\nContinue?`,
+  'forms.question.foreign': (p) =>
+    `The forms have ${p.count} cells typed outside the table, the place-and-date line and the signers' names (${p.cells}); ` +
+    'writing the forms again clears them. Continue?',
 };

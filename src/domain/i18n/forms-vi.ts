@@ -40,6 +40,9 @@ export const formsVi = {
     `Trang tính "${p.sheet}" đã có dữ liệu nhưng không phải biểu ${p.sheet}. Ghi đè toàn bộ trang tính này?`,
   'forms.question.unplaced': (p: { count: number; list: string }) =>
     `${p.count} số liệu đã nhập không còn vị trí trong biểu mới và sẽ không được ghi lại:\n${p.list}\nTiếp tục?`,
+  'forms.question.foreign': (p: { count: number; cells: string }) =>
+    `Trên các biểu có ${p.count} ô do người dùng nhập ngoài bảng số liệu, dòng địa danh, ngày tháng và tên người ký (${p.cells}); ` +
+    'các ô này sẽ bị xoá khi ghi lại biểu. Tiếp tục?',
 } as const;
 
 type WidenForms<T> = T extends string ? string : T;
