@@ -61,8 +61,9 @@ function readIssuer(lines: readonly string[]): { issuer?: string; province?: str
       return { issuer, province: PLACE.exec(issuer)?.[1] };
     }
   }
-  // The header block: "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN".
-  for (const l of lines) {
+  // The header block: "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", on one line or two.
+  for (const [i, line] of lines.entries()) {
+    const l = /^(?:ỦY|UỶ) BAN NHÂN DÂN$/u.test(line) ? `${line} ${lines[i + 1] ?? ''}` : line;
     const m = /^(?:ỦY|UỶ) BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+(.+)$/u.exec(l);
     if (m) {
       const province = titleCase(m[2] ?? '');

@@ -113,8 +113,9 @@ function rawItems(rows: readonly SourceRow[], columns: Columns): RawItem[] {
       where: row.where,
       tt: ttOf(at(row.cells, 'tt')),
       content: clean(at(row.cells, 'content')),
-      leadText: clean(at(row.cells, 'lead')),
-      coordinatingText: clean(at(row.cells, 'coordinating')),
+      // "Sở Nội vụ" / "(Trung tâm Lưu trữ lịch sử tỉnh)" on two lines is one body.
+      leadText: clean(at(row.cells, 'lead')).replace(/\n(?=\()/g, ' '),
+      coordinatingText: clean(at(row.cells, 'coordinating')).replace(/\n(?=\()/g, ' '),
       // A phrase broken over lines in its cell reads as one line.
       deadlineText: clean(at(row.cells, 'deadline')).replace(/\n/g, ' '),
     };

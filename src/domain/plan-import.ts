@@ -34,6 +34,8 @@ export type ImportFinding =
   | { readonly code: 'body-unmatched'; readonly where: RowRef; readonly id: string; readonly column: 'lead' | 'coordinating'; readonly text: string }
   | { readonly code: 'body-not-in-roster'; readonly where: RowRef; readonly id: string; readonly text: string; readonly body: string }
   | { readonly code: 'applies-to-no-one'; readonly where: RowRef; readonly id: string }
+  /** Some agencies coordinate, but no roster agency leads it (e.g. a flag no agency has yet). */
+  | { readonly code: 'led-by-no-one'; readonly where: RowRef; readonly id: string }
   | { readonly code: 'invalid-pack'; readonly detail: string };
 
 export type FindingSeverity = 'error' | 'warning' | 'notice';
@@ -48,6 +50,7 @@ export function findingSeverity(f: ImportFinding, strict: boolean): FindingSever
     case 'year-differs':
     case 'deadline-before-year':
     case 'applies-to-no-one':
+    case 'led-by-no-one':
       return 'warning';
     case 'body-not-in-roster':
       return 'notice';
@@ -168,9 +171,10 @@ export function importPlan(rows: readonly SourceRow[], meta: PlanMeta, roster: R
   }
   if (year !== undefined) pushYearFindings(built, table.items, year, findings);
   for (const t of built.tasks) {
-    if (!roster.entries.some((e) => roleOf(t, e) !== null)) {
-      findings.push({ code: 'applies-to-no-one', where: table.items.find((i) => i.id === t.id)?.where ?? { row: 0 }, id: t.id });
-    }
+    const where = table.items.find((i) => i.id === t.id)?.where ?? { row: 0 };
+    const roles = roster.entries.map((e) => roleOf(t, e));
+    if (roles.every((r) => r === null)) findings.push({ code: 'applies-to-no-one', where, id: t.id });
+    else if (!roles.includes('lead')) findings.push({ code: 'led-by-no-one', where, id: t.id });
   }
   if (year === undefined || findings.some((f) => findingSeverity(f, options.strict === true) === 'error')) return { ok: false, findings };
 
