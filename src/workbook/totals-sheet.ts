@@ -3,7 +3,7 @@
  * summed inputs), followed by the breakdown — every agency's figures cell by cell, so each total can be traced.
  */
 import { cellKey, type FormPack, type Form } from '../domain/form-pack';
-import { cellRef, columnLetter } from './a1';
+import { cellRef, columnLetter, parseRange } from './a1';
 import { formSheetLayout } from './forms';
 import type { CellValue, SheetSpec } from './sheet-spec';
 
@@ -13,6 +13,19 @@ export interface AgencyFigures {
   readonly code: string;
   readonly name: string;
   readonly figures: ReadonlyMap<string, number>;
+}
+
+/**
+ * The last row the form's layout uses for anything — values, merges (the signers' name lines are merged, empty
+ * cells), styles — so the breakdown never lands in, or is merged away by, the form's own rows.
+ */
+function lastRowOf(spec: SheetSpec): number {
+  const bottoms = [
+    ...spec.blocks.map((b) => parseRange(b.at).top + Math.max(1, b.rows.length) - 1),
+    ...spec.merges.map((m) => parseRange(m).bottom),
+    ...spec.styleRanges.map((r) => parseRange(r.range).bottom),
+  ];
+  return Math.max(1, ...bottoms);
 }
 
 export function formTotalsSheet(
@@ -32,11 +45,7 @@ export function formTotalsSheet(
   const base = layout.spec;
   // Breakdown below the form: one column per cell of the table, in row-then-column order.
   const cells = layout.model.cells.filter((c) => c.role !== 'na').map((c) => c.cell);
-  const lastUsed = Math.max(...base.blocks.map((b) => {
-    const m = /^[A-Z]+(\d+)$/.exec(b.at);
-    return (m ? Number(m[1]) : 1) + b.rows.length - 1;
-  }));
-  const top = lastUsed + 3;
+  const top = lastRowOf(base) + 3;
   const header: CellValue[] = ['Chi tiết theo đơn vị: Mã đơn vị', 'Tên đơn vị', ...cells.map((c) => `${c.row}/${c.col}`)];
   const rows: CellValue[][] = agencies.map((a) => [a.code, a.name, ...cells.map((c) => a.figures.get(cellKey(c)) ?? null)]);
   const sumRow: CellValue[] = ['', 'Cộng', ...cells.map((_, i) => {

@@ -7,8 +7,10 @@
  *   figures; the breakdown lists each of those agencies with its own figures, and its "Cộng" row equals the totals.
  * - No cell of any output sheet shows an error.
  * - Text typed by an agency that starts with "=" reaches "Lỗi kiểm tra" and "Quá hạn" as text, never as a formula.
+ * - The same batch re-saved by LibreOffice ("Calc MS Excel 2007 XML") consolidates to the same totals.
+ * - A corrected re-send with an older generation stamp but a later save (dcterms:modified) is the one counted.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustDay } from '../../src/domain/calendar';
@@ -24,7 +26,8 @@ import { formSheetLayout, NA_MARK, type FormLayout } from '../../src/workbook/fo
 import { totalsSheetName } from '../../src/workbook/totals-sheet';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { agencyWorkbook, type AgencyWorkbook } from '../helpers/agency-workbook';
-import { convertSheetsToCsv, createSession, csvCell, disposeSession, errorCells, type LoSession, type SheetGrids } from './lo';
+import { savedAtOf, withSavedAt } from '../helpers/core-props';
+import { convert, convertSheetsToCsv, createSession, csvCell, disposeSession, errorCells, type LoSession, type SheetGrids } from './lo';
 
 const plan = defaultPlanPack();
 const pack = defaultFormPack();
@@ -57,8 +60,20 @@ interface Json {
   asOf: string;
   year: number;
   submitted: string[];
+  replaced: string[];
+  conflicts: { agency: string; files: string[] }[];
   rejected: { file: string; reasons: string[] }[];
   totals: Record<string, Record<string, Record<string, number>>>;
+}
+
+/** `vtlt consolidate DIR --out OUT --as-of AS_OF --json`, its JSON. */
+async function consolidateJson(inDir: string, out: string): Promise<Json> {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const io: CliIo = { lang: 'vi', out: (t) => printed.push(t), err: (t) => errors.push(t), now: () => RUN_AT };
+  const code = await run(['consolidate', inDir, '--out', out, '--as-of', AS_OF, '--json'], io);
+  if (code !== 0) throw new Error(`vtlt consolidate exited ${code}: ${errors.join('\n')}`);
+  return JSON.parse(printed.join('\n')) as Json;
 }
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -105,12 +120,7 @@ beforeAll(async () => {
   }
 
   const out = path.join(lo.dir, 'tong-hop.xlsx');
-  const printed: string[] = [];
-  const errors: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => printed.push(t), err: (t) => errors.push(t), now: () => RUN_AT };
-  const code = await run(['consolidate', inDir, '--out', out, '--as-of', AS_OF, '--json'], io);
-  if (code !== 0) throw new Error(`vtlt consolidate exited ${code}: ${errors.join('\n')}`);
-  json = JSON.parse(printed.join('\n')) as Json;
+  json = await consolidateJson(inDir, out);
 
   const [grids] = await convertSheetsToCsv(lo, [out], path.join(lo.dir, 'csv'), { asShown: false });
   sheets = grids ?? new Map();
@@ -137,9 +147,9 @@ function expectedTotals(form: string): Map<string, number> {
   return out;
 }
 
-function jsonTotal(form: string, key: string): number | undefined {
+function jsonTotal(form: string, key: string, from: Json = json): number | undefined {
   const [row, col] = key.split(':');
-  return json.totals[form]?.[row ?? '']?.[col ?? ''];
+  return from.totals[form]?.[row ?? '']?.[col ?? ''];
 }
 
 describe('vtlt consolidate, output opened in LibreOffice', () => {
@@ -152,8 +162,8 @@ describe('vtlt consolidate, output opened in LibreOffice', () => {
     const lineOf = (code: string) => grid.find((r) => r[1] === code) ?? [];
     for (const code of CODES) {
       expect(lineOf(code)[4], code).toBe('Đã nộp');
-      expect(lineOf(code)[11], code).toBe(code === FAULTY ? 'Không' : 'Có');
-      expect(Number(lineOf(code)[9]), `errors of ${code}`).toBe(code === FAULTY ? 2 : 0);
+      expect(lineOf(code)[13], code).toBe(code === FAULTY ? 'Không' : 'Có');
+      expect(Number(lineOf(code)[11]), `errors of ${code}`).toBe(code === FAULTY ? 2 : 0);
     }
   });
 
@@ -259,3 +269,70 @@ describe('vtlt consolidate, output opened in LibreOffice', () => {
     expect(formulaLike(OVERDUE_SHEET)).toEqual([STATUS_TEXT]);
   });
 });
+
+describe('files from the field: re-saved by LibreOffice, and re-sent after a correction', () => {
+  it('the batch re-saved by LibreOffice consolidates to the same totals as the originals', async () => {
+    const lo = session;
+    if (!lo) throw new Error('no LibreOffice session');
+    const originals = CODES.map((code) => path.join(lo.dir, 'in', `${code}.xlsx`));
+    const resavedDir = path.join(lo.dir, 'resaved');
+    const resaved = await convert(lo, originals, 'xlsx:Calc MS Excel 2007 XML', resavedDir);
+    expect(resaved).toHaveLength(CODES.length);
+    const again = await consolidateJson(resavedDir, path.join(lo.dir, 'tong-hop-resaved.xlsx'));
+    expect([...again.submitted].sort()).toEqual([...json.submitted].sort());
+    expect(again.rejected).toEqual([]);
+    expect(again.conflicts).toEqual([]);
+    const flat = (j: Json) => Object.entries(j.totals).flatMap(([form, rows]) =>
+      Object.entries(rows).flatMap(([row, cols]) => Object.entries(cols).map(([col, v]) => [`${form} ${row}:${col}`, v] as const)));
+    const before = new Map(flat(json));
+    const after = new Map(flat(again));
+    expect(new Set(after.keys())).toEqual(new Set(before.keys()));
+    const differ = [...before].filter(([k, v]) => !close(after.get(k) ?? NaN, v)).map(([k, v]) => `${k}: ${v} → ${after.get(k)}`);
+    expect(differ).toEqual([]);
+    expect(before.size).toBeGreaterThan(100);
+  });
+
+  it('a corrected re-send with an older generation stamp but a later save is the one counted', async () => {
+    const lo = session;
+    if (!lo) throw new Error('no LibreOffice session');
+    const dir = path.join(lo.dir, 'resend');
+    await mkdir(dir, { recursive: true });
+    const stc = agencyOf('STC');
+    // The first send: tracker inserted on 22/02, saved on 22/02. The correction: made from an older copy (inserted on
+    // 10/02, so an older stamp), saved on 25/02 — and its file time is the older one (copied around, say).
+    const first = await agencyWorkbook(stc, new Date(Date.UTC(2026, 1, 22, 2)), 501);
+    const corrected = await agencyWorkbook(stc, new Date(Date.UTC(2026, 1, 10, 2)), 502);
+    const firstFile = path.join(dir, 'STC.xlsx');
+    const correctedFile = path.join(dir, 'STC (sửa).xlsx');
+    await writeFile(firstFile, withSavedAt(await first.workbook.toBuffer(), '2026-02-22T03:00:00Z'));
+    await writeFile(correctedFile, withSavedAt(await corrected.workbook.toBuffer(), '2026-02-25T09:00:00Z'));
+    await utimes(firstFile, new Date('2026-02-26T00:00:00Z'), new Date('2026-02-26T00:00:00Z'));
+    await utimes(correctedFile, new Date('2026-02-24T00:00:00Z'), new Date('2026-02-24T00:00:00Z'));
+    expect(savedAtOf(await readFile(correctedFile))).toBe('2026-02-25T09:00:00Z');
+
+    const result = await consolidateJson(dir, path.join(lo.dir, 'tong-hop-resend.xlsx'));
+    expect(result.submitted).toEqual(['STC']);
+    expect(result.replaced.map((f) => path.basename(f))).toEqual(['STC.xlsx']);
+    expect(result.conflicts).toEqual([]);
+    const expected = corrected.figures;
+    const wrong: string[] = [];
+    for (const form of pack.forms) {
+      for (const [key, v] of expected.get(form.code) ?? new Map<string, number>()) {
+        const got = jsonTotal(form.code, key, result);
+        if (got === undefined || !close(got, v)) wrong.push(`${form.code} ${key}: ${String(got)} vs ${v}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+
+    // Saved at the same time, with the same file time, and different: both listed, neither counted.
+    await writeFile(firstFile, withSavedAt(await first.workbook.toBuffer(), '2026-02-25T09:00:00Z'));
+    await utimes(firstFile, new Date('2026-02-24T00:00:00Z'), new Date('2026-02-24T00:00:00Z'));
+    const tied = await consolidateJson(dir, path.join(lo.dir, 'tong-hop-tied.xlsx'));
+    expect(tied.conflicts.map((c) => ({ agency: c.agency, files: c.files.map((f) => path.basename(f)).sort() }))).toEqual([
+      { agency: 'STC', files: ['STC (sửa).xlsx', 'STC.xlsx'] },
+    ]);
+    expect(tied.submitted).toEqual([]);
+    expect(tied.totals).toEqual({});
+  });
+});
+
