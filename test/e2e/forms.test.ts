@@ -20,6 +20,7 @@ import { defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { type FormLayout, formSheetLayout, NA_MARK } from '../../src/workbook/forms';
 import { agencyWorkbook } from '../helpers/agency-workbook';
+import { packageProblems } from '../helpers/package-check';
 import {
   convert, convertSheetsToCsv, createSession, csvCell, disposeSession, errorCells, type LoSession, pdfInfo, pdfPageSizes,
   pdfPageToPng, pdfPagesText, readPng, type SheetGrids,
@@ -140,6 +141,7 @@ async function typeInputs(source: string, target: string, values: ReadonlyMap<st
 let session: LoSession | undefined;
 const sheetsOf = new Map<CaseName, SheetGrids>();
 const pdfOf = new Map<'blank' | 'plausible', string>();
+const written = new Map<CaseName, string>();
 
 beforeAll(async () => {
   const lo = await createSession('vtlt-e2e-forms-');
@@ -147,6 +149,7 @@ beforeAll(async () => {
   const inDir = path.join(lo.dir, 'xlsx');
   await mkdir(inDir, { recursive: true });
   const fileOf = (name: CaseName) => path.join(inDir, `forms-${name}.xlsx`);
+  for (const name of CASES) written.set(name, fileOf(name));
 
   const io = cliIo();
   const code = await run(['forms', '--agency', agency.code, '--year', String(YEAR), '--out', fileOf('blank')], io);
@@ -214,6 +217,10 @@ function mismatches(name: CaseName, expectedOf: (code: string, cell: Cell) => Fo
 const domainValue = (name: CaseName) => (code: string, cell: Cell): FormValue => expectedValues(name, code).get(cellKey(cell)) ?? null;
 
 describe('the forms written by `vtlt forms`, recalculated by LibreOffice', () => {
+  it('every file written opens in Excel without repair (structural checks)', async () => {
+    for (const [name, file] of written) expect(packageProblems(new Uint8Array(await readFile(file))), name).toEqual([]);
+  });
+
   it('every form sheet is there, laid out as the layout says', () => {
     for (const name of CASES) {
       const sheets = sheetsOf.get(name);

@@ -7,6 +7,7 @@ import { summariseTracker } from '../../../src/app/tracker-summary';
 import { FileWorkbook } from '../../../src/hosts/xlsx/file-workbook';
 import { IDENTITY_SHEET, readIdentity } from '../../../src/workbook/identity';
 import { TRACKER_COL } from '../../../src/workbook/tracker';
+import { packageProblems } from '../../helpers/package-check';
 
 const pack = defaultPlanPack();
 const agency = (code: string): RosterEntry => findAgency(defaultRoster(), code)!;
@@ -14,8 +15,11 @@ const now = new Date('2026-11-23T03:00:00Z');
 const yes = async () => true;
 const no = async () => false;
 
+/** Saves and loads again; every package written passes the structural checks Excel would otherwise repair. */
 async function reopen(wb: FileWorkbook): Promise<FileWorkbook> {
-  return FileWorkbook.load(await wb.toBuffer());
+  const bytes = await wb.toBuffer();
+  expect(packageProblems(bytes)).toEqual([]);
+  return FileWorkbook.load(bytes);
 }
 
 function rowOf(wb: FileWorkbook, taskId: string): number {
