@@ -7,8 +7,10 @@
  *   letters and the seven bare capitals Ă Â Ê Ô Ơ Ư Đ are converted.
  * - VNI-Windows: a base letter followed by a mark character, e.g. "aø" = "à", "ö" = "ư", "ñ" = "đ".
  *
- * Detection looks for characters no Unicode Vietnamese text contains, then checks that the conversion leaves none.
+ * Detection reads the text both ways and keeps the reading that is Vietnamese (see detectLegacyEncoding).
  */
+import { TASK_STATUSES } from './due-state';
+import { invalidSyllables, wordsOf } from './vietnamese-syllable';
 
 // The tone order of both tables: none, sắc, huyền, hỏi, ngã, nặng.
 type Vowel = 'a' | 'â' | 'ă' | 'e' | 'ê' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'i' | 'y';
@@ -106,41 +108,91 @@ const VIETNAMESE = new Set(
   [...'àáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'].flatMap((c) => [c, c.toUpperCase()]),
 );
 
+/** Characters beyond ASCII that Vietnamese text holds besides its letters; « » § © ® · are TCVN3 letters, not these. */
 function foreignCount(text: string): number {
   let n = 0;
   for (const ch of text.normalize('NFC')) {
     const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x80 && !VIETNAMESE.has(ch) && !'–—‘’“”…•°²³€«»§©®·'.includes(ch)) n++;
+    if (code >= 0x80 && !VIETNAMESE.has(ch) && !'–—‘’“”…•°²³€'.includes(ch)) n++;
   }
   return n;
 }
 
-/** Words with more than one tone mark cannot be Vietnamese: a sign of a wrong reading. */
-function implausibleWords(text: string): number {
-  let n = 0;
-  for (const word of text.normalize('NFD').split(/[^\p{L}\p{M}]+/u)) {
-    if ((word.match(/[\u0300\u0301\u0303\u0309\u0323]/g) ?? []).length > 1) n++;
-  }
-  return n;
+/** Words every workbook of the product uses: the statuses (agency names come from the caller's roster). */
+const BUILT_IN_WORDS: readonly string[] = [...TASK_STATUSES];
+
+function vocabulary(known: Iterable<string>): Set<string> {
+  return new Set([...BUILT_IN_WORDS, ...known].flatMap((phrase) => wordsOf(phrase.toLowerCase())));
 }
 
-/** The legacy encoding a text is written in, or null when it reads as Unicode Vietnamese (or plain ASCII). */
-export function detectLegacyEncoding(text: string): LegacyEncoding | null {
-  const before = foreignCount(text);
-  if (before === 0 && implausibleWords(text) === 0) return null;
-  const candidates: [LegacyEncoding, string][] = [['tcvn3', convertTcvn3(text)], ['vni', convertVni(text)]];
-  const scored = candidates
-    .filter(([, converted]) => converted !== text)
-    .map(([enc, converted]) => ({ enc, left: foreignCount(converted), odd: implausibleWords(converted) }))
-    .filter((c) => c.left === 0)
-    .sort((a, b) => a.odd - b.odd);
-  const best = scored[0];
-  return best && best.odd === 0 ? best.enc : null;
+interface Reading {
+  readonly enc: LegacyEncoding | null;
+  readonly text: string;
+  /** Characters no Vietnamese text contains. */
+  readonly foreign: number;
+  /** Words that cannot be Vietnamese syllables. */
+  readonly invalid: number;
+  /** Words with a letter beyond ASCII: those the syllable test judges. */
+  readonly judged: number;
+  /** Words of the known vocabulary. */
+  readonly known: number;
 }
+
+function reading(enc: LegacyEncoding | null, text: string, words: ReadonlySet<string>): Reading {
+  const all = wordsOf(text);
+  return {
+    enc,
+    text,
+    foreign: foreignCount(text),
+    invalid: invalidSyllables(text),
+    judged: all.filter((w) => /[^\u0000-\u007f]/.test(w)).length,
+    known: all.filter((w) => words.has(w.toLowerCase())).length,
+  };
+}
+
+/**
+ * The legacy encoding a text is written in, or null when it reads as Unicode Vietnamese (or plain ASCII).
+ * TCVN3 and VNI share many characters (VNI's tone marks are TCVN3 letters), so both readings are made and the one
+ * that yields Vietnamese wins: no foreign characters left, valid syllables, then the most known words (`known`:
+ * names the caller expects, e.g. the roster's agencies).
+ */
+export function detectLegacyEncoding(text: string, known: Iterable<string> = []): LegacyEncoding | null {
+  const words = vocabulary(known);
+  const original = reading(null, text, words);
+  if (original.foreign === 0 && original.invalid === 0) return null;
+  const best = [reading('tcvn3', convertTcvn3(text), words), reading('vni', convertVni(text), words)]
+    .filter((r) => r.text !== text && r.foreign === 0 && r.invalid < original.foreign + original.invalid)
+    // A stray foreign word may stay invalid; a wrong reading breaks most of them.
+    .filter((r) => r.invalid === 0 || r.invalid * 5 <= r.judged)
+    .sort((a, b) => a.invalid - b.invalid || b.known - a.known)[0];
+  return best?.enc ?? null;
+}
+
+/** Unicode text written in TCVN3 (as stored in a workbook). Capitals with a tone mark, which TCVN3 has no code for,
+ * are written with the lower-case code, as the ".Vn…H" capital fonts expect. */
+export function toTcvn3(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) out += TCVN3_REVERSE.get(ch) ?? TCVN3_REVERSE.get(ch.toLowerCase()) ?? ch;
+  return out;
+}
+
+/** Unicode text written in VNI-Windows (as stored in a workbook). */
+export function toVni(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) out += VNI_REVERSE.get(ch) ?? ch;
+  return out;
+}
+
+const TCVN3_REVERSE: ReadonlyMap<string, string> = new Map([...TCVN3_MAP].map(([legacy, unicode]) => [unicode, legacy]));
+const VNI_REVERSE: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const [legacy, unicode] of VNI_PAIRS) if (!m.has(unicode)) m.set(unicode, legacy);
+  return m;
+})();
 
 /** Converts text from the legacy encoding it is detected in; unchanged when none is detected. */
-export function toUnicode(text: string): { text: string; from: LegacyEncoding | null } {
-  const from = detectLegacyEncoding(text);
+export function toUnicode(text: string, known: Iterable<string> = []): { text: string; from: LegacyEncoding | null } {
+  const from = detectLegacyEncoding(text, known);
   if (from === 'tcvn3') return { text: convertTcvn3(text), from };
   if (from === 'vni') return { text: convertVni(text), from };
   return { text, from: null };

@@ -71,7 +71,8 @@ export function findAgencyByName(roster: Roster, name: string): RosterEntry | un
   };
   const direct = find(name);
   if (direct) return direct;
-  const converted = toUnicode(name);
+  // The roster's own names are the known words that decide between the TCVN3 and VNI readings.
+  const converted = toUnicode(name, roster.entries.map((e) => e.name));
   return converted.from ? find(converted.text) : undefined;
 }
 
