@@ -5,6 +5,7 @@
  * - the packages the product writes from LibreOffice's files pass the structural checks Excel would otherwise repair.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,8 @@ describe('LibreOffice keeps every data validation the product wrote', () => {
     expect(before.size).toBeGreaterThan(0);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [key, cells] of before) expect(after.get(key), key).toEqual(cells);
+    const count = (file: string) => inspectPackage(new Uint8Array(readFileSync(file))).sheets.map((s) => `${s.name}: ${s.validations.length}`);
+    expect(count(resaved(name))).toEqual(count(inputs.get(name)!));
     const problems = packageProblems(new Uint8Array(await readFile(resaved(name))));
     expect(problems.filter((p) => /two data validations|not one of its list/.test(p))).toEqual([]);
   });
