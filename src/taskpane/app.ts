@@ -10,20 +10,14 @@ import type { WorkbookPort } from '../app/workbook-port';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import { findAgency, type Roster, type RosterEntry } from '../domain/roster';
-import { boundAgencyPicker } from './agency-picker';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import { showConfirm } from './dialog';
-import { h, uid } from './dom';
-import { paneHeader } from './header';
-import { helpLoader, helpSlot, type HelpLoader, type HelpModule } from './help-slot';
-import { MAIN, type Route } from './route';
-import { type Action, type PaneState, type Section, SECTIONS, canInsert, canRead, initialState, reduce } from './state';
-import { card, noticeNode, spinner, type SectionBody } from './ui';
-import {
-  type PlainKey, type Text, attentionModel, chipModel, errorNotice, insertNotice, kindLabel, parseSettings, textNotice,
-  totalTasks,
-} from './view-model';
+import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
+import { buildView, type PaneTools, type View } from './pane-view';
+import { MAIN, sameRoute, type Route } from './route';
+import { type Action, type PaneState, type Section, canInsert, canRead, initialState, reduce } from './state';
+import { type Text, errorNotice, insertNotice, parseSettings, textNotice } from './view-model';
 
 /**
  * What the pane needs of a workbook: the use cases' port, reading and setting fills, selecting a range, and what the
@@ -34,8 +28,7 @@ export interface PanePort extends WorkbookPort, FillPort {
   readonly lastWriteSkipped: readonly string[];
 }
 
-/** The tools loaded after the pane is shown (tools.ts). */
-export type PaneTools = typeof import('./tools');
+export type { PaneTools } from './pane-view';
 
 export interface PaneDeps {
   readonly root: HTMLElement;
@@ -61,17 +54,6 @@ export interface Pane {
   refresh(section?: Section): Promise<void>;
   /** Loads the forms, check and highlight tools, if not yet loaded (done once the pane is shown). */
   preload(): Promise<void>;
-}
-
-interface View {
-  readonly root: HTMLElement;
-  update(state: PaneState): void;
-  /** Fills the cards whose code comes with the tools chunk. */
-  attach(tools: PaneTools): void;
-  /** Shows the sections or the help; `moved` when the route just changed (the focus follows). */
-  showRoute(route: Route, moved: boolean): void;
-  /** The help was just opened and is still loading: a new view must still move the focus to it. */
-  helpFocusPending(): boolean;
 }
 
 export function mountPane(deps: PaneDeps): Pane {
@@ -132,7 +114,7 @@ export function mountPane(deps: PaneDeps): Pane {
     if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind) {
       focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
       helpFocus = view?.helpFocusPending() ?? false;
-      view = buildView(state, deps, controller, help);
+      view = buildView(state, { pack: deps.pack, entries: deps.roster.entries, now: deps.now, version: deps.version, help }, controller);
       if (loadedTools) view.attach(loadedTools);
       viewLang = state.lang;
       viewEnv = state.env.kind;
@@ -507,300 +489,5 @@ export function mountPane(deps: PaneDeps): Pane {
       run(section, (l) => t(l, 'pane.reading'), async () => {
         if (canRead(state)) await loadSummary();
       }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The page.
-
-function sameRoute(a: Route, b: Route): boolean {
-  return a.view === b.view && (a.view === 'main' || (b.view === 'help' && a.topic === b.topic));
-}
-
-function buildView(initial: PaneState, deps: PaneDeps, c: Controller, helpChunk: HelpLoader): View {
-  const lang = initial.lang;
-  const say = (key: PlainKey) => t(lang, key);
-
-  // Header (the plan, the as-of date, the agency; help and language), the sections or the help, the footer.
-  const header = paneHeader(lang, deps.pack, deps.now, (l) => c.setLang(l));
-  const footer = h('footer', { class: 'footer' }, t(lang, 'pane.footer', { version: deps.version }));
-  const main = h('div', { class: 'pane-main' });
-  const help = helpSlot(lang, helpChunk);
-  const shell = h('div', { class: 'pane' }, header.el, main, help.el, footer);
-  const showRoute = (route: Route, moved: boolean) => {
-    main.hidden = route.view === 'help';
-    if (route.view === 'help') help.show(route.topic, moved);
-    else {
-      help.hide();
-      if (moved) header.helpLink.focus();
-    }
-  };
-
-  const env = initial.env;
-  if (env.kind !== 'excel') {
-    const [title, body] =
-      env.kind === 'no-office'
-        ? [say('pane.env.noOffice.title'), say('pane.env.noOffice.body')]
-        : env.kind === 'other-host'
-          ? [say('pane.env.outside.title'), t(lang, 'pane.env.otherHost.body', { host: env.host })]
-          : env.kind === 'outside'
-            ? [say('pane.env.outside.title'), say('pane.env.outside.body')]
-            : [null, null];
-    if (title === null) main.append(h('div', { class: 'card' }, spinner(say('pane.loading'))));
-    else main.append(h('div', { class: 'card banner', role: 'status' }, h('h2', {}, title), h('p', {}, body)));
-    return {
-      root: shell,
-      update(state) {
-        header.update(state);
-      },
-      attach() {
-        // Nothing to fill outside Excel.
-      },
-      showRoute,
-      helpFocusPending: help.focusPending,
-    };
-  }
-
-  // (1) Insert.
-  const entries = deps.roster.entries;
-  const byCode = new Map(entries.map((e) => [e.code, e]));
-  const { picker, sync: syncPicker } = boundAgencyPicker(entries, lang, 'agency', (code) => c.pickAgency(code));
-  const chosenLine = h('p', { class: 'chosen' });
-  const oldExcel = h(
-    'div',
-    { class: 'notice warning', role: 'status' },
-    h('span', { class: 'notice-icon', 'aria-hidden': 'true' }, '!'),
-    h('div', { class: 'notice-text' }, h('p', { class: 'strong' }, say('pane.env.oldExcel.title')), h('p', {}, say('pane.env.oldExcel.body'))),
-  );
-  const insertButton = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'insert' }, say('pane.insert.button'));
-  insertButton.addEventListener('click', () => void c.insert());
-  const s1 = card(
-    'insert',
-    say('pane.insert.heading'),
-    null,
-    h('p', { class: 'intro' }, say('pane.insert.intro')),
-    oldExcel,
-    picker.element,
-    chosenLine,
-    h('div', { class: 'actions' }, insertButton),
-  );
-
-  // (2) Summary.
-  const refreshButton = h('button', { type: 'button', class: 'btn small', 'data-focus-key': 'refresh' }, say('pane.summary.refresh'));
-  refreshButton.addEventListener('click', () => void c.refresh());
-  const summaryBody = h('div', { class: 'summary' });
-  const s2 = card('summary', say('pane.summary.heading'), refreshButton, summaryBody);
-  let summaryShown: unknown = undefined;
-  let taskButtons: HTMLButtonElement[] = [];
-
-  // (3) Settings.
-  const radios = (name: string, options: { value: string; label: string; key: string }[]) =>
-    options.map((o) => {
-      const id = uid(name);
-      const input = h('input', { type: 'radio', id, name, value: o.value, 'data-focus-key': o.key });
-      return { input, el: h('div', { class: 'radio' }, input, h('label', { for: id }, o.label)) };
-    });
-  const asOfName = uid('asof');
-  const asOfRadios = radios(asOfName, [
-    { value: 'today', label: say('pane.settings.asOfToday'), key: 'asof-today' },
-    { value: 'fixed', label: say('pane.settings.asOfFixed'), key: 'asof-fixed' },
-  ]);
-  const asOfErrorId = uid('asof-err');
-  const asOfText = h('input', {
-    type: 'text',
-    class: 'field date',
-    inputmode: 'numeric',
-    placeholder: 'dd/mm/yyyy',
-    autocomplete: 'off',
-    'aria-label': say('pane.settings.asOfInput'),
-    'aria-describedby': asOfErrorId,
-    'data-focus-key': 'asof-text',
-  });
-  const asOfError = h('p', { id: asOfErrorId, class: 'field-error' });
-  const windowId = uid('window');
-  const windowHintId = uid('window-hint');
-  const windowErrorId = uid('window-err');
-  const windowInput = h('input', {
-    id: windowId,
-    type: 'text',
-    class: 'field narrow',
-    inputmode: 'numeric',
-    autocomplete: 'off',
-    'aria-describedby': `${windowHintId} ${windowErrorId}`,
-    'data-focus-key': 'window',
-  });
-  const windowError = h('p', { id: windowErrorId, class: 'field-error' });
-  const beforeName = uid('before');
-  const beforeRadios = radios(beforeName, [
-    { value: 'strict', label: say('pane.settings.beforeStrict'), key: 'before-strict' },
-    { value: 'inclusive', label: say('pane.settings.beforeInclusive'), key: 'before-inclusive' },
-  ]);
-  const applyButton = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'apply' }, say('pane.settings.apply'));
-  for (const r of asOfRadios) r.input.addEventListener('change', () => c.editSettings({ asOfMode: r.input.value === 'fixed' ? 'fixed' : 'today' }));
-  asOfText.addEventListener('input', () => c.editSettings({ asOfText: asOfText.value, asOfMode: 'fixed' }));
-  windowInput.addEventListener('input', () => c.editSettings({ windowText: windowInput.value }));
-  for (const r of beforeRadios) r.input.addEventListener('change', () => c.editSettings({ inclusive: r.input.value === 'inclusive' }));
-  applyButton.addEventListener('click', () => void c.applySettings());
-  const onEnter = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      void c.applySettings();
-    }
-  };
-  asOfText.addEventListener('keydown', onEnter);
-  windowInput.addEventListener('keydown', onEnter);
-  const s3 = card(
-    'settings',
-    say('pane.settings.heading'),
-    null,
-    h('p', { class: 'intro' }, say('pane.settings.intro')),
-    h('fieldset', {}, h('legend', {}, say('pane.settings.asOf')), asOfRadios.map((r) => r.el), asOfText, asOfError),
-    h(
-      'div',
-      { class: 'field-group' },
-      h('label', { for: windowId, class: 'label' }, say('pane.settings.window')),
-      windowInput,
-      h('p', { id: windowHintId, class: 'hint' }, say('pane.settings.windowHint')),
-      windowError,
-    ),
-    h('fieldset', {}, h('legend', {}, say('pane.settings.before')), beforeRadios.map((r) => r.el)),
-    h('div', { class: 'actions' }, applyButton),
-  );
-
-  // (4)–(6) Report forms, check, consolidation: their cards now, their content with the tools chunk.
-  const lazyCard = (key: 'forms' | 'check' | 'consolidate', title: PlainKey, intro: PlainKey) => {
-    const slot = h('div', { class: 'section-body' }, spinner(say('pane.loading')));
-    const after = h('div', { class: 'section-body after' });
-    const made = card(key, say(title), null, h('p', { class: 'intro' }, say(intro)), slot);
-    made.el.append(after);
-    return { ...made, slot, after };
-  };
-  const forms = lazyCard('forms', 'pane.forms.heading', 'pane.forms.intro');
-  const check = lazyCard('check', 'pane.check.heading', 'pane.check.intro');
-  const consolidation = lazyCard('consolidate', 'pane.consolidate.heading', 'pane.consolidate.intro');
-  let bodies: SectionBody[] = [];
-  main.append(s1.el, s2.el, forms.el, check.el, consolidation.el, s3.el);
-  const statuses: Record<Section, HTMLElement> = {
-    insert: s1.status, summary: s2.status, forms: forms.status, check: check.status, consolidate: consolidation.status, settings: s3.status,
-  };
-  const sections: Record<Section, HTMLElement> = {
-    insert: s1.el, summary: s2.el, forms: forms.el, check: check.el, consolidate: consolidation.el, settings: s3.el,
-  };
-
-  const renderSummary = (state: PaneState) => {
-    const view = state.summary;
-    if (view.kind !== 'ready') {
-      summaryBody.replaceChildren(h('p', { class: 'empty' }, say(view.kind === 'none' ? 'pane.summary.none' : 'pane.summary.unknown')));
-      taskButtons = [];
-      return;
-    }
-    const { summary } = view;
-    const chips = chipModel(summary.counts);
-    const items = attentionModel(summary.tasks);
-    const chipList = h(
-      'ul',
-      { class: 'chips', 'aria-label': say('pane.summary.countsLabel') },
-      chips.map((chip) =>
-        h('li', { class: `chip ${chip.tone}`, 'data-state': chip.state }, h('span', { class: 'chip-count' }, String(chip.count)), h('span', {}, chip.label(lang))),
-      ),
-    );
-    taskButtons = items.map((item) => {
-      const b = h(
-        'button',
-        { type: 'button', class: `task ${item.tone}`, 'data-task': item.id, 'data-focus-key': `task-${item.id}` },
-        h('span', { class: 'task-head' }, h('span', { class: 'task-id' }, item.id), h('span', { class: 'task-state' }, item.label(lang))),
-        h('span', { class: 'task-content' }, item.content),
-        item.dueText ? h('span', { class: 'task-due' }, t(lang, 'pane.summary.due', { date: item.dueText })) : null,
-      );
-      b.addEventListener('click', () => void c.select(item.range));
-      return b;
-    });
-    const listHeadingId = uid('attention');
-    summaryBody.replaceChildren(
-      chipList,
-      h('p', { class: 'total' }, t(lang, 'pane.summary.total', { count: totalTasks(summary.counts) })),
-      h('h3', { id: listHeadingId }, say('pane.summary.attention')),
-      items.length === 0
-        ? h('p', { class: 'empty' }, say('pane.summary.nothingDue'))
-        : h('div', {}, h('p', { class: 'hint' }, say('pane.summary.attentionHint')), h('ul', { class: 'tasks', 'aria-labelledby': listHeadingId }, taskButtons.map((b) => h('li', {}, b)))),
-    );
-  };
-
-  const setError = (input: HTMLInputElement, slot: HTMLElement, text: Text | undefined) => {
-    slot.textContent = text ? text(lang) : '';
-    slot.hidden = !text;
-    if (text) input.setAttribute('aria-invalid', 'true');
-    else input.removeAttribute('aria-invalid');
-  };
-  const syncValue = (input: HTMLInputElement, value: string) => {
-    if (input.value !== value && document.activeElement !== input) input.value = value;
-  };
-
-  return {
-    root: shell,
-    update(state) {
-      header.update(state);
-
-      // Agency.
-      syncPicker(state.agencyCode);
-      const chosen = state.agencyCode === null ? undefined : byCode.get(state.agencyCode);
-      chosenLine.textContent = chosen
-        ? t(lang, 'pane.agency.selected', { name: chosen.name, code: chosen.code, kind: kindLabel(chosen.kind, lang) })
-        : say('pane.agency.none');
-      if (state.notices.insert?.tone === 'error' && !chosen) picker.input.setAttribute('aria-invalid', 'true');
-      else picker.input.removeAttribute('aria-invalid');
-
-      const insertable = canInsert(state);
-      oldExcel.hidden = insertable;
-      const busy = state.busy !== null;
-      insertButton.disabled = busy || !insertable;
-      applyButton.disabled = busy || !insertable;
-      refreshButton.disabled = busy;
-      for (const b of taskButtons) b.disabled = busy;
-
-      // Busy indicator and notices, per section.
-      for (const key of SECTIONS) {
-        const status = statuses[key];
-        const isBusy = state.busy?.section === key;
-        sections[key].setAttribute('aria-busy', isBusy ? 'true' : 'false');
-        const notice = state.notices[key];
-        const marker = `${isBusy && state.busy ? state.busy.text(lang) : ''}|${notice ? notice.lines.map((l) => l(lang)).join('\n') : ''}`;
-        if (status.dataset['shown'] === marker) continue;
-        status.dataset['shown'] = marker;
-        status.replaceChildren(...(isBusy && state.busy ? [spinner(state.busy.text(lang))] : []), ...(notice ? [noticeNode(notice, lang)] : []));
-      }
-
-      if (summaryShown !== state.summary) {
-        summaryShown = state.summary;
-        renderSummary(state);
-        for (const b of taskButtons) b.disabled = busy;
-      }
-
-      // Settings.
-      const s = state.settings;
-      for (const r of asOfRadios) r.input.checked = r.input.value === s.asOfMode;
-      for (const r of beforeRadios) r.input.checked = (r.input.value === 'inclusive') === s.inclusive;
-      syncValue(asOfText, s.asOfText);
-      syncValue(windowInput, s.windowText);
-      setError(asOfText, asOfError, state.settingsErrors.asOf);
-      setError(windowInput, windowError, state.settingsErrors.window);
-
-      for (const body of bodies) body.update(state);
-    },
-    attach(tools) {
-      if (bodies.length > 0) return;
-      const made: [typeof forms, SectionBody][] = [
-        [forms, tools.formsSection(lang, entries, c)],
-        [check, tools.checkSection(lang, c)],
-        [consolidation, tools.consolidateSection(lang, c)],
-      ];
-      for (const [target, body] of made) {
-        target.slot.replaceChildren(...body.nodes);
-        target.after.replaceChildren(...body.after);
-      }
-      bodies = made.map(([, body]) => body);
-    },
-    showRoute,
-    helpFocusPending: help.focusPending,
   };
 }

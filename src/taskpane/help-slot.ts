@@ -52,10 +52,10 @@ export function helpSlot(lang: Lang, loader: HelpLoader): HelpSlot {
   const focus = () => {
     if (!view || !wanted || el.hidden) return;
     const heading = view.heading(wanted.topic);
-    if (wanted.moveFocus && heading) {
-      heading.focus({ preventScroll: true });
-      heading.scrollIntoView?.({ block: 'start' });
-    } else if (wanted.topic !== null) heading?.scrollIntoView?.({ block: 'start' });
+    if (wanted.moveFocus) heading?.focus({ preventScroll: true });
+    // A topic is scrolled to; the help as a whole opens at the top, the header (and its "Back") in sight.
+    if (wanted.topic !== null) heading?.scrollIntoView?.({ block: 'start' });
+    else if (wanted.moveFocus) window.scrollTo?.(0, 0);
     wanted = null;
   };
   const build = (m: HelpModule) => {

@@ -19,3 +19,7 @@ export function hashOf(route: Route): string {
   if (route.view === 'main') return '#';
   return route.topic === null ? '#help' : `#help-${route.topic}`;
 }
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return a.view === b.view && (a.view === 'main' || (b.view === 'help' && a.topic === b.topic));
+}
