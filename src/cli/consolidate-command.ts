@@ -86,7 +86,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
-  io.out(args.flags.has('json') ? jsonOutput(result, warnings, unreadable) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang }));
+  io.out(args.flags.has('json') ? jsonOutput(result, warnings, unreadable, done.receivedProblems.map((p) => p.message)) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang }));
   if (unreadable.length > 0) {
     if (!args.flags.has('json')) io.err(t(lang, 'cli.consolidate.unreadableHint', { count: unreadable.length }));
     return 2;
@@ -175,7 +175,7 @@ async function consolidateGuarded(target: FileWorkbook, files: readonly string[]
   }
 }
 
-function jsonOutput(result: Consolidation, warnings: readonly string[], unreadable: readonly Unreadable[]): string {
+function jsonOutput(result: Consolidation, warnings: readonly string[], unreadable: readonly Unreadable[], receivedWarnings: readonly string[] = []): string {
   const totals: Record<string, Record<string, Record<string, number>>> = {};
   for (const [form, cells] of result.totals) {
     const f: Record<string, Record<string, number>> = {};
@@ -198,6 +198,7 @@ function jsonOutput(result: Consolidation, warnings: readonly string[], unreadab
     unreadable: unreadable.map((u) => ({ file: u.file, reason: u.reason })),
     totals,
     rosterWarnings: warnings,
+    receivedWarnings,
   }, null, 2);
 }
 
@@ -214,9 +215,11 @@ function textOutput(
     `  ${t(lang, 'cli.consolidate.files', { replaced: result.replaced.length, rejected: result.rejected.length })}`,
     `  ${t(lang, 'cli.consolidate.tasks', { overdue: result.overdue.length, problems: result.problems.length })}`,
     ...result.replaced.map((r) => `  ${t(lang, 'cli.consolidate.replaced', { file: r.file, by: r.by })}`),
+    ...result.conflicts.map((c) => `  ${t(lang, 'cli.consolidate.conflict', { agency: c.agency.code, files: c.files.map((f) => f.file).join(', ') })}`),
     ...o.unreadable.map((u) => `  ${t(lang, 'cli.consolidate.unreadable', { file: u.file, reason: u.reason })}`),
     ...result.rejected.filter((r) => !unreadableFiles.has(r.file)).map((r) => `  ${t(lang, 'cli.consolidate.rejected', { file: r.file, reasons: r.reasons.join(' ') })}`),
     ...o.warnings.map((w) => `  ${t(lang, 'cli.consolidate.rosterWarning', { text: w })}`),
+    ...done.receivedProblems.map((p) => `  ${p.message}`),
     '',
     t(lang, 'cli.consolidate.reminder'),
     ...reminderParagraphs(result, defaultPlanPack()).map((p) => `  ${p}`),

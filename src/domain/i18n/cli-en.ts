@@ -41,6 +41,8 @@ export const cliEn: CliCatalog = {
   'cli.consolidate.files': (p) => `${p.replaced} older files replaced by a newer one of the same agency; ${p.rejected} files set aside.`,
   'cli.consolidate.tasks': (p) => `${p.overdue} overdue tasks; ${p.problems} findings.`,
   'cli.consolidate.replaced': (p) => `Replaced: ${p.file} → ${p.by}`,
+  'cli.consolidate.conflict': (p) =>
+    `Conflicting files (${p.agency}): ${p.files} — different but saved at the same time; none is in the totals. Remove the one not to use and consolidate again.`,
   'cli.consolidate.rejected': (p) => `Set aside: ${p.file}: ${p.reasons}`,
   'cli.consolidate.rosterWarning': (p) => `Roster warning: ${p.text}`,
   'cli.consolidate.unreadable': (p) => `Cannot read: ${p.file}: ${p.reason}`,

@@ -42,6 +42,8 @@ export const cliVi = {
     `${p.replaced} tệp cũ được thay bằng tệp mới hơn của cùng đơn vị; ${p.rejected} tệp bị loại.`,
   'cli.consolidate.tasks': (p: { overdue: number; problems: number }) => `${p.overdue} nhiệm vụ quá hạn; ${p.problems} vấn đề kiểm tra.`,
   'cli.consolidate.replaced': (p: { file: string; by: string }) => `Thay thế: ${p.file} → ${p.by}`,
+  'cli.consolidate.conflict': (p: { agency: string; files: string }) =>
+    `Trùng tệp (${p.agency}): ${p.files} — khác nhau nhưng cùng thời điểm lưu; chưa tệp nào được tính vào tổng hợp. Bỏ tệp không dùng rồi tổng hợp lại.`,
   'cli.consolidate.rejected': (p: { file: string; reasons: string }) => `Loại: ${p.file}: ${p.reasons}`,
   'cli.consolidate.rosterWarning': (p: { text: string }) => `Cảnh báo danh sách: ${p.text}`,
   'cli.consolidate.unreadable': (p: { file: string; reason: string }) => `Không đọc được: ${p.file}: ${p.reason}`,
