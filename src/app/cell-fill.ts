@@ -25,6 +25,8 @@ export interface SheetAccess {
   readonly protected: boolean;
   /** The protection's options, to protect the sheet again as it was. */
   readonly protectionOptions: Readonly<Record<string, unknown>> | null;
+  /** True when the host could tell that the protection has a password (which the add-in cannot remove). */
+  readonly passwordProtected?: boolean;
 }
 
 export interface FillReading {

@@ -449,6 +449,23 @@ describe('refuses what Excel refuses (issue 10): each refusal follows a line of 
     expect(fake.mustSheet('Sheet1').protection.protected).toBe(true);
   });
 
+  it('isPasswordProtected answers only where ExcelApiOnline 1.1 is (Excel on the web)', async () => {
+    const read = (fake: FakeExcel) =>
+      fake.run(async (ctx) => {
+        const p = ctx.workbook.worksheets.getItem('Sheet1').protection;
+        p.load('protected,isPasswordProtected');
+        await ctx.sync();
+        return p.isPasswordProtected;
+      });
+    const desktop = new FakeExcel();
+    expect(await codeOf(read(desktop))).toBe('ApiNotFound');
+    const web = new FakeExcel({ excelApiOnline: true });
+    expect(web.office.context.requirements.isSetSupported('ExcelApiOnline', '1.1')).toBe(true);
+    expect(await read(web)).toBe(false);
+    await run(web, (ws) => ws.protection.protect({}, 'x'));
+    expect(await read(web)).toBe(true);
+  });
+
   it('2-D arrays must have the range’s shape; one number format for a multi-cell range is refused', async () => {
     const fake = new FakeExcel();
     expect(await run(fake, (ws) => (ws.getRange('A1:B2').values = [['a', 'b']]))).toBe('InvalidArgument');

@@ -11,6 +11,14 @@
  *   Cells formatted "@" keep what is written as text. null in a 2-D array leaves the cell unchanged.
  * - A protected sheet refuses changes to locked cells and formatting (except column widths / row heights when the
  *   protection allows them); merged areas refuse values in their hidden cells.
+ * - What real Excel refuses, each at the line of the Office.js reference it follows (issue 10): deleting a very hidden
+ *   sheet; protect() on a protected sheet; unprotect() without the password; 2-D arrays of another shape than the
+ *   range (values, formulas, numberFormat) and one number format for a multi-cell range; formulas with ";" or a
+ *   localised function name (Office.js takes en-US); undocumented page zoom values. List validations split a literal
+ *   source on every comma and read a range source ("=$K$2:$K$5", "='Sheet'!$A$1:$A$4") from its cells; typing a value
+ *   that is not an item into a cell with a Stop alert is refused (`listItemsAt`, `listViolations` for assertions).
+ *   A read of more than 5 000 000 cells returns null, or throws RangeExceedsLimit (`hugeRead`).
+ *   WorksheetProtection.isPasswordProtected answers only with `excelApiOnline` (ExcelApiOnline 1.1, the web).
  * - Each sync is a request: its size is estimated from the queued commands, and a request or response over the
  *   payload limit (Excel on the web: 5 MB) is refused as Excel does, before anything runs.
  * - `syncCount` counts the `context.sync()` calls of the code under test; `roundTrips` the requests actually sent
@@ -356,6 +364,8 @@ export interface FakeExcelOptions {
   readonly currentYear?: number;
   /** What a read of more than 5 000 000 cells does: return null (default) or throw RangeExceedsLimit. */
   readonly hugeRead?: 'null' | 'throw';
+  /** Whether ExcelApiOnline 1.1 is supported (Excel on the web): WorksheetProtection.isPasswordProtected. Default false. */
+  readonly excelApiOnline?: boolean;
 }
 
 export interface FakeRequestRecord {
@@ -382,6 +392,7 @@ export class FakeExcel {
   readonly dayFirst: boolean;
   readonly currentYear: number;
   readonly hugeRead: 'null' | 'throw';
+  readonly excelApiOnline: boolean;
   private readonly excelApi: string;
   private readonly platform: string;
 
@@ -394,6 +405,7 @@ export class FakeExcel {
     this.dayFirst = (options.dateOrder ?? 'dmy') === 'dmy';
     this.currentYear = options.currentYear ?? 2026;
     this.hugeRead = options.hugeRead ?? 'null';
+    this.excelApiOnline = options.excelApiOnline ?? false;
     this.excelApi = options.excelApi ?? '1.17';
     this.platform = options.platform ?? 'OfficeOnline';
   }
@@ -419,11 +431,13 @@ export class FakeExcel {
   /** An object to install as the `Office` global: requirement sets and platform. */
   get office(): { context: { platform: string; requirements: { isSetSupported(name: string, version?: string): boolean } } } {
     const max = this.excelApi;
+    const online = this.excelApiOnline;
     return {
       context: {
         platform: this.platform,
         requirements: {
-          isSetSupported: (name: string, version?: string) => name === 'ExcelApi' && compareVersions(version ?? '1.1', max) <= 0,
+          isSetSupported: (name: string, version?: string) =>
+            (name === 'ExcelApi' && compareVersions(version ?? '1.1', max) <= 0) || (name === 'ExcelApiOnline' && online && compareVersions(version ?? '1.1', '1.1') <= 0),
         },
       },
     };
@@ -1178,6 +1192,11 @@ export class FakeWorksheetProtection extends FakeProxy {
     const s = target as FakeSheet;
     if (name === 'protected') return s.protection.protected;
     if (name === 'options') return { ...s.protection.options };
+    // "isPasswordProtected: Specifies if the sheet is password protected. [Api set: ExcelApiOnline 1.1]"
+    if (name === 'isPasswordProtected') {
+      if (!this.ctx.excel.excelApiOnline) fail('ApiNotFound', 'WorksheetProtection.isPasswordProtected needs ExcelApiOnline 1.1 (Excel on the web)');
+      return s.protection.protected && s.protection.password !== undefined;
+    }
     return fail('InvalidArgument', `WorksheetProtection.${name} (not emulated)`);
   }
 
@@ -1186,6 +1205,9 @@ export class FakeWorksheetProtection extends FakeProxy {
   }
   get options(): Record<string, unknown> {
     return this.read('options');
+  }
+  get isPasswordProtected(): boolean {
+    return this.read('isPasswordProtected');
   }
 
   protect(options?: Record<string, unknown>, password?: string): void {

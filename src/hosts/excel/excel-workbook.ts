@@ -18,7 +18,14 @@ import type { SheetSpec } from '../../workbook/sheet-spec';
 import { type ApplyState, queueReset, queueSheetSpec } from './apply-spec';
 import { detectExcelFeatures, detectHostPlatform, type ExcelFeature, type ExcelFeatures, featuresUpTo, MANIFEST_MIN_EXCEL_API } from './features';
 import { DEFAULT_REQUEST_BUDGET, OPERATION_BYTES, RequestBudget } from './payload';
-import { checkedSync, type GuardedSheet, queueUnprotect } from './protection';
+import {
+  checkedSync,
+  detectPasswordState,
+  type GuardedSheet,
+  protectionProperties,
+  queueUnprotect,
+  refusePasswordProtected,
+} from './protection';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
@@ -32,6 +39,8 @@ export interface ExcelWorkbookOptions {
    * unbounded on desktop, which has no request size limit.
    */
   readonly requestBudget?: number;
+  /** Whether WorksheetProtection.isPasswordProtected can be read (ExcelApiOnline 1.1); detected when absent. */
+  readonly passwordState?: boolean;
 }
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
@@ -57,6 +66,10 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     return detected.detected ? detected : featuresUpTo(MANIFEST_MIN_EXCEL_API);
   }
 
+  private passwordState(): boolean {
+    return this.features().protection && (this.options.passwordState ?? detectPasswordState());
+  }
+
   private requestBudget(): number {
     if (this.options.requestBudget !== undefined) return this.options.requestBudget;
     return detectHostPlatform() === 'desktop' ? Number.POSITIVE_INFINITY : DEFAULT_REQUEST_BUDGET;
@@ -80,13 +93,14 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     const features = this.features();
     const skipped = new Set<ExcelFeature>();
     const limit = this.requestBudget();
+    const passwords = this.passwordState();
     this.lastWriteSkipped = [];
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       // Sync 1: which sheets exist, and which of them are protected (and how, to protect them again if need be).
       const targets = specs.map((spec) => {
         const ws = sheets.getItemOrNullObject(spec.name);
-        if (features.protection) ws.protection.load('protected,options');
+        if (features.protection) ws.protection.load(protectionProperties(passwords));
         return { spec, ws };
       });
       const activateSpec = options.activate === undefined ? undefined : targets.find((t) => sameName(t.spec.name, options.activate ?? ''));
@@ -95,9 +109,9 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
 
       // Sync 2 (and, on the web, one more per budget of commands): everything else, after unprotecting every protected
       // sheet first, so that a sheet with a password stops the batch before anything is written.
-      const guarded: GuardedSheet[] = features.protection
-        ? targets.filter((t) => !t.ws.isNullObject && t.ws.protection.protected).map((t) => guardOf(t.spec.name, t.ws))
-        : [];
+      const protectedTargets = features.protection ? targets.filter((t) => !t.ws.isNullObject && t.ws.protection.protected) : [];
+      if (passwords) refusePasswordProtected(protectedTargets.map((t) => ({ name: t.spec.name, passwordProtected: t.ws.protection.isPasswordProtected })));
+      const guarded: GuardedSheet[] = protectedTargets.map((t) => guardOf(t.spec.name, t.ws));
       queueUnprotect(guarded);
       const sync = checkedSync(context, guarded);
       const budget = new RequestBudget(limit, sync);
@@ -153,9 +167,11 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
   async readFills(cells: readonly CellAt[], recordSheet: string): Promise<FillReading> {
     const features = this.features();
     const limit = this.requestBudget();
+    const passwords = this.passwordState();
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load(features.protection ? 'items/name,items/protection/protected,items/protection/options' : 'items/name');
+      const protection = features.protection ? protectionProperties(passwords).split(',').map((p) => `items/protection/${p}`) : [];
+      sheets.load(['items/name', ...protection].join(','));
       const record = sheets.getItemOrNullObject(recordSheet);
       record.load('name');
       const used = record.getUsedRangeOrNullObject(true);
@@ -188,6 +204,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
           name: ws.name,
           protected: isProtected,
           protectionOptions: isProtected ? { ...(ws.protection.options as unknown as Record<string, unknown>) } : null,
+          passwordProtected: isProtected && passwords ? ws.protection.isPasswordProtected : false,
         });
       }
       const grid = record.isNullObject ? null : gridOf(record.name, used.isNullObject ? null : used);
@@ -202,7 +219,9 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     const skipped = new Set<ExcelFeature>();
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const groups = [...fillGroups(changes, reading).values()].map((g) => ({ ...g, ws: sheets.getItem(g.access.name) }));
+      const found = [...fillGroups(changes, reading).values()];
+      if (features.protection) refusePasswordProtected(found.map((g) => ({ name: g.access.name, passwordProtected: g.access.passwordProtected === true })));
+      const groups = found.map((g) => ({ ...g, ws: sheets.getItem(g.access.name) }));
       // Protected sheets are unprotected before anything else is written: a password stops the batch right there.
       const guarded: GuardedSheet[] = features.protection
         ? groups.filter((g) => g.access.protected).map((g) => ({ name: g.access.name, ws: g.ws, options: protectionOptions(g.access) }))

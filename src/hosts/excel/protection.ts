@@ -7,6 +7,10 @@
  * a sheet has a password the batch stops before anything is written; one more round trip (on that failure only) finds
  * which sheet it was, protects again, with their options, the sheets unprotected before it, and the user is told which
  * sheet to unprotect. The number of syncs of a write that succeeds does not change.
+ *
+ * Where Excel can say it (Excel on the web: "isPasswordProtected: Specifies if the sheet is password protected.
+ * [Api set: ExcelApiOnline 1.1]"), the password is read with the protection state and the write is refused before
+ * anything is queued at all.
  */
 import { WorkbookAccessError } from '../../app/workbook-access-error';
 
@@ -16,6 +20,26 @@ export interface GuardedSheet {
   readonly ws: Excel.Worksheet;
   /** The options it was protected with, to protect it again as it was when the batch is stopped. */
   readonly options: Excel.WorksheetProtectionOptions | undefined;
+}
+
+/** Whether this Excel can tell a password (ExcelApiOnline 1.1); false outside Office or when it cannot say. */
+export function detectPasswordState(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApiOnline', '1.1') === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The protection properties to load for a sheet about to be rewritten. */
+export function protectionProperties(passwordState: boolean): string {
+  return passwordState ? 'protected,options,isPasswordProtected' : 'protected,options';
+}
+
+/** Throws for the first sheet whose loaded protection says it has a password. */
+export function refusePasswordProtected(sheets: readonly { readonly name: string; readonly passwordProtected: boolean }[]): void {
+  const first = sheets.find((s) => s.passwordProtected);
+  if (first) throw new WorkbookAccessError({ kind: 'sheet-password', sheet: first.name });
 }
 
 /** Queues `unprotect()` for each sheet; call before queuing any other command of the batch. */
@@ -40,9 +64,18 @@ export function checkedSync(context: Excel.RequestContext, guarded: readonly Gua
   };
 }
 
+/** Failures that are not about the sheets: the batch stopped before any unprotect could be refused. */
+const NOT_A_PASSWORD = /PayloadSizeLimitExceeded|PayloadTooLarge|CellEditMode|ActivityLimitReached|Conflict|RequestAborted|ServiceNotAvailable/i;
+
 async function explainRefusal(context: Excel.RequestContext, guarded: readonly GuardedSheet[], error: unknown): Promise<never> {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+  if (NOT_A_PASSWORD.test(code)) throw error;
   for (const g of guarded) g.ws.protection.load('protected');
-  await context.sync();
+  try {
+    await context.sync();
+  } catch {
+    throw error;
+  }
   // The unprotects ran in order up to the refused one; the first sheet still protected is the one with a password.
   const stuck = guarded.find((g) => g.ws.protection.protected);
   if (!stuck) throw error;

@@ -3,11 +3,15 @@
  * before anything is written; a used range over five million cells is named instead of being read.
  */
 import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_SHEET, highlightIssues } from '../../../src/app/highlight';
 import { insertTracker } from '../../../src/app/insert-tracker';
 import { summariseTracker } from '../../../src/app/tracker-summary';
 import { WorkbookAccessError, workbookAccessMessage } from '../../../src/app/workbook-access-error';
+import type { Issue } from '../../../src/domain/validation/issue';
 import type { SheetSpec } from '../../../src/workbook/sheet-spec';
-import type { FakeExcel } from '../../fakes/excel-fake';
+import { ExcelWorkbook } from '../../../src/hosts/excel/excel-workbook';
+import { ALL_FEATURES } from '../../../src/hosts/excel/features';
+import { FakeExcel } from '../../fakes/excel-fake';
 import { agency, NOW, pack, rig, yes } from './helpers';
 
 const SHEET = pack.trackerSheetName;
@@ -94,5 +98,59 @@ describe('a used range over five million cells', () => {
     fake.typeInto(SHEET, 'XFA400', [['?']]);
     const e = await rejection(summariseTracker(workbook, pack, NOW.getTime()));
     expect(e.problem).toMatchObject({ kind: 'sheet-too-large', sheet: SHEET });
+  });
+});
+
+describe('where Excel can tell a password (Excel on the web, ExcelApiOnline 1.1)', () => {
+  it('the write is refused after its first sync, before anything is queued', async () => {
+    const { fake, workbook } = rig({ excelApiOnline: true }, { passwordState: true });
+    await workbook.write([spec('Một', 'cũ 1'), spec('Hai', 'cũ 2')]);
+    fake.mustSheet('Hai').protection = { protected: true, options: {}, password: 'x' };
+    const before = state(fake);
+    fake.resetCounters();
+    const e = await rejection(workbook.write([spec('Một', 'mới 1'), spec('Hai', 'mới 2')]));
+    expect(e.problem).toEqual({ kind: 'sheet-password', sheet: 'Hai' });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.log.some((l) => /unprotect|values|formulas/.test(l))).toBe(false);
+    expect(state(fake)).toEqual(before);
+  });
+});
+
+describe('a batch stopped for another reason is not taken for a password', () => {
+  it('Excel in cell-edit mode: the error is given as it is', async () => {
+    const excel = new FakeExcel();
+    let syncs = Number.NEGATIVE_INFINITY;
+    const editing = Object.assign(new Error('cell edit mode'), { code: 'InvalidOperationInCellEditMode' });
+    const workbook = new ExcelWorkbook(
+      (batch) =>
+        excel.run((ctx) =>
+          batch(
+            new Proxy(ctx, {
+              get: (target, p) => (p === 'sync' ? () => (++syncs === 2 ? Promise.reject(editing) : target.sync()) : Reflect.get(target, p)),
+            }),
+          ),
+        ),
+      { features: ALL_FEATURES },
+    );
+    await workbook.write([spec('Một', 'cũ 1')]);
+    syncs = 0;
+    const e: unknown = await workbook.write([spec('Một', 'mới 1')]).then(() => undefined, (x: unknown) => x);
+    expect(e).toBe(editing);
+    expect(excel.mustSheet('Một').protection.protected).toBe(true);
+  });
+});
+
+describe('highlighting, where Excel can tell a password', () => {
+  it('is refused after reading the fills: no record sheet, no fill changed', async () => {
+    const { fake, workbook } = rig({ sheets: ['Sheet1', 'Biểu'], excelApiOnline: true }, { passwordState: true });
+    fake.typeInto('Biểu', 'B2', [['abc']]);
+    fake.mustSheet('Biểu').protection = { protected: true, options: {}, password: 'x' };
+    const issue = { severity: 'error', rule: 'notNumber', sheet: 'Biểu', cell: 'B2', value: 'abc', params: {} } as unknown as Issue;
+    fake.resetCounters();
+    const e = await rejection(highlightIssues(workbook, [issue]));
+    expect(e.problem).toEqual({ kind: 'sheet-password', sheet: 'Biểu' });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheet(HIGHLIGHT_SHEET)).toBeUndefined();
+    expect(fake.mustSheet('Biểu').formatAt('B2', 'fill.color')).toBeUndefined();
   });
 });
