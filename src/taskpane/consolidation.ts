@@ -28,15 +28,10 @@ export async function loadConsolidationEngine(): Promise<ConsolidationEngine> {
   };
 }
 
-/**
- * An opened workbook as consolidation takes it, with when it was last saved: dcterms:modified of docProps/core.xml,
- * which ExcelJS reads into `modified` (absent when the file does not record it).
- */
+/** An opened workbook as consolidation takes it, with when it was last saved (dcterms:modified), when recorded. */
 export function openResult(opened: Opened): OpenResult {
-  if (!opened.ok) return opened;
-  const modified: unknown = opened.workbook.workbook.modified;
-  const savedAt = modified instanceof Date && Number.isFinite(modified.getTime()) ? modified.toISOString() : undefined;
-  return { ok: true, port: opened.workbook, ...(savedAt !== undefined ? { savedAt } : {}) };
+  if (!opened.ok) return { ok: false, reason: opened.reason };
+  return { ok: true, port: opened.workbook, ...(opened.savedAt !== undefined ? { savedAt: opened.savedAt } : {}) };
 }
 
 /** A picked file as the use case reads it: its bytes on demand, one file at a time, and when it was last modified. */

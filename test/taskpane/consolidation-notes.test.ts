@@ -8,6 +8,7 @@ import { mustDay } from '../../src/domain/calendar';
 import { consolidationNotice, consolidationRows } from '../../src/taskpane/tools-view-model';
 import { inputFile, openResult } from '../../src/taskpane/consolidation';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
+import { openWorkbookBytes } from '../../src/hosts/xlsx/open';
 
 const base: ConsolidationSummary = {
   cancelled: false,
@@ -73,8 +74,7 @@ describe('the pane hands consolidation what it needs to order re-sends', () => {
     const wb = FileWorkbook.create();
     wb.workbook.addWorksheet('A');
     wb.workbook.modified = new Date('2026-02-24T09:30:00Z');
-    const reopened = await FileWorkbook.load(await wb.toBuffer());
-    const opened = openResult({ ok: true, workbook: reopened });
+    const opened = openResult(await openWorkbookBytes(await wb.toBuffer()));
     expect(opened.ok && opened.savedAt).toBe('2026-02-24T09:30:00.000Z');
     expect(openResult({ ok: false, reason: 'hỏng' })).toEqual({ ok: false, reason: 'hỏng' });
   });
