@@ -25,6 +25,8 @@ export interface PlanImportOptions {
 export type ImportFinding =
   | TableProblem
   | { readonly code: 'no-header' }
+  /** A workbook with no sheet holding the plan's table (a sheet "Kế hoạch", or any sheet with its header row). */
+  | { readonly code: 'no-plan-sheet'; readonly sheets: readonly string[] }
   | { readonly code: 'no-tasks' }
   | { readonly code: 'no-year' }
   | { readonly code: 'year-differs'; readonly given: number; readonly found: number }

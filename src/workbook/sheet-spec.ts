@@ -57,7 +57,9 @@ export type ValidationRule =
    */
   | { readonly type: 'list'; readonly values: readonly string[]; readonly source?: ListSource }
   | { readonly type: 'whole' | 'decimal'; readonly min?: number; readonly max?: number }
-  | { readonly type: 'date'; readonly min?: Day; readonly max?: Day };
+  | { readonly type: 'date'; readonly min?: Day; readonly max?: Day }
+  /** A formula (without "=") relative to the top-left cell of the range; the value is allowed when it is TRUE. */
+  | { readonly type: 'custom'; readonly formula: string };
 
 export interface Validation {
   readonly range: string;

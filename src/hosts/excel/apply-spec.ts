@@ -293,6 +293,9 @@ async function queueValidation(ws: Excel.Worksheet, v: Validation, budget: Reque
       rule = v.rule.type === 'whole' ? { wholeNumber: basic } : { decimal: basic };
       break;
     }
+    case 'custom':
+      rule = { custom: { formula: `=${v.rule.formula}` } };
+      break;
     case 'date':
       rule = { date: { formula1: toIso(v.rule.min ?? DATE_MIN), formula2: toIso(v.rule.max ?? DATE_MAX), operator: 'Between' } };
       break;

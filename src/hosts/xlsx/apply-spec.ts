@@ -132,6 +132,9 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
             : { ...common, type: v.rule.type, operator: 'between', formulae: [min ?? 0, max] };
         break;
       }
+      case 'custom':
+        dv = { ...common, type: 'custom', formulae: [v.rule.formula] };
+        break;
       case 'date':
         dv = {
           ...common,
