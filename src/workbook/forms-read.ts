@@ -6,7 +6,7 @@
 import { cellKey, type Cell, type FormValue } from '../domain/form-pack';
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
-import { forEachCell, type Grid, gridText, gridValue, isEmptyValue } from './grid';
+import { forEachCell, forEachRow, type Grid, gridText, gridValue, isEmptyValue } from './grid';
 import { CODE_HEADER, FORM_NUMBER_LABEL, NA_MARK, PERIOD_LABEL, REPORTER_LABEL } from './forms';
 
 export interface FormSheetRead {
@@ -102,10 +102,10 @@ export function readFormSheet(grid: Grid, isInput?: (cell: Cell) => boolean): Fo
   if (numberingRow === 0) return null;
 
   const rows = new Map<string, number>();
-  for (let r = numberingRow + 1; r <= grid.values.length; r++) {
+  forEachRow(grid, numberingRow + 1, (r) => {
     const code = rowCodeOf(gridValue(grid, r, codeColumn));
     if (code !== null && !rows.has(code)) rows.set(code, r);
-  }
+  });
 
   const values = new Map<string, FormValue>();
   const addresses = new Map<string, string>();

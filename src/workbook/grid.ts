@@ -23,10 +23,27 @@ export function gridText(grid: Grid, row: number, col: number): string {
   return v === null ? '' : String(v).normalize('NFC');
 }
 
+/**
+ * The indexes present in a possibly sparse array, ascending. A for…in over an array lists only the elements present
+ * (in index order), which for a sparse array is far faster than counting up to its length or Array.prototype.some.
+ */
+function* presentIndexes(a: readonly unknown[]): Generator<number> {
+  for (const key in a) {
+    const i = Number(key);
+    if (Number.isInteger(i)) yield i;
+  }
+}
+
 /** Calls `fn` with the column (1-based) of each cell present in sheet row `row`, in order, until it returns true. */
 export function forEachCell(grid: Grid, row: number, fn: (col: number, value: GridValue) => boolean | void): void {
-  // Array.prototype.some skips holes and stops at the first true.
-  grid.values[row - 1]?.some((v, i) => fn(i + 1, v ?? null) === true);
+  const cells = grid.values[row - 1];
+  if (!cells) return;
+  for (const i of presentIndexes(cells)) if (fn(i + 1, cells[i] ?? null) === true) return;
+}
+
+/** Calls `fn` with each sheet row (1-based) present in the grid from row `from` on, in order, until it returns true. */
+export function forEachRow(grid: Grid, from: number, fn: (row: number) => boolean | void): void {
+  for (const i of presentIndexes(grid.values)) if (i + 1 >= from && fn(i + 1) === true) return;
 }
 
 export function isEmptyValue(v: GridValue): boolean {

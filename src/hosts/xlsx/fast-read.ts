@@ -5,14 +5,15 @@
  * the XML bytes in one pass per part, skipping styles, validations and formatting that ExcelJS would build.
  *
  * Opening never throws: a damaged file, a file that is not a workbook and a sheet over the cell limit are results.
- * Every sheet is read (and checked against the limit) when the file is opened, so a snapshot never fails later.
+ * Every sheet is checked (parts, references, cell limit) when the file is opened, so a snapshot never fails later;
+ * only the sheets asked for are then read into grids, so a big sheet nobody reads costs no memory.
  * It gives the same Grid as the ExcelJS host (dates as serial numbers), but sparse: only the cells present are
  * stored. Tests compare the two readers on the same files. Inflating is given by the caller (node:zlib in the CLI).
  */
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet } from './xlsx-parts';
+import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet, type SheetCells } from './xlsx-parts';
 import { checkInflated, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
 /**
@@ -70,15 +71,21 @@ class Parts {
 
 export class FastWorkbook implements WorkbookPort {
   private constructor(
-    private readonly names: readonly string[],
-    private readonly grids: ReadonlyMap<string, Grid>,
+    private readonly parts: Parts,
+    /** The sheets, in order, with the path of their part (each checked on opening). */
+    private readonly sheets: readonly { readonly name: string; readonly path: string }[],
+    private readonly strings: readonly string[],
+    private readonly maxCells: number,
     /** Workbooks in the 1904 date system need styles to tell dates from numbers; callers read those with ExcelJS. */
     readonly uses1904: boolean,
     /** dcterms:modified of docProps/core.xml (ISO 8601), when the file has it. */
     readonly savedAt: string | undefined,
   ) {}
 
-  /** Opens and reads every sheet; never throws for any bytes. */
+  /**
+   * Opens the file and checks every part it will read (sizes, CRC-32, cell references, the cell limit of each sheet),
+   * keeping nothing of the sheets: they are read again, one at a time, when asked for. Never throws for any bytes.
+   */
   static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET): FastOpen {
     try {
       return { ok: true, workbook: FastWorkbook.load(bytes, inflate, maxCellsPerSheet) };
@@ -101,38 +108,30 @@ export class FastWorkbook implements WorkbookPort {
     const targets = rels ? readRelationships(rels, workbookPath) : new Map<string, string>();
     const core = parts.get('docProps/core.xml');
     const savedAt = core ? readSavedAt(core) : undefined;
-    let strings: string[] | null = null;
-    const sharedStrings = (): string[] => (strings ??= readSharedStringsPart(parts));
-    const grids = new Map<string, Grid>();
+    const stringsXml = parts.get('xl/sharedStrings.xml');
+    const strings = stringsXml ? readSharedStrings(stringsXml) : [];
+    const found: { name: string; path: string }[] = [];
     for (const sheet of sheets) {
       const path = targets.get(sheet.rid);
       if (path === undefined) continue;
-      const xml = parts.get(path);
-      if (xml === null) throw new PartError({ kind: 'damaged', part: path, damage: 'missing' });
-      const scan = readWorksheet(xml, sharedStrings, maxCells);
-      if (!scan.ok) {
-        throw new PartError(
-          scan.problem === 'too-many-cells'
-            ? { kind: 'sheet-too-large', sheet: sheet.name, cells: scan.cells, limit: maxCells }
-            : { kind: 'damaged', part: path, damage: 'xml' },
-        );
-      }
-      grids.set(sheet.name, { name: sheet.name, values: scan.sheet.values, formulas: scan.sheet.formulas });
+      const problem = sheetProblem(parts, sheet.name, path, () => strings, maxCells, true);
+      if (problem.ok === false) throw new PartError(problem.problem);
+      found.push({ name: sheet.name, path });
     }
-    return new FastWorkbook(
-      sheets.filter((s) => targets.has(s.rid)).map((s) => s.name),
-      grids,
-      date1904,
-      savedAt,
-    );
+    return new FastWorkbook(parts, found, strings, maxCells, date1904, savedAt);
   }
 
   sheetNames(): string[] {
-    return [...this.names];
+    return this.sheets.map((s) => s.name);
   }
 
+  /** Reads one sheet (checked on opening, so this cannot fail on the same bytes). */
   grid(name: string): Grid | null {
-    return this.grids.get(name) ?? null;
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) return null;
+    const read = sheetProblem(this.parts, sheet.name, sheet.path, () => this.strings, this.maxCells, false);
+    if (read.ok === false) throw new Error(`sheet ${name} changed after it was checked`);
+    return { name, values: read.cells.values, formulas: read.cells.formulas };
   }
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
@@ -146,9 +145,17 @@ export class FastWorkbook implements WorkbookPort {
   }
 }
 
-function readSharedStringsPart(parts: Parts): string[] {
-  const xml = parts.get('xl/sharedStrings.xml');
-  return xml ? readSharedStrings(xml) : [];
+type SheetRead = { readonly ok: true; readonly cells: SheetCells } | { readonly ok: false; readonly problem: FastProblem };
+
+function sheetProblem(parts: Parts, sheet: string, path: string, strings: () => readonly string[], maxCells: number, countOnly: boolean): SheetRead {
+  const xml = parts.get(path);
+  if (xml === null) return { ok: false, problem: { kind: 'damaged', part: path, damage: 'missing' } };
+  const scan = readWorksheet(xml, strings, maxCells, countOnly);
+  if (scan.ok) return { ok: true, cells: scan.sheet };
+  return {
+    ok: false,
+    problem: scan.problem === 'too-many-cells' ? { kind: 'sheet-too-large', sheet, cells: scan.cells, limit: maxCells } : { kind: 'damaged', part: path, damage: 'xml' },
+  };
 }
 
 export { xmlText } from './xml-scan';

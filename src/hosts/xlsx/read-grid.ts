@@ -48,6 +48,12 @@ function formulaOf(v: ExcelJS.CellValue): string | null {
   return null;
 }
 
+/**
+ * Rows and cells up to this far are filled in (empty rows as [], empty cells as null), as callers of a small sheet
+ * expect; beyond it the grid stays sparse, so a stray value at XFD1048576 does not make a million rows.
+ */
+const DENSE_UP_TO = 1_024;
+
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
@@ -61,14 +67,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
       const f = formulaOf(cell.value);
       if (f !== null) rf[colNumber - 1] = f;
     });
-    for (let i = 0; i < rv.length; i++) if (rv[i] === undefined) rv[i] = null;
-    for (let i = 0; i < rf.length; i++) if (rf[i] === undefined) rf[i] = null;
+    if (rv.length <= DENSE_UP_TO) for (let i = 0; i < rv.length; i++) if (rv[i] === undefined) rv[i] = null;
+    if (rf.length <= DENSE_UP_TO) for (let i = 0; i < rf.length; i++) if (rf[i] === undefined) rf[i] = null;
     values[rowNumber - 1] = rv;
     formulas[rowNumber - 1] = rf;
   });
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] === undefined) values[i] = [];
-    if (formulas[i] === undefined) formulas[i] = [];
+  if (values.length <= DENSE_UP_TO * 64) {
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === undefined) values[i] = [];
+      if (formulas[i] === undefined) formulas[i] = [];
+    }
   }
   return { name: ws.name, values, formulas };
 }

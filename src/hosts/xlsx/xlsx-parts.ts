@@ -157,11 +157,25 @@ function readCellChildren(x: XmlScanner, p: CellParts): void {
   }
 }
 
+/** Skips the children of a <c> element the scanner has just opened; whether it holds a value, formula or text. */
+function skipCellChildren(x: XmlScanner): boolean {
+  let content = false;
+  while (x.next()) {
+    if (x.kind() === 'close') {
+      if (x.is(N.c)) break;
+      continue;
+    }
+    if (x.is(N.v) || x.is(N.f) || x.is(N.is)) content = true;
+  }
+  return content;
+}
+
 /**
  * A worksheet's cells: values (dates as serials, formulas as their cached results) and formulas, sparsely. Stops at
- * `maxCells` cells holding something, so an over-limit sheet costs no more memory than the limit.
+ * `maxCells` cells holding something, so an over-limit sheet costs no more memory than the limit. With `countOnly`,
+ * checks the references and counts the cells without decoding or keeping anything (the census done on opening).
  */
-export function readWorksheet(b: Uint8Array, strings: () => readonly string[], maxCells: number): SheetScan {
+export function readWorksheet(b: Uint8Array, strings: () => readonly string[], maxCells: number, countOnly = false): SheetScan {
   const x = new XmlScanner(b);
   while (x.next() && !(x.is(N.sheetData) && (x.kind() === 'open' || x.kind() === 'empty')));
   const values: GridValue[][] = [];
@@ -195,6 +209,10 @@ export function readWorksheet(b: Uint8Array, strings: () => readonly string[], m
     } else col++;
     if (col > MAX_COL || rowNo < 1) return { ok: false, problem: 'bad-reference', ref: `${rowNo}:${col}` };
     if (x.kind() === 'empty') continue;
+    if (countOnly) {
+      if (skipCellChildren(x) && ++cells > maxCells) return { ok: false, problem: 'too-many-cells', cells };
+      continue;
+    }
     p.type = x.attr(N.t) ? x.attrText() : 'n';
     readCellChildren(x, p);
     const value = cellValue(p, strings);
