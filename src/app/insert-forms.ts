@@ -6,8 +6,8 @@ import { type Form, type FormPack, type FormValue, cellKey, formModel, parseCell
 import { t, type Lang } from '../domain/i18n';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
-import { formSheetLayout, type FormFooterText, type FormLayout } from '../workbook/forms';
-import { readFormFooter } from '../workbook/forms-footer';
+import { formSheetLayout, type FormLayout } from '../workbook/forms';
+import { type FormFooterText, readFormFooter } from '../workbook/forms-footer';
 import { readFormSheet } from '../workbook/forms-read';
 import { isEmptyValue } from '../workbook/grid';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';

@@ -1,5 +1,10 @@
 /**
- * Reading back what the clerk typed on a form sheet outside the figures: the place-and-date line and the signers'
+ * The footer of a report form — the place-and-date line, the signers' titles, notes and names — laid out, and read
+ * back.
+ *
+ * Laid out: the place-and-date line and the names are input cells (unlocked), the clerk's own text.
+ *
+ * Read back: what the clerk typed on a form sheet outside the figures: the place-and-date line and the signers'
  * names (carried over when the forms are inserted again), and any other cell typed outside the product's text
  * (asked about before it is cleared).
  *
@@ -10,9 +15,61 @@
 import type { FormPack } from '../domain/form-pack';
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
-import { type FormFooterText, SIGNATURE_ROWS } from './forms';
 import type { FormSheetRead } from './forms-read';
 import { type Grid, gridText, isEmptyValue } from './grid';
+import type { CellValue, StyleRange } from './sheet-spec';
+
+/** What the clerk types under the table: the place-and-date line and the two signers' names. */
+export interface FormFooterText {
+  readonly place?: string;
+  readonly preparer?: string;
+  readonly head?: string;
+}
+
+/** Where the footer's input cells are (A1; the place and the head's name are merged to the last column). */
+export interface FormFooterCells {
+  readonly place: string;
+  readonly preparer: string;
+  readonly head: string;
+}
+
+/** Rows left blank between the signers' titles and their names, for the signatures. */
+export const SIGNATURE_ROWS = 3;
+
+/**
+ * The place-and-date line, the signers' titles and notes, and their names. The line and the names are input cells
+ * (unlocked): the clerk's own text, kept when the forms are inserted again.
+ */
+export function footerLayout(
+  pack: FormPack,
+  text: FormFooterText,
+  placeRow: number,
+  last: string,
+  out: { put: (row: number, col: number, v: CellValue) => void; merges: string[]; styleRanges: StyleRange[]; unlocked: string[] },
+): FormFooterCells {
+  const signRow = placeRow + 1;
+  const noteRow = signRow + 1;
+  const nameRow = noteRow + SIGNATURE_ROWS + 1;
+  const right = (r: number) => `B${r}:${last}${r}`;
+  const { footer } = pack;
+  out.put(placeRow, 2, text.place ?? footer.placeAndDate);
+  out.put(signRow, 1, footer.preparer.title);
+  out.put(signRow, 2, footer.head.title);
+  out.put(noteRow, 1, footer.preparer.note);
+  out.put(noteRow, 2, footer.head.note);
+  if (text.preparer !== undefined) out.put(nameRow, 1, text.preparer);
+  if (text.head !== undefined) out.put(nameRow, 2, text.head);
+  out.merges.push(right(placeRow), right(signRow), right(noteRow), right(nameRow));
+  out.styleRanges.push(
+    { range: right(placeRow), style: 'placeDate' },
+    { range: `A${signRow}:${last}${signRow}`, style: 'signTitle' },
+    { range: `A${noteRow}:${last}${noteRow}`, style: 'signNote' },
+    { range: `A${nameRow}:${last}${nameRow}`, style: 'signName' },
+  );
+  out.unlocked.push(right(placeRow), `A${nameRow}`, right(nameRow));
+  return { place: `B${placeRow}`, preparer: `A${nameRow}`, head: `B${nameRow}` };
+}
+
 
 /** Rows under the signers' notes searched for their names: down to the row where the layout puts them. */
 const NAME_SCAN_ROWS = SIGNATURE_ROWS + 1;

@@ -31,6 +31,7 @@ import {
 } from '../domain/form-pack';
 import { cellRef, columnLetter, rangeRef } from './a1';
 import type { CellValue, ConditionalFormat, SheetSpec, StyleRange, Validation } from './sheet-spec';
+import { footerLayout, type FormFooterCells, type FormFooterText } from './forms-footer';
 import { rowHeightFor } from './text-metrics';
 
 export const FORM_NUMBER_LABEL = 'Biểu số';
@@ -69,20 +70,6 @@ export interface FormSheetInput {
   readonly values?: FormValues;
   /** The clerk's own text under the table, carried over from the previous sheet. */
   readonly footer?: FormFooterText;
-}
-
-/** What the clerk types under the table: the place-and-date line and the two signers' names. */
-export interface FormFooterText {
-  readonly place?: string;
-  readonly preparer?: string;
-  readonly head?: string;
-}
-
-/** Where the footer's input cells are (A1; the place and the head's name are merged to the last column). */
-export interface FormFooterCells {
-  readonly place: string;
-  readonly preparer: string;
-  readonly head: string;
 }
 
 export interface FormLayout {
@@ -397,43 +384,6 @@ export function formSheetLayout(input: FormSheetInput): FormLayout {
     activeCell: firstInput ? address(firstInput.cell) : cellRef(firstDataRow, figureCol(1)),
   };
   return { spec, model, headerRow: ROW_HEADER, numberingRow, firstDataRow, lastDataRow, addresses, placed, footerCells };
-}
-
-/** Rows left blank between the signers' titles and their names, for the signatures. */
-export const SIGNATURE_ROWS = 3;
-
-/**
- * The place-and-date line, the signers' titles and notes, and their names. The line and the names are input cells
- * (unlocked): the clerk's own text, kept when the forms are inserted again.
- */
-function footerLayout(
-  pack: FormPack,
-  text: FormFooterText,
-  placeRow: number,
-  last: string,
-  out: { put: (row: number, col: number, v: CellValue) => void; merges: string[]; styleRanges: StyleRange[]; unlocked: string[] },
-): FormFooterCells {
-  const signRow = placeRow + 1;
-  const noteRow = signRow + 1;
-  const nameRow = noteRow + SIGNATURE_ROWS + 1;
-  const right = (r: number) => `B${r}:${last}${r}`;
-  const { footer } = pack;
-  out.put(placeRow, 2, text.place ?? footer.placeAndDate);
-  out.put(signRow, 1, footer.preparer.title);
-  out.put(signRow, 2, footer.head.title);
-  out.put(noteRow, 1, footer.preparer.note);
-  out.put(noteRow, 2, footer.head.note);
-  if (text.preparer !== undefined) out.put(nameRow, 1, text.preparer);
-  if (text.head !== undefined) out.put(nameRow, 2, text.head);
-  out.merges.push(right(placeRow), right(signRow), right(noteRow), right(nameRow));
-  out.styleRanges.push(
-    { range: right(placeRow), style: 'placeDate' },
-    { range: `A${signRow}:${last}${signRow}`, style: 'signTitle' },
-    { range: `A${noteRow}:${last}${noteRow}`, style: 'signNote' },
-    { range: `A${nameRow}:${last}${nameRow}`, style: 'signName' },
-  );
-  out.unlocked.push(right(placeRow), `A${nameRow}`, right(nameRow));
-  return { place: `B${placeRow}`, preparer: `A${nameRow}`, head: `B${nameRow}` };
 }
 
 function violationFormat(range: string, formula: string): ConditionalFormat {

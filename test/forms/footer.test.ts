@@ -9,7 +9,8 @@ import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { parseRange } from '../../src/workbook/a1';
-import { formSheetLayout, SIGNATURE_ROWS } from '../../src/workbook/forms';
+import { formSheetLayout } from '../../src/workbook/forms';
+import { SIGNATURE_ROWS } from '../../src/workbook/forms-footer';
 import { mustLoad, NOW, packJson } from './helpers';
 
 const pack = defaultFormPack();
