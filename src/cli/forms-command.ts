@@ -1,5 +1,4 @@
 /** `vtlt forms`: writes the statistical report forms into a new or existing workbook file. */
-import { readFile } from 'node:fs/promises';
 import { todayInVietnam, ymdOf } from '../domain/calendar';
 import { type FormPack, parseFormPackJson } from '../domain/form-pack';
 import { t, type Lang } from '../domain/i18n';
@@ -10,6 +9,7 @@ import { describeUnplaced, insertForms } from '../app/insert-forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
+import { readRegularFile } from './inputs';
 import type { CliIo } from './io';
 
 const MIN_YEAR = 2000;
@@ -35,15 +35,10 @@ export function parseFormCodes(text: string, pack: FormPack, lang: Lang): string
 }
 
 export async function readFormPackFile(file: string, lang: Lang): Promise<FormPack> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? t(lang, 'forms.packNotFound', { file }) : t(lang, 'forms.packUnreadable', { file, reason: code ?? 'EIO' }),
-    );
-  }
+  // A regular file only (a FIFO or a folder would hang or fail): the reason is in the user's language.
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) throw new UsageError(read.missing ? t(lang, 'forms.packNotFound', { file }) : t(lang, 'forms.packUnreadable', { file, reason: read.reason }));
+  const text = new TextDecoder('utf-8').decode(read.bytes);
   const loaded = parseFormPackJson(text);
   if (!loaded.ok) throw new UsageError(t(lang, 'forms.packInvalid', { file, errors: loaded.errors.map((e) => `  ${e}`).join('\n') }));
   return loaded.value;

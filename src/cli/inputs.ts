@@ -83,7 +83,10 @@ async function exists(p: string): Promise<boolean> {
   return (await lstat(p).catch(() => null)) !== null;
 }
 
-export type ReadOutcome = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly reason: string };
+export type ReadOutcome =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  /** `missing`: nothing at that path (as opposed to something there that cannot be read). */
+  | { readonly ok: false; readonly reason: string; readonly missing: boolean };
 
 const mb = (n: number) => `${Math.max(1, Math.round(n / 1024 / 1024))} MB`;
 
@@ -94,26 +97,30 @@ const mb = (n: number) => `${Math.max(1, Math.round(n / 1024 / 1024))} MB`;
  */
 export async function readRegularFile(file: string, lang: Lang, maxBytes = DEFAULT_LIMITS.maxFileBytes): Promise<ReadOutcome> {
   const link = await lstat(file).catch((e: NodeJS.ErrnoException) => e);
-  if (link instanceof Error) return { ok: false, reason: errnoReason(link, lang) };
+  if (link instanceof Error) return failed(link, lang);
   const info = link.isSymbolicLink() ? await stat(file).catch(() => null) : link;
-  if (info === null) return { ok: false, reason: t(lang, 'cli.file.danglingLink') };
-  if (!info.isFile()) return { ok: false, reason: notRegular(info, lang) };
+  if (info === null) return { ok: false, reason: t(lang, 'cli.file.danglingLink'), missing: false };
+  if (!info.isFile()) return { ok: false, reason: notRegular(info, lang), missing: false };
   let handle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return { ok: false, reason: errnoReason(e as NodeJS.ErrnoException, lang) };
+    return failed(e as NodeJS.ErrnoException, lang);
   }
   try {
     const opened = await handle.stat();
-    if (!opened.isFile()) return { ok: false, reason: notRegular(opened, lang) };
-    if (opened.size > maxBytes) return { ok: false, reason: t(lang, 'file.tooLarge', { size: mb(opened.size), limit: mb(maxBytes) }) };
+    if (!opened.isFile()) return { ok: false, reason: notRegular(opened, lang), missing: false };
+    if (opened.size > maxBytes) return { ok: false, reason: t(lang, 'file.tooLarge', { size: mb(opened.size), limit: mb(maxBytes) }), missing: false };
     return { ok: true, bytes: await handle.readFile() };
   } catch (e) {
-    return { ok: false, reason: errnoReason(e as NodeJS.ErrnoException, lang) };
+    return failed(e as NodeJS.ErrnoException, lang);
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+function failed(e: NodeJS.ErrnoException, lang: Lang): ReadOutcome {
+  return { ok: false, reason: errnoReason(e, lang), missing: e.code === 'ENOENT' || e.code === 'ENOTDIR' };
 }
 
 function notRegular(info: { isDirectory(): boolean }, lang: Lang): string {

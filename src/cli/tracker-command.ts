@@ -60,6 +60,7 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
     window: args.values.has('window') ? settings.window : undefined,
     inclusiveBefore: args.flags.has('inclusive') ? true : undefined,
     now: new Date(io.now()),
+    lang,
     confirm: async (q) => {
       questions.push(q);
       return args.flags.has('force');

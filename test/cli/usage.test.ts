@@ -1,4 +1,5 @@
 /** The CLI keeps its word: help from the option tables, -h, --, messages in the user's language, the roster checked. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -130,5 +131,22 @@ describe('consolidate', () => {
   it('refuses a usage mistake in English with VTLT_LANG=en', async () => {
     const r = await vtlt('en', 'consolidate', f('stc.xlsx'));
     expect(r).toMatchObject({ code: 2, stderr: 'Give --out FILE.xlsx: the consolidation workbook to write.' });
+  });
+});
+
+describe('files the other commands read', () => {
+  it('a FIFO given as --pack, --in or --roster is refused with a reason, never waited on', async () => {
+    execFileSync('mkfifo', [f('ong.json')]);
+    const pack = await vtlt('vi', 'forms', '--agency', 'STC', '--year', '2025', '--out', f('x.xlsx'), '--pack', f('ong.json'));
+    expect(pack.code).toBe(2);
+    expect(pack.stderr).toContain('Không phải tệp thông thường');
+    const input = await vtlt('vi', 'tracker', '--agency', 'STC', '--out', f('x.xlsx'), '--in', f('ong.json'));
+    expect(input.code).toBe(2);
+    expect(input.stderr).toContain('Không phải tệp thông thường');
+    const roster = await vtlt('en', 'validate', f('stc.xlsx'), '--roster', f('ong.json'));
+    expect(roster.code).toBe(2);
+    expect(roster.stderr).toContain('Cannot read the roster');
+    const missing = await vtlt('vi', 'forms', '--agency', 'STC', '--year', '2025', '--out', f('x.xlsx'), '--pack', f('khong-co.json'));
+    expect(missing.stderr).toContain('Không tìm thấy gói biểu mẫu');
   });
 });

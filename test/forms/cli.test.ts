@@ -74,7 +74,7 @@ describe('vtlt forms: argument errors exit 2 with a Vietnamese message', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Cách dùng: vtlt forms --agency MÃ --year NĂM --out TỆP\.xlsx/);
     const top = await cli(['--help']);
-    expect(top.out).toContain('  forms     Ghi các biểu báo cáo thống kê năm (0801–0813) vào tệp .xlsx');
+    expect(top.out).toMatch(/^ {2}forms +Ghi các biểu báo cáo thống kê năm \(0801–0813\) vào tệp \.xlsx$/m);
   });
 });
 
