@@ -103,7 +103,7 @@ describe('validate', () => {
     const r = await vtlt('en', 'validate', f('badstamp.xlsx'), f('khong-co.xlsx'), '--partial');
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('The workbook identity is damaged (wrong entries: generatedAt)');
-    expect(r.stdout).toMatch(/1 errors, 0 warnings/);
+    expect(r.stdout).toMatch(/1 error, 0 warnings/);
     expect(r.stdout).toMatch(/2 files: 0 passed, 2 with errors\./);
     expect(r.stdout).toContain('No such file or folder');
     expect(r.stdout).not.toMatch(/lỗi|cảnh báo|Không|Invalid|ISO/);

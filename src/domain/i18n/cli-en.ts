@@ -1,5 +1,7 @@
 import type { CliCatalog } from './cli-vi';
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** English messages of the `vtlt` command line's own lines. */
 export const cliEn: CliCatalog = {
   'cli.usageLine': (p) => `Usage: ${p.usage}`,
@@ -29,13 +31,13 @@ export const cliEn: CliCatalog = {
   'cli.severity.error': 'Error',
   'cli.severity.warning': 'Warning',
   'cli.value': (p) => `[value: ${p.value}]`,
-  'cli.validate.file': (p) => `${p.file}${p.who}: ${p.errors} errors, ${p.warnings} warnings`,
-  'cli.validate.summary': (p) => `${p.total} files: ${p.ok} passed, ${p.bad} with errors.`,
+  'cli.validate.file': (p) => `${p.file}${p.who}: ${plural(p.errors, 'error')}, ${plural(p.warnings, 'warning')}`,
+  'cli.validate.summary': (p) => `${plural(p.total, 'file')}: ${p.ok} passed, ${p.bad} with errors.`,
   'cli.validate.previousUnreadable': (p) => `Previous year's workbook "${p.file}": ${p.reason}`,
   'cli.consolidate.needOut': 'Give --out FILE.xlsx: the consolidation workbook to write.',
   'cli.consolidate.rosterUnreadable': (p) => `Cannot read the roster "${p.file}". Check the path.`,
   'cli.consolidate.rosterInvalid': (p) => `The roster "${p.file}" is not valid:\n${p.errors}`,
-  'cli.consolidate.done': (p) => `Consolidated ${p.count} files into ${p.out} (as of ${p.asOf}):`,
+  'cli.consolidate.done': (p) => `Consolidated ${plural(p.count, 'file')} into ${p.out} (as of ${p.asOf}):`,
   'cli.consolidate.counts': (p) =>
     `${p.submitted} agencies submitted / ${p.roster} on the roster; ${p.missing} missing; ${p.late} late.`,
   'cli.consolidate.files': (p) => `${p.replaced} older files replaced by a newer one of the same agency; ${p.rejected} files set aside.`,
