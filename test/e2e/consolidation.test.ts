@@ -290,6 +290,22 @@ describe('files from the field: re-saved by LibreOffice, and re-sent after a cor
     const differ = [...before].filter(([k, v]) => !close(after.get(k) ?? NaN, v)).map(([k, v]) => `${k}: ${v} → ${after.get(k)}`);
     expect(differ).toEqual([]);
     expect(before.size).toBeGreaterThan(100);
+
+    // Originals and re-saves in one batch, all with one file time (unpacked from one archive, say): LibreOffice kept
+    // the saved time, so nothing orders them — yet they say the same, so they are no conflict, and totals are equal.
+    const mixedDir = path.join(lo.dir, 'mixed');
+    await mkdir(mixedDir, { recursive: true });
+    const when = new Date('2026-02-26T00:00:00Z');
+    for (const [i, code] of CODES.entries()) {
+      for (const [from, name] of [[originals[i]!, `${code}.xlsx`], [resaved[i]!, `${code}-libreoffice.xlsx`]] as const) {
+        await writeFile(path.join(mixedDir, name), await readFile(from));
+        await utimes(path.join(mixedDir, name), when, when);
+      }
+    }
+    const mixed = await consolidateJson(mixedDir, path.join(lo.dir, 'tong-hop-mixed.xlsx'));
+    expect(mixed.conflicts).toEqual([]);
+    expect(mixed.replaced).toHaveLength(CODES.length);
+    expect(new Map(flat(mixed))).toEqual(before);
   });
 
   it('a corrected re-send with an older generation stamp but a later save is the one counted', async () => {
