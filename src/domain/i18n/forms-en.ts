@@ -11,7 +11,7 @@ export const formsEn: FormsCatalog = {
     '  --forms CODE,CODE   only these forms (default: every form of the pack), e.g. 0804,0808',
     '  --pack FILE.json    a form pack to use instead of the bundled reference pack',
     '  --in FILE.xlsx      write into an existing workbook (e.g. one with the tracker), keeping the figures entered',
-    '  --force             agree to change the agency, overwrite another sheet, or drop figures the new forms have no place for',
+    '  --force             agree to change the agency, overwrite another sheet, drop figures the new forms have no place for, or clear cells typed outside the table',
   ].join('\n'),
   'forms.badYear': (p) =>
     `The reporting year "${p.value}" is not valid: give a 4-digit year from 2000 to ${p.max} (e.g. --year 2025 for the report due in February 2026).`,
