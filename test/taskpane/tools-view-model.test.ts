@@ -208,7 +208,7 @@ describe('consolidation', () => {
     rosterProblems: ['A12: Mã đơn vị "?" không hợp lệ; dòng này bị bỏ qua.'],
     submitted: [{ code: '05455', name: 'Phường Quyết Thắng' }, { code: 'SNV', name: 'Sở Nội vụ' }],
     missing: [{ code: 'STC', name: 'Sở Tài chính' }],
-    late: [{ code: 'SNV', name: 'Sở Nội vụ', days: 3 }],
+    late: [{ code: 'SNV', name: 'Sở Nội vụ', days: 3, basis: 'received' }],
     replaced: [{ file: 'C:\\bc\\snv-cu.xlsx', by: 'C:\\bc\\snv-moi.xlsx', agency: { code: 'SNV', name: 'Sở Nội vụ' } }],
     conflicts: [],
     receivedProblems: [],
