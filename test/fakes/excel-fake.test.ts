@@ -440,6 +440,12 @@ describe('refuses what Excel refuses (issue 10): each refusal follows a line of 
     expect(await run(fake, (ws) => (ws.getRange('A1').numberFormat = [['@']]))).toBe('AccessDenied');
     expect(await run(fake, (ws) => (ws.getRange('B2').values = [['ok']]))).toBeUndefined();
     expect(await run(fake, (ws) => ws.protection.protect())).toBe('InvalidOperation');
+    // With allowFormatCells, formatting is allowed; values of locked cells are still refused.
+    const formatting = new FakeExcel();
+    await run(formatting, (ws) => ws.protection.protect({ allowFormatCells: true }));
+    expect(await run(formatting, (ws) => (ws.getRange('A1').numberFormat = [['@']]))).toBeUndefined();
+    expect(await run(formatting, (ws) => (ws.getRange('A1').format.fill.color = '#FFC7CE'))).toBeUndefined();
+    expect(await run(formatting, (ws) => (ws.getRange('A1').values = [['x']]))).toBe('AccessDenied');
   });
 
   it('a password-protected sheet cannot be unprotected without its password', async () => {
@@ -447,6 +453,8 @@ describe('refuses what Excel refuses (issue 10): each refusal follows a line of 
     await run(fake, (ws) => ws.protection.protect({}, 'bí mật'));
     expect(await run(fake, (ws) => ws.protection.unprotect())).toBe('InvalidArgument');
     expect(fake.mustSheet('Sheet1').protection.protected).toBe(true);
+    expect(await run(fake, (ws) => ws.protection.unprotect('bí mật'))).toBeUndefined();
+    expect(await run(fake, (ws) => ws.protection.unprotect('bí mật'))).toBe('AccessDenied');
   });
 
   it('isPasswordProtected answers only where ExcelApiOnline 1.1 is (Excel on the web)', async () => {

@@ -549,8 +549,8 @@ function compareVersions(a: string, b: string): number {
 /**
  * Writes to locked cells of a protected sheet are refused. FormatProtection.locked: "Specifies if Excel locks the cells
  * in the object"; WorksheetProtection.protect(options): "Protects a worksheet", the options allowing only what they
- * name (e.g. allowFormatCells: "the use of the formatting cells feature"), so values, formulas and number formats of
- * locked cells, and formatting, are refused with AccessDenied while the sheet is protected.
+ * name (e.g. allowFormatCells: "allowing formatting of cells"), so values and formulas of locked cells, and
+ * formatting (number formats included) without allowFormatCells, are refused with AccessDenied.
  */
 function guardLocked(sheet: FakeSheet, r: FakeArea, what: string): void {
   if (!sheet.protection.protected) return;
@@ -564,6 +564,14 @@ function guardLocked(sheet: FakeSheet, r: FakeArea, what: string): void {
 
 function guardUnprotected(sheet: FakeSheet, what: string): void {
   if (sheet.protection.protected) fail('AccessDenied', `${what}: the sheet "${sheet.name}" is protected`);
+}
+
+/**
+ * Formatting cells of a protected sheet: WorksheetProtectionOptions.allowFormatCells "Represents the worksheet
+ * protection option allowing formatting of cells"; without it, refused.
+ */
+function guardFormat(sheet: FakeSheet, what: string): void {
+  if (sheet.protection.protected && sheet.protection.options.allowFormatCells !== true) guardUnprotected(sheet, what);
 }
 
 function writeInputs(
@@ -730,7 +738,7 @@ function forEachCell(sheet: FakeSheet, r: FakeArea, fn: (cell: FakeCell, row: nu
 }
 
 function setCellFormat(sheet: FakeSheet, r: FakeArea, path: string, value: unknown): void {
-  guardUnprotected(sheet, `format ${path}`);
+  guardFormat(sheet, `format ${path}`);
   forEachCell(sheet, r, (c) => c.format.set(path, value));
 }
 
@@ -1222,7 +1230,12 @@ export class FakeWorksheetProtection extends FakeProxy {
   unprotect(password?: string): void {
     this.queue('unprotect', password ?? '', () => {
       const s = this.live<FakeSheet>('unprotect');
-      if (!s.protection.protected) return;
+      // Builds of 2026 refuse unprotect() on a sheet that is not protected ("WorksheetProtection.protect() and
+      // unprotect() now throw AccessDenied when called on already protected/unprotected worksheets", office-js#6784):
+      // code must read `protected` first, so the fake refuses it too.
+      if (!s.protection.protected) fail('AccessDenied', `unprotect(): the sheet "${s.name}" is not protected`);
+      // WorksheetProtection.unprotect(password): "Unprotects a worksheet. @param password Sheet protection password."
+      // Without the password of a sheet that has one, Excel refuses it.
       if (s.protection.password !== undefined && s.protection.password !== password) fail('InvalidArgument', 'wrong password');
       s.protection = { protected: false, options: {} };
     });
@@ -1443,7 +1456,7 @@ export class FakeRange extends FakeProxy {
   set numberFormat(v: unknown) {
     this.queue('numberFormat', v, () => {
       const { sheet, area } = this.t('numberFormat');
-      guardUnprotected(sheet, 'numberFormat');
+      guardFormat(sheet, 'numberFormat');
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
       // Range.numberFormat is `any[][]` ("Represents Excel's number format code for the given range"); the reference's
@@ -1679,7 +1692,7 @@ export class FakeStyleObject extends FakeProxy {
   clear(): void {
     this.queue('clear', '', () => {
       const { sheet, area } = this.live<RangeTarget>('clear');
-      guardUnprotected(sheet, `${this.kind}.clear`);
+      guardFormat(sheet, `${this.kind}.clear`);
       forEachCell(sheet, area, (c) => {
         for (const k of [...c.format.keys()]) if (k.startsWith(`${this.prefix}.`)) c.format.delete(k);
       });
@@ -1739,7 +1752,7 @@ export class FakeBorder extends FakeProxy {
           this.queue(p, v, () => {
             const { sheet, area } = this.live<RangeTarget>(p);
             if (!ok(v)) fail('InvalidArgument', `border ${this.edge}.${p} = ${String(v)}`);
-            guardUnprotected(sheet, 'border');
+            guardFormat(sheet, 'border');
             this.apply(sheet, area, p, p === 'color' ? String(v).toUpperCase() : v);
           }),
         enumerable: true,
