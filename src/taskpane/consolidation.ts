@@ -6,7 +6,6 @@
 import type { InputFile, OpenResult } from '../app/consolidate';
 import type { ConsolidateIntoRequest, ConsolidationSummary } from '../app/consolidate-into';
 import type { WorkbookPort } from '../app/workbook-port';
-import type { Opened } from '../hosts/xlsx/open';
 
 export type ConsolidationRun = Omit<ConsolidateIntoRequest, 'open'>;
 
@@ -27,6 +26,11 @@ export async function loadConsolidationEngine(): Promise<ConsolidationEngine> {
       }),
   };
 }
+
+/** What the file host's openWorkbookBytes gives (described here: the pane must not load that module at start-up). */
+type Opened =
+  | { readonly ok: true; readonly workbook: WorkbookPort; readonly savedAt?: string }
+  | { readonly ok: false; readonly reason: string };
 
 /** An opened workbook as consolidation takes it, with when it was last saved (dcterms:modified), when recorded. */
 export function openResult(opened: Opened): OpenResult {
