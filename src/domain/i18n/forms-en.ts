@@ -2,17 +2,6 @@ import type { FormsCatalog } from './forms-vi';
 
 /** English messages of the forms area. */
 export const formsEn: FormsCatalog = {
-  'forms.usage': [
-    'Usage: vtlt forms --agency CODE --year YEAR --out FILE.xlsx [--forms 0804,0808] [--pack FILE.json] [--in FILE.xlsx] [--force]',
-    '',
-    '  --agency CODE       reporting agency (from the roster), e.g. SNV or 05455',
-    '  --year YEAR         reporting year, e.g. 2025 for the report due in February 2026',
-    '  --out FILE.xlsx     file to write',
-    '  --forms CODE,CODE   only these forms (default: every form of the pack), e.g. 0804,0808',
-    '  --pack FILE.json    a form pack to use instead of the bundled reference pack',
-    '  --in FILE.xlsx      write into an existing workbook (e.g. one with the tracker), keeping the figures entered',
-    '  --force             agree to change the agency, overwrite another sheet, drop figures the new forms have no place for, or clear cells typed outside the table',
-  ].join('\n'),
   'forms.badYear': (p) =>
     `The reporting year "${p.value}" is not valid: give a 4-digit year from 2000 to ${p.max} (e.g. --year 2025 for the report due in February 2026).`,
   'forms.unknownForm': (p) => `There is no form "${p.code}" in the form pack. The forms are: ${p.known}.`,

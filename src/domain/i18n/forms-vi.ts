@@ -1,16 +1,5 @@
 /** Vietnamese messages of the forms area (part of the vi catalog). */
 export const formsVi = {
-  'forms.usage': [
-    'Cách dùng: vtlt forms --agency MÃ --year NĂM --out TỆP.xlsx [--forms 0804,0808] [--pack TỆP.json] [--in TỆP.xlsx] [--force]',
-    '',
-    '  --agency MÃ         đơn vị báo cáo (theo danh sách đơn vị), ví dụ SNV hoặc 05455',
-    '  --year NĂM          năm báo cáo, ví dụ 2025 cho báo cáo nộp tháng 02/2026',
-    '  --out TỆP.xlsx      tệp ghi ra',
-    '  --forms MÃ,MÃ       chỉ các biểu này (mặc định: tất cả các biểu của gói), ví dụ 0804,0808',
-    '  --pack TỆP.json     gói biểu mẫu thay cho gói tham khảo đi kèm',
-    '  --in TỆP.xlsx       ghi vào sổ làm việc có sẵn (ví dụ sổ đã có bảng theo dõi), giữ số liệu đã nhập',
-    '  --force             đồng ý khi đổi đơn vị, ghi đè trang tính khác, có số liệu không còn chỗ trong biểu mới, hoặc xoá ô nhập ngoài bảng',
-  ].join('\n'),
   'forms.badYear': (p: { value: string; max: number }) =>
     `Năm báo cáo "${p.value}" không hợp lệ: cần năm gồm 4 chữ số, từ 2000 đến ${p.max} (ví dụ --year 2025 cho báo cáo nộp tháng 02/2026).`,
   'forms.unknownForm': (p: { code: string; known: string }) =>
