@@ -689,11 +689,16 @@ function listRange(excel: FakeExcel, sheet: FakeSheet, source: string): { target
     const name = raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
     target = excel.sheet(name) ?? fail('InvalidArgument', `list source ${source}: no sheet "${name}"`);
   }
-  const area = parseArea(ref.slice(bang + 1));
-  // Excel: "The list source must be a delimited list, or a reference to single row or column."
+  return { target, area: listArea(source) };
+}
+
+/** The area of a range source; Excel: "The list source must be a delimited list, or a reference to single row or column." */
+function listArea(source: string): FakeArea {
+  const ref = source.slice(1).trim();
+  const area = parseArea(ref.slice(ref.lastIndexOf('!') + 1));
   if (area.top !== area.bottom && area.left !== area.right) fail('InvalidArgument', `list source ${source} must be a single row or column`);
   if (!isBounded(area)) fail('InvalidArgument', `list source ${source}: whole rows or columns are not emulated`);
-  return { target, area };
+  return area;
 }
 
 function sameItem(excel: FakeExcel, item: FakeScalar, value: FakeScalar): boolean {
@@ -1873,8 +1878,9 @@ export class FakeDataValidation extends FakeProxy {
     this.queue('rule', r, () => {
       const rule = checkRule(withRangeSource(r));
       const source = (rule.list as { source?: unknown } | undefined)?.source;
-      // A range source must name one row or column of an existing sheet.
-      if (typeof source === 'string' && source.startsWith('=')) listRange(this.ctx.excel, this.live<RangeTarget>('rule').sheet, source);
+      // A range source must name one row or column (its sheet may be written later in the batch; the items are read
+      // when they are needed).
+      if (typeof source === 'string' && source.startsWith('=')) listArea(source);
       this.entry().rule = rule;
     });
   }
