@@ -88,6 +88,7 @@ function submissionLine(s: SubmissionRow, received: ReadonlyMap<string, Received
     reportingYear: shown?.reportingYear ?? null,
     saved: savedDay(shown),
     received: receivedCell(received.get(s.agency.code.toUpperCase())),
+    receivedUnreadable: received.get(s.agency.code.toUpperCase())?.day === null,
     basis: s.basis,
     daysLate: s.daysLate,
     late: isLate(s),

@@ -112,6 +112,8 @@ export interface SubmissionLine {
   readonly received: CellValue;
   /** What the submission day was taken from. */
   readonly basis: SubmissionBasis | null;
+  /** "Ngày nhận" holds something that is not a date (kept as typed; the saved time stands in meanwhile). */
+  readonly receivedUnreadable?: boolean;
   readonly daysLate: number | null;
   /** Submitted after the deadline (decided by the consolidation rule). */
   readonly late: boolean;
@@ -147,7 +149,7 @@ function submissionRow(l: SubmissionLine, i: number): CellValue[] {
     l.reportingYear,
     l.saved === null ? null : { date: l.saved },
     l.received,
-    l.basis === null ? null : BASIS_LABELS[l.basis],
+    l.basis === null ? null : l.receivedUnreadable ? `${BASIS_LABELS[l.basis]} (ô "${RECEIVED_HEADER}" không phải ngày)` : BASIS_LABELS[l.basis],
     !sent ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
     sent && !l.conflict ? l.errors : null,
     sent && !l.conflict ? l.warnings : null,

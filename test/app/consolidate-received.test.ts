@@ -129,7 +129,7 @@ describe('"Ngày nhận" decides lateness', () => {
     expect(stc[10]).toBe('Đúng hạn');
     const ward = lineOf(target, '05455').values;
     expect(ward[8]).toBe('hôm qua');
-    expect(ward[9]).toBe('Ngày lưu tệp');
+    expect(ward[9]).toBe('Ngày lưu tệp (ô "Ngày nhận" không phải ngày)');
     expect(lineOf(target, 'SYT').values[8]).toBe(toExcelSerial(mustDay(2026, 3, 1)));
     expect(lineOf(target, 'SYT').values[4]).toBe('Chưa nộp');
 
