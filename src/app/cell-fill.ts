@@ -46,8 +46,10 @@ export interface FillPort {
   readFills(cells: readonly CellAt[], recordSheet: string): Promise<FillReading>;
   /**
    * Writes `record` (replacing the record sheet) and then the fills; with `record` null, restores the fills first and
-   * then deletes the record sheet, if there is one. Protected sheets are unprotected for the change and protected
-   * again with their options. Cells of sheets the reading did not find are left out.
+   * then deletes the record sheet, if there is one (it is very hidden: Excel deletes it only once made Hidden, in the
+   * same batch). Protected sheets are unprotected for the change and protected again with their options; a sheet
+   * protected with a password stops the change before anything is written (a WorkbookAccessError names it). Cells of
+   * sheets the reading did not find are left out.
    */
   setFills(changes: readonly FillChange[], reading: FillReading, record: SheetSpec | null): Promise<void>;
 }
