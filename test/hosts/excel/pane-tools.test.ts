@@ -145,6 +145,9 @@ describe('highlight through Office.js', () => {
     expect(cleared.restored).toBe(done.highlighted);
     expect(fills(fake)).toEqual(before);
     expect(fake.sheet(HIGHLIGHT_SHEET)).toBeUndefined();
+    // Excel deletes a very hidden sheet only once it is Hidden: both in the same request.
+    const last = fake.log.slice(-2);
+    expect(last).toEqual(['Worksheet.visibility', 'Worksheet.delete']);
     expect(s0804.protection).toEqual(protectedBefore);
   });
 
