@@ -14,7 +14,7 @@ import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
 import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet, type SheetCells } from './xlsx-parts';
-import { checkInflated, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
+import { checkInflated, crc32, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
 /**
  * Inflates raw deflate data (of the zip entry `part`) into at most `maxBytes` bytes; throws when the data is bad or
@@ -36,19 +36,47 @@ class PartError {
   constructor(readonly problem: FastProblem) {}
 }
 
+/** Checksum of inflated bytes (CRC-32 as zip records it); node:zlib has a native one. */
+export type Crc32 = (bytes: Uint8Array) => number;
+
+/** Inflated sheets kept between the check on opening and the read, up to this many bytes in all. */
+const KEEP_BYTES = 16 * 1024 * 1024;
+
 class Parts {
   private readonly entries: Map<string, ZipEntry>;
+  private readonly kept = new Map<string, Uint8Array>();
+  private keptBytes = 0;
 
-  constructor(private readonly bytes: Uint8Array, entries: readonly ZipEntry[], private readonly inflate: Inflate) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    entries: readonly ZipEntry[],
+    private readonly inflate: Inflate,
+    private readonly crc: Crc32,
+  ) {
     this.entries = new Map(entries.map((e) => [e.name, e]));
   }
 
-  has(name: string): boolean {
-    return this.entries.has(name);
+  /**
+   * The part's bytes, checked; null when the zip has no such part. Throws PartError for a damaged part. With `keep`,
+   * small parts are kept for the next call instead of being inflated and checked again.
+   */
+  get(name: string, keep = false): Uint8Array | null {
+    const kept = this.kept.get(name);
+    if (kept) return kept;
+    const out = this.load(name);
+    if (out && keep && this.keptBytes + out.length <= KEEP_BYTES) {
+      this.kept.set(name, out);
+      this.keptBytes += out.length;
+    }
+    return out;
   }
 
-  /** The part's bytes, checked; null when the zip has no such part. Throws PartError for a damaged part. */
-  get(name: string): Uint8Array | null {
+  /** The same codec over the entries of a zip directory. */
+  withEntries(entries: readonly ZipEntry[]): Parts {
+    return new Parts(this.bytes, entries, this.inflate, this.crc);
+  }
+
+  private load(name: string): Uint8Array | null {
     const e = this.entries.get(name);
     if (!e) return null;
     const damaged = (damage: EntryDamage): PartError => new PartError({ kind: 'damaged', part: name, damage });
@@ -63,7 +91,7 @@ class Parts {
         throw damaged('inflate');
       }
     } else throw damaged('method');
-    const problem = checkInflated(e, out);
+    const problem = checkInflated(e, out, this.crc);
     if (problem) throw damaged(problem);
     return out;
   }
@@ -86,9 +114,9 @@ export class FastWorkbook implements WorkbookPort {
    * Opens the file and checks every part it will read (sizes, CRC-32, cell references, the cell limit of each sheet),
    * keeping nothing of the sheets: they are read again, one at a time, when asked for. Never throws for any bytes.
    */
-  static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET): FastOpen {
+  static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET, crc: Crc32 = crc32): FastOpen {
     try {
-      return { ok: true, workbook: FastWorkbook.load(bytes, inflate, maxCellsPerSheet) };
+      return { ok: true, workbook: FastWorkbook.load(bytes, new Parts(bytes, [], inflate, crc), maxCellsPerSheet) };
     } catch (e) {
       if (e instanceof PartError) return { ok: false, problem: e.problem };
       // Anything else thrown while reading these bytes (a bug, or bytes no check foresaw) is damage all the same.
@@ -96,10 +124,10 @@ export class FastWorkbook implements WorkbookPort {
     }
   }
 
-  private static load(bytes: Uint8Array, inflate: Inflate, maxCells: number): FastWorkbook {
+  private static load(bytes: Uint8Array, codec: Parts, maxCells: number): FastWorkbook {
     const entries = zipDirectory(bytes);
     if (entries === null) throw new PartError({ kind: 'damaged', part: '', damage: 'directory' });
-    const parts = new Parts(bytes, entries, inflate);
+    const parts = codec.withEntries(entries);
     const workbookPath = 'xl/workbook.xml';
     const wbXml = parts.get(workbookPath);
     if (wbXml === null) throw new PartError({ kind: 'not-workbook' });
@@ -148,7 +176,7 @@ export class FastWorkbook implements WorkbookPort {
 type SheetRead = { readonly ok: true; readonly cells: SheetCells } | { readonly ok: false; readonly problem: FastProblem };
 
 function sheetProblem(parts: Parts, sheet: string, path: string, strings: () => readonly string[], maxCells: number, countOnly: boolean): SheetRead {
-  const xml = parts.get(path);
+  const xml = parts.get(path, countOnly);
   if (xml === null) return { ok: false, problem: { kind: 'damaged', part: path, damage: 'missing' } };
   const scan = readWorksheet(xml, strings, maxCells, countOnly);
   if (scan.ok) return { ok: true, cells: scan.sheet };

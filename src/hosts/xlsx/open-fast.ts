@@ -2,7 +2,7 @@
  * Opens workbook bytes for reading only, with the fast values reader (Node); falls back to ExcelJS for 1904
  * workbooks. Never throws: a file that is not a workbook, a damaged file and an over-limit sheet are reasons.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import type { WorkbookPort } from '../../app/workbook-port';
 import type { Lang } from '../../domain/i18n';
 import { FastWorkbook, MAX_CELLS_PER_SHEET, type FastProblem } from './fast-read';
@@ -16,13 +16,16 @@ export type OpenedForReading =
 
 /** Raw deflate with node:zlib, never producing more than `maxBytes` (a part larger than declared is damage). */
 export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
-  return inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1) });
+  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1) });
 }
+
+/** node:zlib's native CRC-32 where this Node has it (≥ 20.15), else the reader's own. */
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 export async function openForReading(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi', file?: string): Promise<OpenedForReading> {
   const verdict = inspectFile(bytes, limits);
   if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
-  const fast = FastWorkbook.open(bytes, nodeInflate, limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET);
+  const fast = FastWorkbook.open(bytes, nodeInflate, limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET, nativeCrc);
   if (!fast.ok) return { ok: false, reason: describeProblem(fast.problem, lang, file), problem: fast.problem };
   if (!fast.workbook.uses1904) {
     const savedAt = fast.workbook.savedAt;

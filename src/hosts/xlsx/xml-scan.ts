@@ -218,39 +218,76 @@ function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number): number {
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g;
-const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+const DECIMAL_REF = /^#\d+$/;
 
 function codePoint(n: number): string {
   return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\ufffd';
 }
 
-/** XML text → string: entities, numeric references, and OOXML's _xHHHH_ escapes. */
-export function xmlText(s: string): string {
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s
-    .replace(ENTITY, (m, g: string) => {
-      if (g.startsWith('#x')) return codePoint(parseInt(g.slice(2), 16));
-      if (g.startsWith('#')) return codePoint(Number(g.slice(1)));
-      return ENTITIES[g] ?? m;
-    })
-    .replace(OOXML_ESCAPE, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+function isHex(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return to > from;
 }
 
-/** Bytes [start, end) as text: ASCII without escapes is built directly; anything else is decoded as UTF-8. */
-export function text(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= 24) {
-    let s = '';
-    let plain = true;
-    for (let i = start; i < end; i++) {
-      const x = b[i] as number;
-      if (x >= 0x80 || x === AMP || x === UNDERSCORE) {
-        plain = false;
-        break;
-      }
-      s += String.fromCharCode(x);
+/** One entity or reference starting at `amp` ("&amp;", "&#7841;", "&#x1EA1;"): its text and where it ends; null if none. */
+function entityAt(s: string, amp: number): [string, number] | null {
+  const semi = s.indexOf(';', amp + 1);
+  if (semi < 0 || semi - amp > 12) return null;
+  const body = s.slice(amp + 1, semi);
+  if (body.startsWith('#x') || body.startsWith('#X')) return isHex(body, 2, body.length) ? [codePoint(parseInt(body.slice(2), 16)), semi + 1] : null;
+  if (body.startsWith('#')) return DECIMAL_REF.test(body) ? [codePoint(Number(body.slice(1))), semi + 1] : null;
+  const named = ENTITIES[body];
+  return named === undefined ? null : [named, semi + 1];
+}
+
+/** OOXML's _xHHHH_ escape starting at `at`, or null. */
+function escapeAt(s: string, at: number): string | null {
+  return s.charCodeAt(at + 6) === UNDERSCORE && s.charCodeAt(at + 1) === 120 && isHex(s, at + 2, at + 6)
+    ? String.fromCharCode(parseInt(s.slice(at + 2, at + 6), 16))
+    : null;
+}
+
+/** XML text → string: entities, numeric references, and OOXML's _xHHHH_ escapes (decoded in one left-to-right pass). */
+export function xmlText(s: string): string {
+  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === AMP) {
+      const e = entityAt(s, i);
+      if (e === null) continue;
+      out += s.slice(from, i) + e[0];
+      from = e[1];
+      i = e[1] - 1;
+    } else if (c === UNDERSCORE) {
+      const ch = escapeAt(s, i);
+      if (ch === null) continue;
+      out += s.slice(from, i) + ch;
+      from = i + 7;
+      i += 6;
     }
-    if (plain) return s;
   }
-  return xmlText(utf8.decode(b.subarray(start, end)));
+  return out + s.slice(from);
+}
+
+/** Bytes [start, end) as text: plain ASCII is built directly; anything else is decoded as UTF-8, then unescaped. */
+export function text(b: Uint8Array, start: number, end: number): string {
+  let ascii = true;
+  let escapes = false;
+  for (let i = start; i < end; i++) {
+    const x = b[i] as number;
+    if (x >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (x === AMP || x === UNDERSCORE) escapes = true;
+  }
+  if (!ascii || end - start > 8_192) return xmlText(utf8.decode(b.subarray(start, end)));
+  const s = String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+  return escapes ? xmlText(s) : s;
 }

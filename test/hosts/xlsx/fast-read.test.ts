@@ -64,6 +64,21 @@ describe('the fast values reader', () => {
     expect(xmlText('a_x000D_b &#x1EA1; &#7841;')).toBe('a\rb ạ ạ');
   });
 
+  it('reads prefixed elements, comments, quoted ">" in attributes, empty string items, and leaves bad entities as text', () => {
+    const sheet = `<?xml version="1.0"?><!-- written by <a tool> --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+      <x:sheetData><x:row r="2" spans="1:3"><x:c r="A2" t="s"><x:v>1</x:v></x:c><x:c r="B2" t="str" note="a>b"><x:v>&amp;foo; &#99999999; a &amp; b</x:v></x:c>
+      <x:c r="C2"/><x:c><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const bytes = makeZip([
+      { name: 'xl/workbook.xml', data: '<x:workbook xmlns:x="s" xmlns:rel="r"><x:sheets><x:sheet name="S" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="/xl/worksheets/s.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: '<sst><si/><si><t>Sở Nội vụ</t></si></sst>' },
+      { name: 'xl/worksheets/s.xml', data: sheet, deflate: true },
+    ]);
+    const g = fastOpen(bytes).grid('S')!;
+    expect([1, 2, 3, 4].map((c) => gridValue(g, 2, c))).toEqual(['Sở Nội vụ', '&foo; \ufffd a & b', null, 7]);
+    expect(xmlText('&bogus; & &#x;')).toBe('&bogus; & &#x;');
+  });
+
   it('turns unreadable files into reasons, never exceptions', async () => {
     const opened = await openForReading(makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]));
     expect(opened.ok).toBe(true); // an empty but well-formed workbook
