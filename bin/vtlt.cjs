@@ -5,7 +5,12 @@ const path = require('node:path');
 const fs = require('node:fs');
 const bundle = path.join(__dirname, '..', 'lib', 'vtlt.cjs');
 if (!fs.existsSync(bundle)) {
-  process.stderr.write('Chưa dựng công cụ vtlt. Hãy chạy "npm install" (hoặc "npm run build") trong thư mục dự án.\n');
+  const english = (process.env.VTLT_LANG || '').toLowerCase().startsWith('en');
+  process.stderr.write(
+    english
+      ? 'The vtlt tool is not built yet. Run "npm install" (or "npm run build") in the project folder.\n'
+      : 'Chưa dựng công cụ vtlt. Hãy chạy "npm install" (hoặc "npm run build") trong thư mục dự án.\n',
+  );
   process.exit(2);
 }
 require(bundle);
