@@ -101,7 +101,7 @@ function readLegalBases(lines: readonly string[]): string[] {
   const intro = lines.find((l) => /^Thực hiện\s/.test(l));
   if (intro === undefined) return [];
   const clause = intro.replace(/^Thực hiện\s+/, '').split(/;\s*để\s|,\s*sau khi\s/)[0] ?? '';
-  return clause.trim() === '' ? [] : [upperFirst(clause.trim().replace(/[;,.]+$/, ''))];
+  return clause.split(/;\s+/).map((c) => c.trim().replace(/[;,.]+$/, '')).filter((c) => c !== '').map(upperFirst);
 }
 
 /** The plan's own description from its paragraphs (outside the tables), in document order. */

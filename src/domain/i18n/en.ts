@@ -3,12 +3,14 @@ import { formsEn } from './forms-en';
 import { cliEn } from './cli-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
+import { planImportEn } from './plan-import-en';
 
 export const en: Catalog = {
   ...paneEn,
   ...formsEn,
   ...cliEn,
   ...validationEn,
+  ...planImportEn,
   'app.title': 'Records & Archives 2026',
   'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
   'cli.unknownOption': (p) => `There is no option "${p.option}". Run "vtlt <command> --help" to list the options.`,

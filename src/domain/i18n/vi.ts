@@ -3,12 +3,14 @@ import { formsVi } from './forms-vi';
 import { cliVi } from './cli-vi';
 import { paneVi } from './pane-vi';
 import { validationVi } from './validation-vi';
+import { planImportVi } from './plan-import-vi';
 
 export const vi = {
   ...paneVi,
   ...formsVi,
   ...cliVi,
   ...validationVi,
+  ...planImportVi,
   'app.title': 'Văn thư – Lưu trữ 2026',
   'cli.unknownCommand': (p: { command: string }) =>
     `Không có lệnh "${p.command}". Gõ "vtlt --help" để xem các lệnh.`,

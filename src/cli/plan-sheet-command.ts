@@ -1,0 +1,43 @@
+/** `vtlt plan sheet`: writes the editable "Kế hoạch" sheet, from a plan (the bundled one by default) or empty. */
+import { t } from '../domain/i18n';
+import { defaultPlanPack } from '../packs';
+import { writePlanSheet } from '../app/plan-import';
+import { FileWorkbook } from '../hosts/xlsx/file-workbook';
+import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { requireXlsxName, saveWorkbookFile } from './files';
+import type { CliIo } from './io';
+import { PLAN_OPTION, readPlanFile } from './plan-file';
+
+export const PLAN_SHEET_COMMAND: CommandDef = {
+  name: 'plan sheet',
+  summary: {
+    vi: 'Ghi trang tính "Kế hoạch" để sửa hoặc dán bảng nhiệm vụ trong Excel, rồi nhập bằng "vtlt plan import"',
+    en: 'Write the "Kế hoạch" sheet, to edit or paste the task table in Excel and import it with "vtlt plan import"',
+  },
+  options: [
+    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    PLAN_OPTION,
+    { name: 'empty', kind: 'flag', help: { vi: 'trang trống (không điền sẵn kế hoạch nào)', en: 'an empty sheet (no plan filled in)' } },
+  ],
+};
+
+export async function planSheetCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = io.lang;
+  const args = parseArgs(argv, PLAN_SHEET_COMMAND, lang);
+  if (args.help) {
+    io.out(usage(PLAN_SHEET_COMMAND, lang));
+    return 0;
+  }
+  const out = args.values.get('out');
+  if (out === undefined) throw new UsageError(t(lang, 'cli.missingValue', { option: '--out' }));
+  requireXlsxName(out, lang);
+  const planFile = args.values.get('plan');
+  const pack = args.flags.has('empty') ? null : planFile !== undefined ? await readPlanFile(planFile, lang) : defaultPlanPack();
+  const wb = FileWorkbook.create();
+  const { sheet } = await writePlanSheet(wb, pack);
+  await saveWorkbookFile(wb, out, lang);
+  io.out(pack === null
+    ? t(lang, 'cli.planSheet.writtenEmpty', { out, sheet })
+    : t(lang, 'cli.planSheet.written', { out, sheet, title: pack.title, tasks: pack.tasks.length }));
+  return 0;
+}
