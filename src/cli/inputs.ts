@@ -13,33 +13,37 @@ import { expandGlob, hasWildcard } from './glob';
 /** Files a folder contributes (others in a folder are ignored; a file named explicitly is always tried). */
 export const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|xlsb|ods|csv|zip)$/i;
 
+/** Why an input yields no file: a glob matching nothing, a folder without workbooks, a folder that cannot be listed. */
+export type UnmatchedKind = 'glob' | 'folder' | 'unlistable';
+
 /** One input's contribution: a file to read, or an input that yields none (a missing path is a file, reported when read). */
 export type InputItem =
   | { readonly file: string }
-  | { readonly unmatched: string; readonly kind: 'glob' | 'folder' };
+  | { readonly unmatched: string; readonly kind: UnmatchedKind };
 
 export interface ExpandedInputs {
   /** In the order given; a folder's files sorted by name. */
   readonly items: readonly InputItem[];
   readonly files: readonly string[];
-  readonly unmatched: readonly { readonly input: string; readonly kind: 'glob' | 'folder' }[];
+  readonly unmatched: readonly { readonly input: string; readonly kind: UnmatchedKind }[];
 }
 
 /** The reason an input yielded no file, in the user's language. */
-export function unmatchedReason(u: { readonly input: string; readonly kind: 'glob' | 'folder' }, lang: Lang): string {
-  return u.kind === 'glob' ? t(lang, 'cli.globNoMatch', { pattern: u.input }) : t(lang, 'cli.emptyFolder', { folder: u.input });
+export function unmatchedReason(u: { readonly input: string; readonly kind: UnmatchedKind }, lang: Lang): string {
+  if (u.kind === 'glob') return t(lang, 'cli.globNoMatch', { pattern: u.input });
+  return t(lang, u.kind === 'folder' ? 'cli.emptyFolder' : 'cli.unlistableFolder', { folder: u.input });
 }
 
 function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$');
 }
 
-async function expandFolder(folder: string, out: string[]): Promise<void> {
+async function expandFolder(folder: string, out: InputItem[]): Promise<void> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch {
-    out.push(folder); // unreadable folder: reported when read
+    out.push({ unmatched: folder, kind: 'unlistable' });
     return;
   }
   const names = entries.filter((e) => !skipped(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -47,7 +51,7 @@ async function expandFolder(folder: string, out: string[]): Promise<void> {
     const p = path.join(folder, e.name);
     // Real folders only (a symlinked folder could loop); anything else with a workbook name is tried and reported.
     if (e.isDirectory()) await expandFolder(p, out);
-    else if (WORKBOOK_NAME.test(e.name)) out.push(p);
+    else if (WORKBOOK_NAME.test(e.name)) out.push({ file: p });
   }
 }
 
@@ -66,10 +70,10 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
         items.push({ file: p });
         continue;
       }
-      const found: string[] = [];
+      const found: InputItem[] = [];
       await expandFolder(p, found);
       if (found.length === 0) items.push({ unmatched: p, kind: 'folder' });
-      for (const file of found) items.push({ file });
+      items.push(...found);
     }
   }
   return {

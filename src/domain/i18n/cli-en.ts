@@ -26,6 +26,7 @@ export const cliEn: CliCatalog = {
   'cli.emptyFolder': (p) => `The folder "${p.folder}" holds no .xlsx file. Check the folder.`,
   'file.tooManyParts': (p) =>
     `The workbook has too many parts inside (${p.parts}, limit ${p.limit}), e.g. thousands of sheets; it is not opened, to protect the machine. Delete the extra sheets, save and send it again.`,
+  'cli.unlistableFolder': (p) => `Cannot open the folder "${p.folder}" (no permission to read it?). Check access rights.`,
   'cli.needInputs': 'Give at least one .xlsx file or folder. Run "vtlt <command> --help" for usage.',
   'cli.noWorkbooks': 'There is no .xlsx file in the folders given.',
   'cli.severity.error': 'Error',

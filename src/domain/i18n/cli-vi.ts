@@ -22,6 +22,7 @@ export const cliVi = {
   'cli.emptyFolder': (p: { folder: string }) => `Thư mục "${p.folder}" không có tệp .xlsx nào. Kiểm tra lại thư mục.`,
   'file.tooManyParts': (p: { parts: number; limit: number }) =>
     `Sổ làm việc có quá nhiều phần bên trong (${p.parts} phần, giới hạn ${p.limit}), ví dụ hàng nghìn trang tính; không mở để bảo vệ máy. Xoá các trang tính thừa, lưu lại rồi gửi lại.`,
+  'cli.unlistableFolder': (p: { folder: string }) => `Không mở được thư mục "${p.folder}" (không có quyền đọc?). Kiểm tra quyền truy cập.`,
   'cli.needInputs': 'Cần ít nhất một tệp .xlsx hoặc thư mục. Gõ "vtlt <lệnh> --help" để xem cách dùng.',
   'cli.noWorkbooks': 'Không có tệp .xlsx nào trong các thư mục đã cho.',
   'cli.severity.error': 'Lỗi',
