@@ -177,7 +177,8 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
   const reportDeadline = reportTask ? taskDeadline(reportTask, { inclusiveBefore: settings.inclusiveBefore }) : null;
   const deadline = reportDeadline?.ok ? reportDeadline.deadline.due : null;
 
-  const byAgency = new Map<string, AcceptedFile[]>();
+  // Per agency, only the newest files are kept in memory; older ones are set aside at once (named at the end).
+  const byAgency = new Map<string, { newest: readonly AcceptedFile[]; older: AcceptedFile['file'][] }>();
   const rejected: RejectedFile[] = [];
   const problems: { file: string; agency: RosterEntry | null; issue: Issue }[] = [];
   let cancelled = false;
@@ -197,17 +198,24 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       continue;
     }
     const key = outcome.file.agency.code.toUpperCase();
-    byAgency.set(key, [...(byAgency.get(key) ?? []), outcome.file]);
+    const seen = byAgency.get(key) ?? { newest: [], older: [] };
+    const choice = chooseResend([...seen.newest, outcome.file]);
+    // A copy of the kept file goes with the older ones: the kept file stands for it in any later comparison.
+    byAgency.set(key, {
+      newest: choice.kind === 'one' ? [choice.keep] : choice.files,
+      older: [...seen.older, ...choice.replaced.map((f) => f.file)],
+    });
   }
   req.onProgress?.(cancelled ? read : req.files.length, req.files.length, '');
 
   const accepted = new Map<string, AcceptedFile>();
   const conflicts = new Map<string, Conflict>();
   const replaced: { file: string; by: string; agency: RosterEntry }[] = [];
-  for (const [key, files] of byAgency) {
-    const choice = chooseResend(files);
+  for (const [key, { newest, older }] of byAgency) {
+    const choice = chooseResend(newest);
     const by = choice.kind === 'one' ? choice.keep.file : choice.files.map((f) => f.file).join(', ');
-    for (const f of choice.replaced) replaced.push({ file: f.file, by, agency: f.agency });
+    const agency = newest[0]!.agency;
+    for (const file of [...older, ...choice.replaced.map((f) => f.file)]) replaced.push({ file, by, agency });
     if (choice.kind === 'one') accepted.set(key, choice.keep);
     else conflicts.set(key, { agency: choice.files[0]!.agency, files: choice.files });
   }

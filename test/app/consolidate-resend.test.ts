@@ -161,4 +161,20 @@ describe('consolidate: an agency that re-sent its workbook', () => {
     expect(c.accepted).toHaveLength(1);
     expect(totalsOf(c)).toEqual(figuresOf(first));
   });
+
+  it('a file saved after two conflicting ones settles it, in whatever order the files come', async () => {
+    const third = await agencyWorkbook(agency('SNV'), GENERATED, 14);
+    const files = [
+      file('SNV.xlsx', withSavedAt(firstBytes, T1)),
+      file('SNV_v2.xlsx', withSavedAt(correctedBytes, T1)),
+      file('SNV_v3.xlsx', withSavedAt(await third.workbook.toBuffer(), T2)),
+    ];
+    for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0]]) {
+      const c = await run(order.map((i) => files[i]!));
+      expect(c.conflicts, order.join()).toEqual([]);
+      expect(c.accepted.map((a) => a.file)).toEqual(['SNV_v3.xlsx']);
+      expect(c.replaced.map((r) => [r.file, r.by]).sort()).toEqual([['SNV.xlsx', 'SNV_v3.xlsx'], ['SNV_v2.xlsx', 'SNV_v3.xlsx']]);
+      expect(totalsOf(c)).toEqual(figuresOf(third));
+    }
+  });
 });
