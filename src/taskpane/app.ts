@@ -13,6 +13,7 @@ import { findAgency, type Roster, type RosterEntry } from '../domain/roster';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import { showConfirm } from './dialog';
+import { type ActionContext, checkActions, formsActions } from './tools-actions';
 import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
 import { buildView, type PaneTools, type View } from './pane-view';
 import { MAIN, sameRoute, type Route } from './route';
@@ -168,6 +169,9 @@ export function mountPane(deps: PaneDeps): Pane {
     }
   };
 
+  const context: ActionContext = {
+    deps, knownCodes, state: () => state, dispatch, run, loadTools, toolsFor, confirm, focusOn, knownPacks,
+  };
   const controller: Controller = {
     setLang(lang) {
       deps.saveLang(lang);
@@ -259,131 +263,8 @@ export function mountPane(deps: PaneDeps): Pane {
       });
     },
 
-    // Report forms.
-    selectForms(codes) {
-      dispatch({ type: 'forms-select', codes });
-    },
-    editFormsYear(text) {
-      dispatch({ type: 'forms-year', text });
-    },
-    async loadFormPack(file) {
-      if (state.busy) return;
-      let text: string;
-      try {
-        text = await file.text();
-      } catch {
-        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', (l) => t(l, 'pane.forms.packUnreadable', { file: file.name })) });
-        return;
-      }
-      const tk = await toolsFor('forms');
-      if (!tk) return;
-      const loaded = tk.parseFormPackJson(text);
-      if (!loaded.ok) {
-        dispatch({ type: 'notice', section: 'forms', notice: tk.model.packErrorNotice(file.name, loaded.errors) });
-        return;
-      }
-      dispatch({ type: 'forms-pack', pack: loaded.value, file: file.name });
-      const count = loaded.value.forms.length;
-      dispatch({ type: 'notice', section: 'forms', notice: textNotice('success', (l) => t(l, 'pane.forms.packLoaded', { file: file.name, count })) });
-    },
-    async useDefaultFormPack() {
-      if (state.busy) return;
-      await run('forms', (l) => t(l, 'pane.loading'), async () => {
-        const loaded = await loadTools();
-        dispatch({ type: 'forms-pack', pack: loaded.defaultFormPack(), file: null });
-        dispatch({ type: 'notice', section: 'forms', notice: textNotice('info', (l) => t(l, 'pane.forms.packDefault')) });
-      });
-    },
-    async insertForms() {
-      if (!canInsert(state) || state.busy) return;
-      const tk = await toolsFor('forms');
-      if (!tk) return;
-      const f = state.forms;
-      const year = tk.model.parseReportingYear(f.yearText, deps.now());
-      dispatch({ type: 'forms-year-error', error: year.ok ? null : year.error });
-      const agency = state.agencyCode === null ? undefined : findAgency(deps.roster, state.agencyCode);
-      const problems: Text[] = [];
-      if (!agency) problems.push((l) => t(l, 'pane.agency.required'));
-      if (!year.ok) problems.push((l) => t(l, 'pane.forms.fixErrors'));
-      if (f.selected.length === 0) problems.push((l) => t(l, 'pane.forms.noneSelected'));
-      if (!agency || !year.ok || f.selected.length === 0) {
-        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', ...problems) });
-        focusOn(!agency ? 'forms-agency' : !year.ok ? 'forms-year' : 'forms-all');
-        return;
-      }
-      await run('forms', (l) => t(l, 'pane.forms.busy'), async () => {
-        const pack = state.forms.pack ?? tk.defaultFormPack();
-        const port = deps.makePort();
-        const result = await tk.insertForms(port, {
-          pack,
-          codes: f.selected,
-          agency,
-          year: year.year,
-          plan: { id: deps.pack.id, version: deps.pack.version },
-          now: new Date(deps.now()),
-          confirm,
-          lang: state.lang,
-        });
-        if (!result.ok) {
-          const notice =
-            result.reason === 'cancelled'
-              ? textNotice('info', (l) => t(l, 'pane.insert.cancelled'))
-              : textNotice('error', (l) => t(l, 'pane.forms.unknownForms', { codes: result.codes.join(', ') }));
-          dispatch({ type: 'notice', section: 'forms', notice });
-          return;
-        }
-        dispatch({ type: 'check-stale' });
-        dispatch({
-          type: 'notice',
-          section: 'forms',
-          notice: tk.model.formsInsertNotice(result, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced),
-        });
-      });
-    },
-
-    // Check.
-    async check() {
-      if (!canRead(state) || state.busy) return;
-      await run('check', (l) => t(l, 'pane.check.busy'), async () => {
-        const tk = await loadTools();
-        const result = await tk.checkWorkbook(deps.makePort(), {
-          planPack: deps.pack, formPack: state.forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
-        });
-        dispatch({ type: 'check', result, knownCodes });
-        dispatch({ type: 'notice', section: 'check', notice: tk.model.checkNotice(result) });
-      });
-    },
-    async goToCell(target) {
-      if (state.busy) return;
-      try {
-        await deps.makePort().selectRange(target.sheet, target.cell);
-      } catch {
-        dispatch({ type: 'notice', section: 'check', notice: textNotice('error', (l) => t(l, 'pane.check.selectFailed')) });
-      }
-    },
-    async highlight() {
-      if (!canRead(state) || state.busy) return;
-      const checked = state.check;
-      if (checked === null) {
-        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.highlight.needCheck')) });
-        return;
-      }
-      await run('check', (l) => t(l, 'pane.highlight.busy'), async () => {
-        const tk = await loadTools();
-        const result = await tk.highlightIssues(deps.makePort(), checked.report.issues);
-        dispatch({ type: 'highlighted', count: result.highlighted });
-        dispatch({ type: 'notice', section: 'check', notice: tk.model.highlightNotice(result) });
-      });
-    },
-    async clearHighlight() {
-      if (!canRead(state) || state.busy) return;
-      await run('check', (l) => t(l, 'pane.highlight.clearing'), async () => {
-        const tk = await loadTools();
-        const result = await tk.clearHighlight(deps.makePort());
-        dispatch({ type: 'highlighted', count: 0 });
-        dispatch({ type: 'notice', section: 'check', notice: tk.model.clearHighlightNotice(result.restored) });
-      });
-    },
+    ...formsActions(context),
+    ...checkActions(context),
 
     // Consolidation.
     chooseFiles(files) {

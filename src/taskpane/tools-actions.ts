@@ -1,0 +1,166 @@
+/**
+ * What the report forms and check sections ask of the pane (part of the Controller): choosing forms and a form pack,
+ * inserting the forms, checking the workbook, going to a problem's cell, highlighting and giving the fills back.
+ * Their code (tools.ts) is a chunk loaded just after the pane is shown.
+ */
+import { findAgency } from '../domain/roster';
+import { t } from '../domain/i18n';
+import type { PaneDeps } from './app';
+import type { Controller } from './controller';
+import type { PaneTools } from './pane-view';
+import { type Action, type PaneState, type Section, canInsert, canRead } from './state';
+import { type Text, textNotice } from './view-model';
+
+/** What the actions need of the pane: its state, the one way to change it, and the helpers of app.ts. */
+export interface ActionContext {
+  readonly deps: PaneDeps;
+  readonly knownCodes: ReadonlySet<string>;
+  state(): PaneState;
+  dispatch(action: Action): void;
+  /** Runs a slow step with a spinner and every action disabled; any failure becomes a message in `section`. */
+  run(section: Section, busyText: Text, work: () => Promise<void>): Promise<void>;
+  loadTools(): Promise<PaneTools>;
+  /** The tools, or null after telling the user in `section` that they could not be loaded. */
+  toolsFor(section: Section): Promise<PaneTools | null>;
+  confirm(question: string): Promise<boolean>;
+  focusOn(key: string): void;
+  knownPacks(tools: PaneTools): Map<string, string[]>;
+}
+
+type FormsActions = Pick<Controller, 'selectForms' | 'editFormsYear' | 'loadFormPack' | 'useDefaultFormPack' | 'insertForms'>;
+type CheckActions = Pick<Controller, 'check' | 'goToCell' | 'highlight' | 'clearHighlight'>;
+
+export function formsActions(ctx: ActionContext): FormsActions {
+  const { deps, dispatch, run, loadTools, toolsFor, confirm, focusOn } = ctx;
+  return {
+    selectForms(codes) {
+      dispatch({ type: 'forms-select', codes });
+    },
+    editFormsYear(text) {
+      dispatch({ type: 'forms-year', text });
+    },
+    async loadFormPack(file) {
+      if (ctx.state().busy) return;
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', (l) => t(l, 'pane.forms.packUnreadable', { file: file.name })) });
+        return;
+      }
+      const tk = await toolsFor('forms');
+      if (!tk) return;
+      const loaded = tk.parseFormPackJson(text);
+      if (!loaded.ok) {
+        dispatch({ type: 'notice', section: 'forms', notice: tk.model.packErrorNotice(file.name, loaded.errors) });
+        return;
+      }
+      dispatch({ type: 'forms-pack', pack: loaded.value, file: file.name });
+      const count = loaded.value.forms.length;
+      dispatch({ type: 'notice', section: 'forms', notice: textNotice('success', (l) => t(l, 'pane.forms.packLoaded', { file: file.name, count })) });
+    },
+    async useDefaultFormPack() {
+      if (ctx.state().busy) return;
+      await run('forms', (l) => t(l, 'pane.loading'), async () => {
+        const loaded = await loadTools();
+        dispatch({ type: 'forms-pack', pack: loaded.defaultFormPack(), file: null });
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('info', (l) => t(l, 'pane.forms.packDefault')) });
+      });
+    },
+    async insertForms() {
+      if (!canInsert(ctx.state()) || ctx.state().busy) return;
+      const tk = await toolsFor('forms');
+      if (!tk) return;
+      const f = ctx.state().forms;
+      const year = tk.model.parseReportingYear(f.yearText, deps.now());
+      dispatch({ type: 'forms-year-error', error: year.ok ? null : year.error });
+      const code = ctx.state().agencyCode;
+      const agency = code === null ? undefined : findAgency(deps.roster, code);
+      const problems: Text[] = [];
+      if (!agency) problems.push((l) => t(l, 'pane.agency.required'));
+      if (!year.ok) problems.push((l) => t(l, 'pane.forms.fixErrors'));
+      if (f.selected.length === 0) problems.push((l) => t(l, 'pane.forms.noneSelected'));
+      if (!agency || !year.ok || f.selected.length === 0) {
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', ...problems) });
+        focusOn(!agency ? 'forms-agency' : !year.ok ? 'forms-year' : 'forms-all');
+        return;
+      }
+      await run('forms', (l) => t(l, 'pane.forms.busy'), async () => {
+        const pack = ctx.state().forms.pack ?? tk.defaultFormPack();
+        const port = deps.makePort();
+        const result = await tk.insertForms(port, {
+          pack,
+          codes: f.selected,
+          agency,
+          year: year.year,
+          plan: { id: deps.pack.id, version: deps.pack.version },
+          now: new Date(deps.now()),
+          confirm,
+          lang: ctx.state().lang,
+        });
+        if (!result.ok) {
+          const notice =
+            result.reason === 'cancelled'
+              ? textNotice('info', (l) => t(l, 'pane.insert.cancelled'))
+              : textNotice('error', (l) => t(l, 'pane.forms.unknownForms', { codes: result.codes.join(', ') }));
+          dispatch({ type: 'notice', section: 'forms', notice });
+          return;
+        }
+        dispatch({ type: 'check-stale' });
+        dispatch({
+          type: 'notice',
+          section: 'forms',
+          notice: tk.model.formsInsertNotice(result, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced),
+        });
+      });
+    },
+  };
+}
+
+export function checkActions(ctx: ActionContext): CheckActions {
+  const { deps, dispatch, run, loadTools, knownPacks, knownCodes } = ctx;
+  return {
+    async check() {
+      if (!canRead(ctx.state()) || ctx.state().busy) return;
+      await run('check', (l) => t(l, 'pane.check.busy'), async () => {
+        const tk = await loadTools();
+        const result = await tk.checkWorkbook(deps.makePort(), {
+          planPack: deps.pack, formPack: ctx.state().forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
+        });
+        dispatch({ type: 'check', result, knownCodes });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.checkNotice(result) });
+      });
+    },
+    async goToCell(target) {
+      if (ctx.state().busy) return;
+      try {
+        await deps.makePort().selectRange(target.sheet, target.cell);
+      } catch {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('error', (l) => t(l, 'pane.check.selectFailed')) });
+      }
+    },
+    async highlight() {
+      if (!canRead(ctx.state()) || ctx.state().busy) return;
+      const checked = ctx.state().check;
+      if (checked === null) {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.highlight.needCheck')) });
+        return;
+      }
+      await run('check', (l) => t(l, 'pane.highlight.busy'), async () => {
+        const tk = await loadTools();
+        const result = await tk.highlightIssues(deps.makePort(), checked.report.issues);
+        dispatch({ type: 'highlighted', count: result.highlighted });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.highlightNotice(result) });
+      });
+    },
+    async clearHighlight() {
+      if (!canRead(ctx.state()) || ctx.state().busy) return;
+      await run('check', (l) => t(l, 'pane.highlight.clearing'), async () => {
+        const tk = await loadTools();
+        const result = await tk.clearHighlight(deps.makePort());
+        dispatch({ type: 'highlighted', count: 0 });
+        dispatch({ type: 'notice', section: 'check', notice: tk.model.clearHighlightNotice(result.restored) });
+      });
+    },
+  };
+}
