@@ -69,8 +69,9 @@ export const helpEn: HelpCatalog = {
         'Click "Highlight problems" to colour the cells with problems; "Remove highlight" gives back exactly the old fill.',
       ],
       messages: {
-        'pane.check.error': 'Error: a wrong figure that must be fixed before sending the report. Files with errors are left out of the consolidation.',
-        'pane.check.warning': 'Warning: a doubtful figure worth a second look; if it is right, leave it.',
+        'pane.check.error': "Error: a wrong figure that must be fixed before sending the report. Files with errors are not added to the Department's totals.",
+        'pane.check.warning':
+          'Warning: a doubtful figure worth a second look; if it is right, leave it. When consolidating, the Department chooses whether files with warnings only count.',
         'pane.check.noTracker': 'The workbook has no task tracker; only the forms were checked.',
         'pane.check.missingForms': 'The workbook lacks the forms named. Insert them in "Insert the report forms".',
         'pane.highlight.needCheck': 'Click "Check" first, to know which cells to highlight.',
@@ -89,7 +90,7 @@ export const helpEn: HelpCatalog = {
       messages: {
         'pane.consolidate.needFiles': 'No file is chosen. Click "Choose .xlsx files".',
         'pane.consolidate.rejected':
-          'These files were not added to the figures: unreadable, not made by the add-in, another year, with errors… The reason is next to each file; ask the agency to fix it and send it again.',
+          'These files were set aside and not counted: unreadable, not made by the add-in, an agency not in the list, another reporting year… The reason is next to each file; ask the agency to fix it and send it again.',
         'pane.consolidate.replaced': 'An agency sent several files: only the newest is used.',
         'pane.consolidate.missing': 'Agencies in the list with no file. Use the reminder letter.',
         'pane.consolidate.late': 'Agencies that submitted after the report deadline.',

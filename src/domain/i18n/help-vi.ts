@@ -92,8 +92,9 @@ export const helpVi = {
         'Bấm "Tô màu lỗi" để tô các ô có vấn đề; "Bỏ tô màu" trả lại đúng màu nền cũ.',
       ],
       messages: {
-        'pane.check.error': 'Lỗi: số liệu sai, phải sửa trước khi gửi báo cáo. Tệp có lỗi bị loại khi Sở Nội vụ tổng hợp.',
-        'pane.check.warning': 'Cảnh báo: số liệu đáng ngờ, nên xem lại; nếu đúng thì giữ nguyên.',
+        'pane.check.error': 'Lỗi: số liệu sai, phải sửa trước khi gửi báo cáo. Tệp còn lỗi không được cộng vào số liệu tổng hợp của Sở Nội vụ.',
+        'pane.check.warning':
+          'Cảnh báo: số liệu đáng ngờ, nên xem lại; nếu đúng thì giữ nguyên. Khi tổng hợp, Sở Nội vụ chọn có tính các tệp chỉ có cảnh báo hay không.',
         'pane.check.noTracker': 'Sổ chưa có bảng theo dõi nhiệm vụ; chỉ các biểu được kiểm tra.',
         'pane.check.missingForms': 'Sổ còn thiếu các biểu được nêu. Chèn chúng ở mục "Chèn biểu báo cáo".',
         'pane.highlight.needCheck': 'Cần bấm "Kiểm tra" trước để biết ô nào cần tô màu.',
@@ -112,7 +113,7 @@ export const helpVi = {
       messages: {
         'pane.consolidate.needFiles': 'Chưa chọn tệp nào. Bấm "Chọn các tệp .xlsx".',
         'pane.consolidate.rejected':
-          'Các tệp này không được cộng vào số liệu: không đọc được, không phải sổ của bổ trợ, sai năm, có lỗi… Lý do ghi cạnh từng tệp; đề nghị đơn vị sửa và gửi lại.',
+          'Các tệp này được để riêng, không tính: không đọc được, không phải sổ của bổ trợ, đơn vị không có trong danh sách, khác năm báo cáo… Lý do ghi cạnh từng tệp; đề nghị đơn vị sửa và gửi lại.',
         'pane.consolidate.replaced': 'Một đơn vị gửi nhiều tệp: chỉ tệp mới nhất được dùng.',
         'pane.consolidate.missing': 'Số đơn vị trong danh sách chưa có tệp. Dùng văn bản đôn đốc để nhắc.',
         'pane.consolidate.late': 'Số đơn vị nộp sau hạn nộp báo cáo.',
