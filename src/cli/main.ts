@@ -1,5 +1,6 @@
 /** The `vtlt` command line: dispatches to commands; user mistakes exit 2 with a message, never a stack trace. */
-import { t } from '../domain/i18n';
+import { z } from 'zod';
+import { t, type Lang } from '../domain/i18n';
 import { overallUsage, UsageError, type CommandDef } from './args';
 import type { CliIo } from './io';
 import { planCommand, PLAN_COMMAND } from './plan-command';
@@ -22,8 +23,14 @@ export const COMMANDS: readonly (readonly [CommandDef, Command])[] = [
   [CONSOLIDATE_COMMAND, consolidateCommand],
 ];
 
+/** Messages of the schema library (pack and roster files checked by it) in the user's language too. */
+function useSchemaLanguage(lang: Lang): void {
+  z.config(lang === 'vi' ? z.locales.vi() : z.locales.en());
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  useSchemaLanguage(io.lang);
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(overallUsage(COMMANDS.map(([def]) => def), io.lang));

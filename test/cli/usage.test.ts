@@ -150,3 +150,14 @@ describe('files the other commands read', () => {
     expect(missing.stderr).toContain('Không tìm thấy gói biểu mẫu');
   });
 });
+
+describe('files checked against a schema', () => {
+  it('a roster file with a wrong agency kind is explained in Vietnamese, without the schema library\'s English', async () => {
+    writeFileSync(f('roster-sai.tsv'), 'code\tname\tkind\nXYZ\tSở Không Có\tSở, ngành\n');
+    const r = await vtlt('vi', 'validate', f('stc.xlsx'), '--roster', f('roster-sai.tsv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dòng 2');
+    expect(r.stderr).toContain('kind');
+    expect(r.stderr).not.toMatch(/Invalid|expected/);
+  });
+});
