@@ -89,3 +89,21 @@ describe('VNI and TCVN3 told apart by which reading is Vietnamese', () => {
     expect(detectLegacyEncoding('Hoàn thành')).toBeNull();
   });
 });
+
+describe('Unicode text is left alone', () => {
+  it('finds no legacy encoding in any text of the bundled packs', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const texts: string[] = [];
+    const collect = (v: unknown): void => {
+      if (typeof v === 'string') texts.push(v);
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+    };
+    for (const name of ['plan-tn-vtlt-2026.json', 'forms-reference-2025.json', 'roster-thai-nguyen-default.json']) {
+      collect(JSON.parse(readFileSync(path.join(__dirname, '../../src/packs', name), 'utf8')));
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.filter((t) => detectLegacyEncoding(t) !== null)).toEqual([]);
+  });
+});
