@@ -91,7 +91,11 @@ export const helpEn: HelpCatalog = {
         'pane.consolidate.needFiles': 'No file is chosen. Click "Choose .xlsx files".',
         'pane.consolidate.rejected':
           'These files were set aside and not counted: unreadable, not made by the add-in, an agency not in the list, another reporting year… The reason is next to each file; ask the agency to fix it and send it again.',
-        'pane.consolidate.replaced': 'An agency sent several files: only the newest is used.',
+        'pane.consolidate.replaced': 'An agency sent several files: only the one saved last is used.',
+        'pane.consolidate.conflicts':
+          'An agency sent different files saved at the same time, so the add-in cannot tell which is right and leaves the agency out for now. Remove the file not to use from the chosen files and consolidate again.',
+        'pane.consolidate.datedBySave':
+          '"Theo dõi nộp báo cáo" has no day received for these agencies, so lateness is judged by when each file was saved. Type the day received and consolidate again.',
         'pane.consolidate.missing': 'Agencies in the list with no file. Use the reminder letter.',
         'pane.consolidate.late': 'Agencies that submitted after the report deadline.',
         'pane.consolidate.copyFailed': "Excel's web view blocked copying. The text is already selected: press Ctrl+C.",

@@ -114,7 +114,11 @@ export const helpVi = {
         'pane.consolidate.needFiles': 'Chưa chọn tệp nào. Bấm "Chọn các tệp .xlsx".',
         'pane.consolidate.rejected':
           'Các tệp này được để riêng, không tính: không đọc được, không phải sổ của bổ trợ, đơn vị không có trong danh sách, khác năm báo cáo… Lý do ghi cạnh từng tệp; đề nghị đơn vị sửa và gửi lại.',
-        'pane.consolidate.replaced': 'Một đơn vị gửi nhiều tệp: chỉ tệp mới nhất được dùng.',
+        'pane.consolidate.replaced': 'Một đơn vị gửi nhiều tệp: chỉ tệp lưu sau cùng được dùng.',
+        'pane.consolidate.conflicts':
+          'Một đơn vị gửi các tệp khác nhau nhưng cùng thời điểm lưu, nên bổ trợ không biết tệp nào đúng và chưa tính đơn vị đó. Bỏ tệp không dùng khỏi các tệp đã chọn rồi tổng hợp lại.',
+        'pane.consolidate.datedBySave':
+          'Trang "Theo dõi nộp báo cáo" chưa có ngày nhận của các đơn vị này, nên nộp chậm hay không được tạm tính theo ngày lưu tệp. Gõ ngày nhận rồi tổng hợp lại.',
         'pane.consolidate.missing': 'Số đơn vị trong danh sách chưa có tệp. Dùng văn bản đôn đốc để nhắc.',
         'pane.consolidate.late': 'Số đơn vị nộp sau hạn nộp báo cáo.',
         'pane.consolidate.copyFailed': 'Web view của Excel chặn việc sao chép tự động. Văn bản đã được chọn sẵn: nhấn Ctrl+C.',
