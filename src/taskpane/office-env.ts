@@ -39,7 +39,10 @@ export async function startOffice(timeoutMs = 20_000): Promise<OfficeStart> {
   }
 }
 
-/** Office's theme colours where the host reports them (desktop Excel); null on the web and outside Office. */
+/**
+ * Office's theme colours as the host reports them now (Office.OfficeTheme: Excel on the web, Windows, Mac and iPad);
+ * null outside Office or when the host gives none. Read again each time: the theme can change while the pane is open.
+ */
 export function officeTheme(): OfficeThemeColours | null {
   try {
     const theme = office()?.context?.officeTheme as (Office.OfficeTheme & { isDarkTheme?: boolean }) | undefined;
