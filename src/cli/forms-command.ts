@@ -80,8 +80,8 @@ export const FORMS_COMMAND: CommandDef = {
     {
       name: 'force', kind: 'flag',
       help: {
-        vi: 'đồng ý khi đổi đơn vị, ghi đè trang tính khác, hoặc có số liệu không còn chỗ trong biểu mới',
-        en: 'agree to change the agency, overwrite another sheet, or drop figures the new forms have no place for',
+        vi: 'đồng ý khi đổi đơn vị, ghi đè trang tính khác, có số liệu không còn chỗ trong biểu mới, hoặc xoá ô nhập ngoài bảng',
+        en: 'agree to change the agency, overwrite another sheet, drop figures the new forms have no place for, or clear cells typed outside the table',
       },
     },
   ],
