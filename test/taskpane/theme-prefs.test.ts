@@ -183,7 +183,7 @@ describe('following the Office theme', () => {
     expect(applied).toHaveLength(1);
   });
 
-  it('follows the system when Office reports no theme (Excel on the web)', () => {
+  it('follows the system when Office reports no theme (outside Office, or a host that gives none)', () => {
     const applied: PaneTheme[] = [];
     followOfficeTheme(officeEnv.officeTheme, (t) => applied.push(t), focusEvents().events);
     expect(applied).toEqual([{ scheme: null, vars: {} }]);
