@@ -127,3 +127,26 @@ export function seedPlanSpec(seed: string, options: { split?: boolean } = {}): P
     ...(options.split ? { splitBefore: [rows.findIndex((r, i) => i > 0 && r.cells[0]?.text === '**TT**')] } : {}),
   };
 }
+
+/** A made-up 2027 plan of another province, with the phrases of issue 11 and one unreadable phrase. */
+export function plan2027Spec(): PlanDocSpec {
+  const row = (tt: string, content: string, lead: string, coordinating: string, deadline: string) => ({
+    cells: [tt, content, lead, coordinating, deadline].map((text) => ({ text })),
+  });
+  return {
+    headerBlock: { left: ['ỦY BAN NHÂN DÂN', 'TỈNH BẮC NINH', 'Số: 15/KH-UBND'], right: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Bắc Ninh, ngày 10 tháng 01 năm 2027'] },
+    before: ['KẾ HOẠCH', 'Công tác văn thư, lưu trữ năm 2027', 'Căn cứ Luật Lưu trữ năm 2024;', 'Phụ lục'],
+    rows: [
+      { header: true, cells: PLAN_HEADER.map((text) => ({ text })) },
+      row('1', 'Ban hành kế hoạch công tác văn thư, lưu trữ năm 2027', 'Các cơ quan, tổ chức, đơn vị', 'Sở Nội vụ', 'Tháng 02/2027'),
+      row('2', 'Kiểm tra công tác văn thư, lưu trữ', 'Sở Nội vụ', 'UBND các xã, phường', 'Quý II/2027'),
+      row('3', 'Thu nộp hồ sơ vào Lưu trữ lịch sử tỉnh', 'Các cơ quan, tổ chức theo Quyết định số 15/QĐ-UBND ngày 02/01/2027', 'Sở Nội vụ (Trung tâm Lưu trữ lịch sử tỉnh)', 'Trước ngày 15/3/2027'),
+      row('4', 'Sơ kết 6 tháng', 'Các sở, ban, ngành', 'Sở Nội vụ', '6 tháng đầu năm 2027'),
+      row('5', 'Công bố tài liệu', 'Sở Nội vụ', 'Sở Văn hóa, Thể thao và Du lịch', 'Quý III - IV/2027'),
+      row('6', 'Chỉnh lý tài liệu tồn đọng', 'Sở Nội vụ', 'Các cơ quan, tổ chức, đơn vị', 'Giai đoạn 2027 - 2030'),
+      { cells: [{ text: '7' }, { text: 'Báo cáo định kỳ', span: 4 }] },
+      row('a', 'Báo cáo thống kê ngành Nội vụ lĩnh vực văn thư, lưu trữ năm 2026', 'Các cơ quan, tổ chức, đơn vị', 'Sở Nội vụ', 'Ngày 15/10/2027'),
+      row('b', 'Báo cáo theo yêu cầu', 'Các cơ quan, tổ chức, đơn vị', 'Công an tỉnh', 'Khi có yêu cầu của cấp trên'),
+    ],
+  };
+}
