@@ -6,6 +6,7 @@ import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { rosterEntryFor } from '../domain/roster-match';
+import { UnreadableFile } from './unreadable-file';
 import type { Issue } from '../domain/validation/issue';
 import { t, type Lang } from '../domain/i18n';
 import type { Grid } from '../workbook/grid';
@@ -67,8 +68,8 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   let bytes: Uint8Array;
   try {
     bytes = await input.read();
-  } catch {
-    return reject([t(lang, 'consolidate.reason.unreadable')]);
+  } catch (e) {
+    return reject([e instanceof UnreadableFile ? e.reason : t(lang, 'consolidate.reason.unreadable')]);
   }
   const opened = await req.open(bytes);
   if (!opened.ok) return reject([opened.reason]);

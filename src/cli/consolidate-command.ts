@@ -8,6 +8,7 @@ import { defaultPlanPack, defaultRoster } from '../packs';
 import { lateCodes, missingCodes, type Consolidation, type InputFile, type OpenResult } from '../app/consolidate';
 import { reminderParagraphs } from '../app/consolidation-output';
 import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
+import { UnreadableFile } from '../app/unreadable-file';
 import { defaultFormPack } from '../packs/forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openForReading } from '../hosts/xlsx/open-fast';
@@ -128,7 +129,7 @@ async function consolidateGuarded(target: FileWorkbook, files: readonly string[]
           const read = await readRegularFile(f, lang);
           if (read.ok) return read.bytes;
           failures.push({ file: f, reason: read.reason });
-          throw new Error(read.reason);
+          throw new UnreadableFile(read.reason);
         },
       });
     }

@@ -148,6 +148,10 @@ describe('a batch with damaged files, odd paths and good files', () => {
     expect(json.totals).toEqual(ok.totals);
     const named = new Set(json.unreadable.map((u) => path.basename(u.file)));
     for (const n of ['lien-ket-hong.xlsx', 'ong-dan.xlsx', 'khong-co-thu-muc']) expect(named).toContain(n);
+    // The consolidation workbook gives the same precise reason as the command's output.
+    const rejected = new Map((JSON.parse(r.stdout) as { rejected: { file: string; reasons: string[] }[] }).rejected.map((x) => [path.basename(x.file), x.reasons.join(' ')]));
+    expect(rejected.get('ong-dan.xlsx')).toContain('Không phải tệp thông thường');
+    expect(rejected.get('lien-ket-hong.xlsx')).toContain('liên kết');
     expect(readFileSync(out).length).toBeGreaterThan(0);
   }, 120_000);
 
