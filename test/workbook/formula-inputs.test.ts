@@ -14,6 +14,7 @@ import { findAgency } from '../../src/domain/roster';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../../src/hosts/xlsx/open';
 import { openForReading } from '../../src/hosts/xlsx/open-fast';
+import { openForReadingAnywhere } from '../../src/hosts/xlsx/open-read';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { formSheetLayout } from '../../src/workbook/forms';
@@ -30,6 +31,11 @@ type Reader = (bytes: Uint8Array) => Promise<WorkbookPort>;
 const readers: Record<string, Reader> = {
   fast: async (bytes) => {
     const o = await openForReading(bytes);
+    if (!o.ok) throw new Error(o.reason);
+    return o.port;
+  },
+  'any-runtime': async (bytes) => {
+    const o = await openForReadingAnywhere(bytes);
     if (!o.ok) throw new Error(o.reason);
     return o.port;
   },

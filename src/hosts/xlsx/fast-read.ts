@@ -29,6 +29,19 @@ export type FastProblem =
 
 export type FastOpen = { readonly ok: true; readonly workbook: FastWorkbook } | { readonly ok: false; readonly problem: FastProblem };
 
+/** The parts read besides the worksheets. */
+export const PART = {
+  workbook: 'xl/workbook.xml',
+  relationships: 'xl/_rels/workbook.xml.rels',
+  core: 'docProps/core.xml',
+  sharedStrings: 'xl/sharedStrings.xml',
+} as const;
+
+/** The workbook's relationship targets (worksheet parts among them), by relationship id. */
+export function sheetTargets(rels: Uint8Array | null): Map<string, string> {
+  return rels ? readRelationships(rels, PART.workbook) : new Map<string, string>();
+}
+
 /** Most cells holding something a sheet may have before it is refused (a returned workbook has a few thousand). */
 export const MAX_CELLS_PER_SHEET = 2_000_000;
 
@@ -128,15 +141,13 @@ export class FastWorkbook implements WorkbookPort {
     const entries = zipDirectory(bytes);
     if (entries === null) throw new PartError({ kind: 'damaged', part: '', damage: 'directory' });
     const parts = codec.withEntries(entries);
-    const workbookPath = 'xl/workbook.xml';
-    const wbXml = parts.get(workbookPath);
+    const wbXml = parts.get(PART.workbook);
     if (wbXml === null) throw new PartError({ kind: 'not-workbook' });
     const { sheets, date1904 } = readWorkbookPart(wbXml);
-    const rels = parts.get('xl/_rels/workbook.xml.rels');
-    const targets = rels ? readRelationships(rels, workbookPath) : new Map<string, string>();
-    const core = parts.get('docProps/core.xml');
+    const targets = sheetTargets(parts.get(PART.relationships));
+    const core = parts.get(PART.core);
     const savedAt = core ? readSavedAt(core) : undefined;
-    const stringsXml = parts.get('xl/sharedStrings.xml');
+    const stringsXml = parts.get(PART.sharedStrings);
     const strings = stringsXml ? readSharedStrings(stringsXml) : [];
     const found: { name: string; path: string }[] = [];
     for (const sheet of sheets) {

@@ -8,7 +8,7 @@ import { FastWorkbook, MAX_CELLS_PER_SHEET, type FastProblem } from './fast-read
 import { FileWorkbook } from './file-workbook';
 import { describeVerdict, inspectFile, type FileLimits, DEFAULT_LIMITS } from './inspect-file';
 import { describeProblem } from './read-problem';
-import { inflatedParts, verifyZip } from './zip-check';
+import { canInflate, inflatedParts, verifyZip } from './zip-check';
 
 export type Opened =
   | { readonly ok: true; readonly workbook: FileWorkbook; readonly savedAt?: string }
@@ -27,11 +27,13 @@ export async function openWorkbookBytes(bytes: Uint8Array, limits: FileLimits = 
     if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
     // The same checks as the fast reader, before ExcelJS spends memory: every part sound (ExcelJS checks no CRC and
     // reads a sheet whose part is missing as empty), every sheet's part present, every sheet within the cell limit.
-    const verified = await verifyZip(bytes);
-    if (!verified.ok) return { ok: false, reason: describeProblem(verified.problem, lang, file), problem: verified.problem };
-    const limit = limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET;
-    const structure = FastWorkbook.open(bytes, inflatedParts(verified.parts), limit);
-    if (!structure.ok) return { ok: false, reason: describeProblem(structure.problem, lang, file), problem: structure.problem };
+    // (A runtime without DecompressionStream 'deflate-raw' leaves it to ExcelJS, as before.)
+    if (canInflate()) {
+      const verified = await verifyZip(bytes);
+      if (!verified.ok) return { ok: false, reason: describeProblem(verified.problem, lang, file), problem: verified.problem };
+      const structure = FastWorkbook.open(bytes, inflatedParts(verified.parts), limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET);
+      if (!structure.ok) return { ok: false, reason: describeProblem(structure.problem, lang, file), problem: structure.problem };
+    }
     let workbook: FileWorkbook;
     try {
       workbook = await FileWorkbook.load(bytes);

@@ -6,6 +6,16 @@
 import type { FastProblem } from './fast-read';
 import { crc32, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
+/** Whether this runtime can inflate raw deflate data (DecompressionStream 'deflate-raw': Chrome 103+, Safari 16.4+, Node 18+). */
+export function canInflate(): boolean {
+  try {
+    new DecompressionStream('deflate-raw' as CompressionFormat);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function inflateBounded(data: Uint8Array, max: number): Promise<Uint8Array | 'size' | 'inflate'> {
   const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw' as CompressionFormat));
   const reader = stream.getReader();
@@ -49,13 +59,13 @@ export type VerifiedZip =
   | { readonly ok: true; readonly parts: ReadonlyMap<string, Uint8Array> }
   | { readonly ok: false; readonly problem: FastProblem };
 
-/** Every part of the zip, inflated and checked; or the first damaged part. */
-export async function verifyZip(bytes: Uint8Array): Promise<VerifiedZip> {
+/** Every part of the zip (or those `wanted`), inflated and checked; or the first damaged part. */
+export async function verifyZip(bytes: Uint8Array, wanted: (name: string) => boolean = () => true): Promise<VerifiedZip> {
   const entries = zipDirectory(bytes);
   if (entries === null) return { ok: false, problem: { kind: 'damaged', part: '', damage: 'directory' } };
   const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
+    if (e.name.endsWith('/') || !wanted(e.name)) continue;
     const damage = await checkEntry(bytes, e, parts);
     if (damage) return { ok: false, problem: { kind: 'damaged', part: e.name, damage } };
   }

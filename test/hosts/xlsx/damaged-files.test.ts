@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findAgency } from '../../../src/domain/roster';
 import { openWorkbookBytes } from '../../../src/hosts/xlsx/open';
 import { openForReading } from '../../../src/hosts/xlsx/open-fast';
+import { openForReadingAnywhere } from '../../../src/hosts/xlsx/open-read';
 import { u32, zipDirectory, type ZipEntry } from '../../../src/hosts/xlsx/zip';
 import { defaultRoster } from '../../../src/packs';
 import type { WorkbookPort } from '../../../src/app/workbook-port';
@@ -107,6 +108,7 @@ describe('damaged copies of a good workbook', () => {
 
   beforeAll(async () => {
     const { workbook } = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 20)), 7);
+    workbook.workbook.created = workbook.workbook.modified = new Date(Date.UTC(2026, 1, 20, 9));
     good = await workbook.toBuffer();
     names = workbook.sheetNames();
     const fast = await openForReading(good);
@@ -148,6 +150,16 @@ describe('damaged copies of a good workbook', () => {
     for (const v of cases) {
       const opened = await openWorkbookBytes(v.bytes, undefined, 'vi', 'SNV.xlsx');
       if (opened.ok) expect(await snapshotOf(opened.workbook, names), v.label).toBe(slowExpected);
+      else expect(opened.reason, v.label).toMatch(/\S/);
+    }
+  }, 120_000);
+
+  it('the reader for any runtime (DecompressionStream) does the same, and agrees with the fast reader on the verdict', async () => {
+    for (const v of cases) {
+      const opened = await openForReadingAnywhere(v.bytes, undefined, 'vi', 'SNV.xlsx');
+      const fast = await openForReading(v.bytes, undefined, 'vi', 'SNV.xlsx');
+      expect(opened.ok, `${v.label}: ${opened.ok ? '' : opened.reason}`).toBe(fast.ok);
+      if (opened.ok) expect(await snapshotOf(opened.port, names), v.label).toBe(fastExpected);
       else expect(opened.reason, v.label).toMatch(/\S/);
     }
   }, 120_000);
