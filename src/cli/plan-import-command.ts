@@ -69,7 +69,7 @@ async function importFile(file: string, roster: Roster, options: PlanImportOptio
   const docx = readDocx(read.bytes, nodeInflate);
   if (!docx.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, `planImport.docx.${docx.problem}`) }));
   const doc = planDocument(docx.blocks);
-  return importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster, options);
+  return importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster, options, doc.paragraphs);
 }
 
 async function writeJson(file: string, data: unknown, lang: Lang): Promise<void> {

@@ -4,6 +4,7 @@ import type { FindingSeverity, ImportFinding } from './plan-import';
 import type { RowRef } from './plan-import-table';
 
 export function whereText(lang: Lang, where: RowRef): string {
+  if (where.paragraph !== undefined) return t(lang, 'planImport.where.paragraph', { paragraph: where.paragraph });
   return where.table !== undefined ? t(lang, 'planImport.where.table', { table: where.table, row: where.row }) : t(lang, 'planImport.where.row', { row: where.row });
 }
 

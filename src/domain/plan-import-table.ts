@@ -11,6 +11,8 @@ export type ColumnKey = 'tt' | 'content' | 'lead' | 'coordinating' | 'deadline';
 export interface RowRef {
   readonly table?: number;
   readonly row: number;
+  /** A paragraph of the text (section III duties), 1-based, instead of a table row. */
+  readonly paragraph?: number;
 }
 
 export interface SourceRow {

@@ -9,6 +9,7 @@ import { roleOf } from './applicability';
 import { ymdOf } from './calendar';
 import { parseDeadline, type DeadlineParse } from './deadline';
 import { matchBodies } from './plan-import-bodies';
+import { readDuties, type Duties } from './plan-import-duties';
 import type { PlanMeta } from './plan-import-meta';
 import { findHeader, readTableRows, type RowRef, type SourceRow, type TableProblem } from './plan-import-table';
 import { loadPlanPack, type Audience, type PlanPack, type PlanTask } from './plan-pack';
@@ -97,7 +98,7 @@ function audiencesOf(text: string, roster: Roster, where: RowRef, id: string, co
   return m.audiences;
 }
 
-function buildTasks(rows: ReturnType<typeof readTableRows>['items'], roster: Roster): Built & { sections: PlanPack['sections']; headings: PlanPack['headings'] } {
+function buildTasks(rows: ReturnType<typeof readTableRows>['items'], duties: Duties, roster: Roster): Built & { sections: PlanPack['sections']; headings: PlanPack['headings'] } {
   const findings: ImportFinding[] = [];
   const tasks: PlanTask[] = [];
   const parses: DeadlineParse[] = [];
@@ -136,6 +137,14 @@ function buildTasks(rows: ReturnType<typeof readTableRows>['items'], roster: Ros
       coordinating: audiencesOf(item.coordinatingText, roster, item.where, item.id, 'coordinating', findings),
     });
   }
+  sections.push(...duties.sections.filter((s) => !sections.some((x) => x.id === s.id)));
+  for (const d of duties.items) {
+    if (d.deadlineText !== '') parses.push(parseDeadline(d.deadlineText));
+    tasks.push({
+      id: d.id, section: d.section, content: d.content, leadText: d.leadText, coordinatingText: '', deadlineText: d.deadlineText,
+      lead: audiencesOf(d.leadText, roster, d.where, d.id, 'lead', findings), coordinating: [],
+    });
+  }
   return { tasks, findings, parses, sections, headings };
 }
 
@@ -147,23 +156,29 @@ function statisticsTask(tasks: readonly PlanTask[]): { id: string; year?: number
   return y === undefined ? { id: t.id } : { id: t.id, year: Number(y) };
 }
 
-function pushYearFindings(built: Built, items: ReturnType<typeof readTableRows>['items'], year: number, findings: ImportFinding[]): void {
+function pushYearFindings(built: Built, whereOf: (id: string) => RowRef, year: number, findings: ImportFinding[]): void {
   for (const t of built.tasks) {
     const p = t.deadlineText === '' ? null : parseDeadline(t.deadlineText);
     const due = p?.ok ? p.deadline.due : null;
     if (due !== null && ymdOf(due).year < year) {
-      const where = items.find((i) => i.id === t.id)?.where ?? { row: 0 };
+      const where = whereOf(t.id);
       findings.push({ code: 'deadline-before-year', where, id: t.id, text: t.deadlineText });
     }
   }
 }
 
-/** Builds a plan pack from the rows of a table whose header row is among them. */
-export function importPlan(rows: readonly SourceRow[], meta: PlanMeta, roster: Roster, options: PlanImportOptions = {}): PlanImportResult {
+/**
+ * Builds a plan pack from the rows of a table whose header row is among them, and from the text's paragraphs (when
+ * given) the duties of section III.
+ */
+export function importPlan(
+  rows: readonly SourceRow[], meta: PlanMeta, roster: Roster, options: PlanImportOptions = {}, paragraphs: readonly string[] = [],
+): PlanImportResult {
   const header = findHeader(rows);
   if (!header) return { ok: false, findings: [{ code: 'no-header' }] };
   const table = readTableRows(rows.slice(header.index + 1), header.columns);
-  const built = buildTasks(table.items, roster);
+  const duties = readDuties(paragraphs);
+  const built = buildTasks(table.items, duties, roster);
   const findings: ImportFinding[] = [...table.problems, ...built.findings];
   if (built.tasks.length === 0) findings.push({ code: 'no-tasks' });
   const year = options.year ?? meta.year ?? commonYear(built.parses);
@@ -171,9 +186,10 @@ export function importPlan(rows: readonly SourceRow[], meta: PlanMeta, roster: R
   if (options.year !== undefined && meta.year !== undefined && options.year !== meta.year) {
     findings.push({ code: 'year-differs', given: options.year, found: meta.year });
   }
-  if (year !== undefined) pushYearFindings(built, table.items, year, findings);
+  const whereOf = (id: string): RowRef => table.items.find((i) => i.id === id)?.where ?? duties.items.find((d) => d.id === id)?.where ?? { row: 0 };
+  if (year !== undefined) pushYearFindings(built, whereOf, year, findings);
   for (const t of built.tasks) {
-    const where = table.items.find((i) => i.id === t.id)?.where ?? { row: 0 };
+    const where = whereOf(t.id);
     const roles = roster.entries.map((e) => roleOf(t, e));
     if (roles.every((r) => r === null)) findings.push({ code: 'applies-to-no-one', where, id: t.id });
     else if (!roles.includes('lead')) findings.push({ code: 'led-by-no-one', where, id: t.id });

@@ -165,3 +165,23 @@ describe('a task for agencies of some kinds', () => {
     expect(phuong && roleOf(task, phuong)).toBeNull();
   });
 });
+
+describe.runIf(seed !== null)('the duties of section III, from the text', () => {
+  it('are the bundled III.x tasks: one per lettered paragraph, two deliverables for III.1.i, the broken III.2.g joined', async () => {
+    const { readDuties } = await import('../../src/domain/plan-import-duties');
+    const duties = readDuties((seed ?? '').split(/\r?\n/));
+    const expected = bundled.tasks.filter((t) => t.section !== 'appendix');
+    expect(duties.items.map((d) => [d.id, d.section, d.content, d.leadText, d.deadlineText]))
+      .toEqual(expected.map((t) => [t.id, t.section, t.content, t.leadText, t.deadlineText]));
+    expect(duties.sections).toEqual(bundled.sections.slice(1));
+    const r = importPlan(seedRows(seed ?? ''), { year: 2026 }, roster, {}, (seed ?? '').split(/\r?\n/));
+    expect(r.ok && r.pack.tasks).toEqual(bundled.tasks);
+  });
+
+  it('stop at the closing paragraph and report an actor that matches no agency by its paragraph', async () => {
+    const text = ['III. TỔ CHỨC THỰC HIỆN', '1. Công an tỉnh', 'a) Bảo vệ kho lưu trữ.', 'Trên đây là Kế hoạch', 'b) không phải nhiệm vụ'];
+    const r = importPlan(rowsOf([HEADER, ['1', 'Việc', 'Sở Nội vụ', '', 'Năm 2026']]), { year: 2026 }, roster, {}, text);
+    expect(r.ok && r.pack.tasks.map((t) => t.id)).toEqual(['1', 'III.1.a']);
+    expect(r.findings).toContainEqual({ code: 'body-unmatched', where: { row: 0, paragraph: 3 }, id: 'III.1.a', column: 'lead', text: 'Công an tỉnh' });
+  });
+});

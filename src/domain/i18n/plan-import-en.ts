@@ -4,6 +4,7 @@ import type { PlanImportCatalog } from './plan-import-vi';
 export const planImportEn: PlanImportCatalog = {
   'planImport.where.table': (p) => `table ${p.table}, row ${p.row}`,
   'planImport.where.row': (p) => `row ${p.row}`,
+  'planImport.where.paragraph': (p) => `paragraph ${p.paragraph} (section "Tổ chức thực hiện")`,
   'planImport.finding.no-header':
     'No header row of the task table found (columns "TT", "Nội dung công việc", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Thời gian hoàn thành"). Check the column names and import again.',
   'planImport.finding.no-plan-sheet': (p) =>

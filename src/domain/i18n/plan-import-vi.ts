@@ -2,6 +2,7 @@
 export const planImportVi = {
   'planImport.where.table': (p: { table: number; row: number }) => `bảng ${p.table}, dòng ${p.row}`,
   'planImport.where.row': (p: { row: number }) => `dòng ${p.row}`,
+  'planImport.where.paragraph': (p: { paragraph: number }) => `đoạn ${p.paragraph} (mục Tổ chức thực hiện)`,
   'planImport.finding.no-header':
     'Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (các cột "TT", "Nội dung công việc", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Thời gian hoàn thành"). Kiểm tra tên các cột rồi nhập lại.',
   'planImport.finding.no-plan-sheet': (p: { sheets: string }) =>

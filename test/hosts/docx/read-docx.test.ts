@@ -24,26 +24,29 @@ function blocksOf(bytes: Uint8Array): readonly DocxBlock[] {
 
 async function importDocx(bytes: Uint8Array): Promise<{ pack: PlanPack; findings: readonly ImportFinding[]; tables: readonly number[] }> {
   const doc = planDocument(blocksOf(bytes));
-  const r = importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster);
+  const r = importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster, {}, doc.paragraphs);
   if (!r.ok) throw new Error(JSON.stringify(r.findings));
   return { pack: r.pack, findings: r.findings, tables: doc.taskTables };
 }
 
 describe.runIf(seed !== null)('the 2026 plan as a Word document', () => {
   for (const split of [false, true]) {
-    it(`imports to the bundled appendix, field by field${split ? ' (table split in two at a page break)' : ' (header row repeated before row 10)'}`, async () => {
+    it(`imports to the bundled plan, task by task and field by field${split ? ' (table split in two at a page break)' : ' (header row repeated before row 10)'}`, async () => {
       const { pack, findings, tables } = await importDocx(await planDocx(seedPlanSpec(seed ?? '', { split })));
       expect(tables).toEqual(split ? [2, 3] : [2]);
       const appendix = bundled.tasks.filter((t) => t.section === 'appendix');
-      expect(pack.tasks.map((t) => t.id)).toEqual(appendix.map((t) => t.id));
-      for (const [i, t] of appendix.entries()) {
+      expect(pack.tasks.map((t) => t.id)).toEqual(bundled.tasks.map((t) => t.id));
+      for (const [i, t] of bundled.tasks.entries()) {
         const got = pack.tasks[i];
         for (const field of ['id', 'section', 'parent', 'content', 'leadText', 'coordinatingText', 'deadlineText', 'lead', 'coordinating'] as const) {
           expect(got?.[field], `${t.id}.${field}`).toEqual(t[field]);
         }
       }
       expect(pack.headings).toEqual(bundled.headings);
-      expect(pack.sections).toEqual([bundled.sections[0]]);
+      expect(pack.sections).toEqual(bundled.sections);
+      // The whole plan is the bundled one but for its legal bases, which the text lists in one sentence.
+      expect({ ...pack, legalBases: [] }).toEqual({ ...bundled, legalBases: [] });
+      expect(appendix).toHaveLength(18);
       // What the plan says about itself.
       expect(pack).toMatchObject({
         id: bundled.id, title: bundled.title, year: 2026, statisticsYear: 2025, province: 'Thái Nguyên', issuer: bundled.issuer,
