@@ -5,8 +5,9 @@
  * the XML bytes in one pass per part, skipping styles, validations and formatting that ExcelJS would build.
  *
  * Opening never throws: a damaged file, a file that is not a workbook and a sheet over the cell limit are results.
- * Every sheet is checked (parts, references, cell limit) when the file is opened, so a snapshot never fails later;
- * only the sheets asked for are then read into grids, so a big sheet nobody reads costs no memory.
+ * Every sheet is checked (parts, references, cell limit) when the file is opened, so a snapshot never fails later.
+ * Sheets of an ordinary workbook are read in that same pass; a big sheet is only counted then and read when asked
+ * for, so a big sheet nobody reads costs no memory.
  * It gives the same Grid as the ExcelJS host (dates as serial numbers), but sparse: only the cells present are
  * stored. Tests compare the two readers on the same files. Inflating is given by the caller (node:zlib in the CLI).
  */
@@ -52,13 +53,14 @@ class PartError {
 /** Checksum of inflated bytes (CRC-32 as zip records it); node:zlib has a native one. */
 export type Crc32 = (bytes: Uint8Array) => number;
 
-/** Inflated sheets kept between the check on opening and the read, up to this many bytes in all. */
-const KEEP_BYTES = 16 * 1024 * 1024;
+/**
+ * Sheets whose XML adds up to this many bytes are read into grids on opening (one pass, kept for `read`); larger
+ * ones are only checked then, and read again when asked for, so a big sheet nobody asks for costs no memory.
+ */
+const READ_ON_OPEN_BYTES = 8 * 1024 * 1024;
 
 class Parts {
   private readonly entries: Map<string, ZipEntry>;
-  private readonly kept = new Map<string, Uint8Array>();
-  private keptBytes = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -69,19 +71,9 @@ class Parts {
     this.entries = new Map(entries.map((e) => [e.name, e]));
   }
 
-  /**
-   * The part's bytes, checked; null when the zip has no such part. Throws PartError for a damaged part. With `keep`,
-   * small parts are kept for the next call instead of being inflated and checked again.
-   */
-  get(name: string, keep = false): Uint8Array | null {
-    const kept = this.kept.get(name);
-    if (kept) return kept;
-    const out = this.load(name);
-    if (out && keep && this.keptBytes + out.length <= KEEP_BYTES) {
-      this.kept.set(name, out);
-      this.keptBytes += out.length;
-    }
-    return out;
+  /** The declared (uncompressed) size of a part, 0 when there is no such part. */
+  size(name: string): number {
+    return this.entries.get(name)?.uncompressed ?? 0;
   }
 
   /** The same codec over the entries of a zip directory. */
@@ -89,7 +81,8 @@ class Parts {
     return new Parts(this.bytes, entries, this.inflate, this.crc);
   }
 
-  private load(name: string): Uint8Array | null {
+  /** The part's bytes, checked; null when the zip has no such part. Throws PartError for a damaged part. */
+  get(name: string): Uint8Array | null {
     const e = this.entries.get(name);
     if (!e) return null;
     const damaged = (damage: EntryDamage): PartError => new PartError({ kind: 'damaged', part: name, damage });
@@ -113,8 +106,8 @@ class Parts {
 export class FastWorkbook implements WorkbookPort {
   private constructor(
     private readonly parts: Parts,
-    /** The sheets, in order, with the path of their part (each checked on opening). */
-    private readonly sheets: readonly { readonly name: string; readonly path: string }[],
+    /** The sheets, in order, with the path of their part (each checked on opening) and its grid when read then. */
+    private readonly sheets: readonly { readonly name: string; readonly path: string; readonly grid: Grid | null }[],
     private readonly strings: readonly string[],
     private readonly maxCells: number,
     /** Workbooks in the 1904 date system need styles to tell dates from numbers; callers read those with ExcelJS. */
@@ -124,8 +117,8 @@ export class FastWorkbook implements WorkbookPort {
   ) {}
 
   /**
-   * Opens the file and checks every part it will read (sizes, CRC-32, cell references, the cell limit of each sheet),
-   * keeping nothing of the sheets: they are read again, one at a time, when asked for. Never throws for any bytes.
+   * Opens the file and checks every part it will read (sizes, CRC-32, cell references, the cell limit of each sheet).
+   * Small sheets are read at once; big ones are read again when asked for. Never throws for any bytes.
    */
   static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET, crc: Crc32 = crc32): FastOpen {
     try {
@@ -149,13 +142,17 @@ export class FastWorkbook implements WorkbookPort {
     const savedAt = core ? readSavedAt(core) : undefined;
     const stringsXml = parts.get(PART.sharedStrings);
     const strings = stringsXml ? readSharedStrings(stringsXml) : [];
-    const found: { name: string; path: string }[] = [];
+    const found: { name: string; path: string; grid: Grid | null }[] = [];
+    let budget = READ_ON_OPEN_BYTES;
     for (const sheet of sheets) {
       const path = targets.get(sheet.rid);
       if (path === undefined) continue;
-      const problem = sheetProblem(parts, sheet.name, path, () => strings, maxCells, true);
-      if (problem.ok === false) throw new PartError(problem.problem);
-      found.push({ name: sheet.name, path });
+      const size = parts.size(path);
+      const keep = size <= budget;
+      const read = sheetProblem(parts, sheet.name, path, () => strings, maxCells, !keep);
+      if (read.ok === false) throw new PartError(read.problem);
+      if (keep) budget -= size;
+      found.push({ name: sheet.name, path, grid: keep ? { name: sheet.name, values: read.cells.values, formulas: read.cells.formulas } : null });
     }
     return new FastWorkbook(parts, found, strings, maxCells, date1904, savedAt);
   }
@@ -164,10 +161,11 @@ export class FastWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  /** Reads one sheet (checked on opening, so this cannot fail on the same bytes). */
+  /** One sheet: read on opening, or read now (checked on opening, so this cannot fail on the same bytes). */
   grid(name: string): Grid | null {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) return null;
+    if (sheet.grid) return sheet.grid;
     const read = sheetProblem(this.parts, sheet.name, sheet.path, () => this.strings, this.maxCells, false);
     if (read.ok === false) throw new Error(`sheet ${name} changed after it was checked`);
     return { name, values: read.cells.values, formulas: read.cells.formulas };
@@ -187,7 +185,7 @@ export class FastWorkbook implements WorkbookPort {
 type SheetRead = { readonly ok: true; readonly cells: SheetCells } | { readonly ok: false; readonly problem: FastProblem };
 
 function sheetProblem(parts: Parts, sheet: string, path: string, strings: () => readonly string[], maxCells: number, countOnly: boolean): SheetRead {
-  const xml = parts.get(path, countOnly);
+  const xml = parts.get(path);
   if (xml === null) return { ok: false, problem: { kind: 'damaged', part: path, damage: 'missing' } };
   const scan = readWorksheet(xml, strings, maxCells, countOnly);
   if (scan.ok) return { ok: true, cells: scan.sheet };
