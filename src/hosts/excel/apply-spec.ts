@@ -22,6 +22,11 @@ const DATE_MAX = mustDay(2100, 12, 31);
 /** Header and footer margins in inches, as in the file host. */
 const HEADER_FOOTER_MARGIN = 0.3;
 const POINTS_PER_INCH = 72;
+/**
+ * How the product protects its sheets (as the file host's protectAsProduct): locked cells stay selectable, column
+ * widths and row heights can be changed.
+ */
+export const PRODUCT_PROTECTION: Excel.WorksheetProtectionOptions = { allowFormatColumns: true, allowFormatRows: true };
 /** Width in pixels of the digit "0" in the default font (Calibri 11), which column widths are counted in. */
 const MAX_DIGIT_WIDTH_PX = 7;
 
@@ -129,7 +134,7 @@ export async function queueSheetSpec(ws: Excel.Worksheet, spec: SheetSpec, exist
       ws.getRange(range).format.protection.locked = false;
     }
     await budget.reserve(2 * OPERATION_BYTES);
-    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    ws.protection.protect(PRODUCT_PROTECTION);
   }
 }
 

@@ -4,7 +4,8 @@
  * Round trips are fixed, not proportional to the data:
  * - read: one sync (sheet names, and each requested sheet's used range with values and formulas); a used range over
  *   five million cells is named in a WorkbookAccessError (read-sheets.ts);
- * - write: two syncs (which sheets exist and whether they are protected; then everything else, protected sheets
+ * - write: two syncs (which sheets exist and whether they are protected, with the product's sheets the write must
+ *   leave protected; then everything else, those of them the user unprotected protected again, protected sheets
  *   unprotected first so that a password stops the batch before anything is written: protection.ts), plus one per
  *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB;
  * - selectRange: one sync;
@@ -13,18 +14,20 @@
  * - recalculate: one sync.
  */
 import { type CellAt, type Fill, type FillChange, type FillPort, type FillReading, type SheetAccess, fillKey } from '../../app/cell-fill';
-import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
+import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { type ApplyState, queueReset, queueSheetSpec } from './apply-spec';
+import { type ApplyState, PRODUCT_PROTECTION, queueReset, queueSheetSpec } from './apply-spec';
 import { detectExcelFeatures, detectHostPlatform, type ExcelFeature, type ExcelFeatures, featuresUpTo, MANIFEST_MIN_EXCEL_API } from './features';
 import { DEFAULT_REQUEST_BUDGET, OPERATION_BYTES, RequestBudget } from './payload';
 import {
   checkedSync,
   detectPasswordState,
   type GuardedSheet,
+  loadKeptSheets,
   protectionProperties,
   queueUnprotect,
   refusePasswordProtected,
+  unprotectedKept,
 } from './protection';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
@@ -89,7 +92,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
     }
   }
 
-  async write(specs: readonly SheetSpec[], options: { readonly activate?: string } = {}): Promise<void> {
+  async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
     const features = this.features();
     const skipped = new Set<ExcelFeature>();
     const limit = this.requestBudget();
@@ -105,6 +108,8 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
       });
       const activateSpec = options.activate === undefined ? undefined : targets.find((t) => sameName(t.spec.name, options.activate ?? ''));
       const other = options.activate !== undefined && !activateSpec ? sheets.getItemOrNullObject(options.activate) : undefined;
+      // The product's sheets this write leaves alone but that must end protected (the user may have unprotected them).
+      const kept = features.protection ? loadKeptSheets(sheets, options.keepProtected ?? [], specs.map((s) => s.name)) : [];
       await context.sync();
 
       // Sync 2 (and, on the web, one more per budget of commands): everything else, after unprotecting every protected
@@ -126,6 +131,9 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
         await queueSheetSpec(ws, spec, existed, state);
         written.set(spec.name, ws);
       }
+      const reprotect = unprotectedKept(kept);
+      await budget.reserve(reprotect.length * 2 * OPERATION_BYTES);
+      for (const k of reprotect) k.ws.protection.protect(PRODUCT_PROTECTION);
       if (activateSpec) {
         const ws = written.get(activateSpec.spec.name);
         const visible = (activateSpec.spec.visibility ?? 'visible') === 'visible';
