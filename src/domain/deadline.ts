@@ -94,7 +94,7 @@ const MATCHERS: readonly Matcher[] = [
     return ok({ kind: 'window', text, start: quarterStart(year, from), due: quarterEnd(year, to) });
   },
   (s, text) => {
-    const m = /^(?:trong )?6 tháng (đầu|cuối) năm (\d{4})$/.exec(s);
+    const m = /^(?:trong )?(?:0?6|sáu) tháng (đầu|cuối) năm (\d{4})$/.exec(s);
     if (!m) return null;
     const year = Number(m[2]);
     return m[1] === 'đầu'

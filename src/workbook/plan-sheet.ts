@@ -55,7 +55,7 @@ export const PLAN_HEADER_ROW = FIRST_META_ROW + PLAN_META_FIELDS.length + 2;
 const SPARE_ROWS = 100;
 
 /** The first words a readable phrase starts with (lower case), and it ends with a 4-digit year, or is "thường xuyên". */
-const PHRASE_STARTS = ['tháng', 'trong', 'quý', 'q', '6 tháng', 'năm', 'giai đoạn', 'trước', 'chậm nhất', 'ngày', 'vào'];
+const PHRASE_STARTS = ['tháng', 'trong', 'quý', 'q', '6 tháng', '06 tháng', 'sáu tháng', 'năm', 'giai đoạn', 'trước', 'chậm nhất', 'ngày', 'vào'];
 
 /** The deadline check for the cell `ref`, as an Excel formula without "=". */
 export function deadlineCheckFormula(ref: string): string {

@@ -98,6 +98,11 @@ describe('variants people type', () => {
   it('halves: 6 tháng đầu năm 2026 → 30/06, 6 tháng cuối năm 2026 → 31/12', () => {
     expect(summary('6 tháng đầu năm 2026')).toEqual(['window', '2026-01-01', '2026-06-30']);
     expect(summary('6 tháng cuối năm 2026')).toEqual(['window', '2026-07-01', '2026-12-31']);
+    expect(summary('6 tháng đầu năm 2027')).toEqual(['window', '2027-01-01', '2027-06-30']);
+    expect(summary('06 tháng cuối năm 2027')).toEqual(['window', '2027-07-01', '2027-12-31']);
+    expect(summary('Sáu tháng đầu năm 2027')).toEqual(['window', '2027-01-01', '2027-06-30']);
+    expect(summary('Trong 6 tháng cuối năm 2028.')).toEqual(['window', '2028-07-01', '2028-12-31']);
+    expect(parseDeadline('6 tháng giữa năm 2027').ok).toBe(false);
   });
 
   it('months with or without leading zero and "năm"', () => {

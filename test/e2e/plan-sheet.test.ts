@@ -39,7 +39,7 @@ describe.runIf(findSoffice() !== null)('the plan sheet in LibreOffice', () => {
     const phrases = [
       'Thường xuyên', 'Tháng 02/2027', 'tháng 2 năm 2027', 'Quý II/2027', 'Q3/2027', 'Quý III - IV/2027', '6 tháng đầu năm 2027',
       '6 tháng cuối năm 2027', 'Năm 2027', 'Giai đoạn 2027 - 2030', 'Trước ngày 15/3/2027', 'trước 15/3/2027.',
-      'Chậm nhất ngày 15/3/2027', 'Ngày 15/10/2027', 'Trong quý I/2027', 'Ngày 15 tháng 10 năm 2027',
+      'Chậm nhất ngày 15/3/2027', 'Ngày 15/10/2027', 'Trong quý I/2027', 'Ngày 15 tháng 10 năm 2027', '06 tháng cuối năm 2027', 'Sáu tháng đầu năm 2027',
       'Khi có yêu cầu', 'Cuối năm', 'Sau 2027 một tháng', 'Theo kế hoạch 2027',
     ];
     const wb = FileWorkbook.create();

@@ -106,3 +106,29 @@ describe('reading a .docx', () => {
     expect(readDocx(bad, nodeInflate)).toEqual({ ok: false, problem: 'damaged' });
   });
 });
+
+describe('other shapes of the table', () => {
+  it('a header on two rows ("Cơ quan thực hiện" over "Chủ trì" and "Phối hợp"), merged down where it spans both', async () => {
+    const bytes = await planDocx({
+      before: ['KẾ HOẠCH', 'Công tác văn thư, lưu trữ năm 2027'],
+      rows: [
+        { header: true, cells: [{ text: 'TT', vMerge: 'restart' }, { text: 'Nội dung công việc', vMerge: 'restart' }, { text: 'Cơ quan thực hiện', span: 2 }, { text: ['Thời gian', 'hoàn thành'], vMerge: 'restart' }] },
+        { header: true, cells: [{ text: '', vMerge: 'continue' }, { text: '', vMerge: 'continue' }, { text: 'Chủ trì' }, { text: 'Phối hợp' }, { text: '', vMerge: 'continue' }] },
+        { cells: [{ text: '1' }, { text: 'Việc một' }, { text: 'Sở Nội vụ' }, { text: 'Sở Tư pháp' }, { text: 'Quý II/2027' }] },
+      ],
+    });
+    const { pack } = await importDocx(bytes);
+    expect(pack.tasks.map((t) => [t.id, t.leadText, t.coordinatingText, t.deadlineText])).toEqual([['1', 'Sở Nội vụ', 'Sở Tư pháp', 'Quý II/2027']]);
+  });
+
+  it('a table typed as tab-separated lines, rows named by their paragraph', async () => {
+    const bytes = await planDocx({
+      before: ['KẾ HOẠCH', 'Công tác văn thư, lưu trữ năm 2027', PLAN_HEADER.join('\t'), '1\tViệc một\tSở Nội vụ\t\tKhi cần'],
+      rows: [{ cells: [{ text: 'Bảng khác' }] }],
+    });
+    const doc = planDocument(blocksOf(bytes));
+    const r = importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster);
+    expect(r.ok && r.pack.tasks.map((t) => t.id)).toEqual(['1']);
+    expect(r.findings).toContainEqual({ code: 'deadline-unreadable', where: { row: 0, paragraph: 4 }, id: '1', text: 'Khi cần' });
+  });
+});
