@@ -15,7 +15,7 @@ import type { Route } from './route';
 import { settingsSection } from './settings-section';
 import { type PaneState, type Section, SECTIONS } from './state';
 import { summarySection } from './summary-section';
-import { type Card, card, noticeNode, spinner, type SectionBody } from './ui';
+import { type Card, card, noticeNode, sectionHelpLink, spinner, type SectionBody } from './ui';
 import type { PlainKey } from './view-model';
 
 /** The tools loaded after the pane is shown (tools.ts, a chunk of its own). */
@@ -110,6 +110,7 @@ function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: 
   const cards: Record<Section, Card> = {
     insert: insert.card, summary: summary.card, forms, check, consolidate: consolidation, settings: settings.card,
   };
+  for (const key of SECTIONS) cards[key].head.append(sectionHelpLink(lang, key, cards[key].head.querySelector('h2')?.textContent ?? ''));
   main.append(...SECTIONS.map((key) => cards[key].el));
   let bodies: SectionBody[] = [];
 

@@ -1,5 +1,5 @@
 /** Building blocks of the pane's page shared by its sections: cards, the busy line, notices, file buttons. */
-import type { Lang } from '../domain/i18n';
+import { t, type Lang } from '../domain/i18n';
 import { h, uid } from './dom';
 import type { PaneState, Section } from './state';
 import type { Notice } from './view-model';
@@ -20,6 +20,8 @@ export function noticeNode(notice: Notice, lang: Lang): HTMLElement {
 
 export interface Card {
   readonly el: HTMLElement;
+  /** The heading line: the title, then the card's tools. */
+  readonly head: HTMLElement;
   /** Where the section's busy line and notice go (a polite live region). */
   readonly status: HTMLElement;
 }
@@ -30,7 +32,12 @@ export function card(key: Section, title: string, tools: HTMLElement | null, ...
   const status = h('div', { class: 'status', 'aria-live': 'polite' });
   const head = h('div', { class: 'card-head' }, h('h2', { id: headingId }, title), tools);
   const el = h('section', { class: 'card', 'aria-labelledby': headingId, 'data-section': key }, head, ...children, status);
-  return { el, status };
+  return { el, head, status };
+}
+
+/** The "?" at the right of a section's heading: opens the help at that section (#help-<section>). */
+export function sectionHelpLink(lang: Lang, key: Section, title: string): HTMLAnchorElement {
+  return h('a', { class: 'help-q', href: `#help-${key}`, 'aria-label': t(lang, 'pane.help.section', { section: title }) }, '?');
 }
 
 /**

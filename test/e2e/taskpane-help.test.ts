@@ -84,6 +84,13 @@ describe('help (taskpane.html#help)', () => {
         location.hash = '';
       });
       await expect.poll(() => sectionsShown(page)).toBe(true);
+
+      // Each section's "?" opens the help at that section.
+      expect(await page.locator('.help-q').count()).toBe(6);
+      await page.getByRole('link', { name: 'Hướng dẫn mục "Kiểm tra"' }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#help-check');
+      await expect.poll(() => focusedText(page)).toBe('Kiểm tra');
+      expect(await sectionsShown(page)).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -233,4 +233,5 @@ export const paneEn: PaneCatalog = {
   'pane.help.back': 'Back',
   'pane.help.backLabel': 'Close the guide and go back to the pane',
   'pane.help.loadFailed': 'The guide could not be loaded. Check the network connection, then open the guide again.',
+  'pane.help.section': (p) => `Help on "${p.section}"`,
 };

@@ -256,6 +256,7 @@ export const paneVi = {
   'pane.help.back': 'Quay lại',
   'pane.help.backLabel': 'Đóng hướng dẫn, quay lại bảng điều khiển',
   'pane.help.loadFailed': 'Không tải được phần hướng dẫn. Kiểm tra kết nối mạng, rồi mở lại hướng dẫn.',
+  'pane.help.section': (p: { section: string }) => `Hướng dẫn mục "${p.section}"`,
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;
