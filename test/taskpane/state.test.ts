@@ -134,7 +134,7 @@ describe('reduce: report forms, check, consolidation', () => {
 
   it('a check is kept with the number of cells highlighted', () => {
     const result = {
-      report: { agency: null, identity: null, issues: [], errors: 0, warnings: 0, asOf: mustDay(2026, 3, 1) },
+      report: { agency: null, identity: null, issues: [], errors: 0, warnings: 0, holdingWarnings: 0, asOf: mustDay(2026, 3, 1) },
       missingForms: [], formsTotal: 13, trackerPresent: true, highlighted: 4,
     };
     let s = reduce(start(), { type: 'check', result, knownCodes });

@@ -158,7 +158,7 @@ describe('issueGroups', () => {
 describe('checkNotice', () => {
   const report = (issues: Issue[]): CheckResult['report'] => ({
     agency: null, identity: null, issues, asOf: mustDay(2026, 3, 1),
-    errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length,
+    errors: issues.filter((i) => i.severity === 'error').length, warnings: issues.filter((i) => i.severity === 'warning').length, holdingWarnings: 0,
   });
   const result = (issues: Issue[], missing: string[], extra: Partial<CheckResult> = {}): CheckResult => ({
     report: report(issues),
