@@ -1,9 +1,11 @@
 /**
- * The plan as the user's data, in a workbook: write the editable "Kế hoạch" sheet (empty, or from a plan), and
- * import a plan from it. One read and one write per use, whatever the number of tasks.
+ * The plan as the user's data: import it from a document's text (the rows of its task table and its paragraphs, as
+ * the Word reader gives them), or from a workbook's "Kế hoạch" sheet; write that editable sheet (empty, or from a
+ * plan). One read and one write of a workbook per use, whatever the number of tasks.
  */
 import { importPlan, type PlanImportOptions, type PlanImportResult } from '../domain/plan-import';
-import { findHeader } from '../domain/plan-import-table';
+import { planMetaFromText } from '../domain/plan-import-meta';
+import { findHeader, type SourceRow } from '../domain/plan-import-table';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { normaliseName } from '../domain/text';
@@ -38,4 +40,15 @@ export async function importPlanFromWorkbook(
     return { ...importPlan(rows, meta, roster, options), sheet };
   }
   return { ok: false, findings: [{ code: 'no-plan-sheet', sheets: sheetNames }] };
+}
+
+/** A plan document's text as a reader gives it: its task table's rows and its paragraphs in document order. */
+export interface PlanText {
+  readonly rows: readonly SourceRow[];
+  readonly paragraphs: readonly string[];
+}
+
+/** The plan of a document: its table, what its text says about it (title, year, issuer…) and its section III duties. */
+export function importPlanFromText(text: PlanText, roster: Roster, options: PlanImportOptions = {}): PlanImportResult {
+  return importPlan(text.rows, planMetaFromText(text.paragraphs), roster, options, text.paragraphs);
 }

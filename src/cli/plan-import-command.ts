@@ -6,12 +6,11 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../domain/i18n';
-import { findingSeverity, importPlan, type ImportFinding, type PlanImportOptions, type PlanImportResult } from '../domain/plan-import';
+import { findingSeverity, type ImportFinding, type PlanImportOptions, type PlanImportResult } from '../domain/plan-import';
 import { findingMessage, severityLabel } from '../domain/plan-import-messages';
-import { planMetaFromText } from '../domain/plan-import-meta';
 import type { Roster } from '../domain/roster';
 import { defaultRoster } from '../packs';
-import { importPlanFromWorkbook } from '../app/plan-import';
+import { importPlanFromText, importPlanFromWorkbook } from '../app/plan-import';
 import { readDocx } from '../hosts/docx/read-docx';
 import { planDocument } from '../hosts/docx/plan-docx';
 import { nodeInflate } from '../hosts/xlsx/open-fast';
@@ -68,8 +67,7 @@ async function importFile(file: string, roster: Roster, options: PlanImportOptio
   if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
   const docx = readDocx(read.bytes, nodeInflate);
   if (!docx.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, `planImport.docx.${docx.problem}`) }));
-  const doc = planDocument(docx.blocks);
-  return importPlan(doc.rows, planMetaFromText(doc.paragraphs), roster, options, doc.paragraphs);
+  return importPlanFromText(planDocument(docx.blocks), roster, options);
 }
 
 async function writeJson(file: string, data: unknown, lang: Lang): Promise<void> {

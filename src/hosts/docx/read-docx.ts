@@ -46,7 +46,7 @@ const N = {
   gridBefore: name('gridBefore'), gridSpan: name('gridSpan'), vMerge: name('vMerge'), val: name('val'),
   restart: name('restart'), false: name('false'), zero: name('0'), off: name('off'),
   fallback: name('Fallback'), drawing: name('drawing'), pict: name('pict'), object: name('object'),
-  del: name('del'), instrText: name('instrText'),
+  del: name('del'), moveFrom: name('moveFrom'), instrText: name('instrText'),
 };
 
 function part(bytes: Uint8Array, entries: readonly ZipEntry[], path: string, inflate: Inflate): Uint8Array | 'missing' | 'damaged' | 'too-large' {
@@ -114,7 +114,7 @@ function readBody(doc: Uint8Array): DocxBlock[] {
     if (kind === 'other') continue;
     const open = kind === 'open';
     const start = open || kind === 'empty';
-    if (open && (x.is(N.fallback) || x.is(N.drawing) || x.is(N.pict) || x.is(N.object) || x.is(N.del) || x.is(N.instrText))) {
+    if (open && (x.is(N.fallback) || x.is(N.drawing) || x.is(N.pict) || x.is(N.object) || x.is(N.del) || x.is(N.moveFrom) || x.is(N.instrText))) {
       x.skipElement();
       continue;
     }

@@ -132,3 +132,22 @@ describe('other shapes of the table', () => {
     expect(r.findings).toContainEqual({ code: 'deadline-unreadable', where: { row: 0, paragraph: 4 }, id: '1', text: 'Khi cần' });
   });
 });
+
+describe('edited documents', () => {
+  it('reads tracked changes as accepted: deleted text left out, inserted text kept', async () => {
+    const { Document, Packer, Paragraph, Table, TableRow, TableCell, TextRun, DeletedTextRun, InsertedTextRun } = await import('docx');
+    const change = { author: 'Sở Nội vụ', date: '2027-01-05T08:00:00Z' };
+    const cell = (children: InstanceType<typeof Paragraph>[]) => new TableCell({ children });
+    const doc = new Document({ sections: [{ children: [new Table({ rows: [
+      new TableRow({ children: PLAN_HEADER.map((h) => cell([new Paragraph(h)])) }),
+      new TableRow({ children: [
+        cell([new Paragraph('1')]), cell([new Paragraph('Kiểm tra')]), cell([new Paragraph('Sở Nội vụ')]), cell([new Paragraph('')]),
+        cell([new Paragraph({ children: [
+          new TextRun('Quý '), new DeletedTextRun({ ...change, id: 1, text: 'I' }), new InsertedTextRun({ ...change, id: 2, text: 'II' }), new TextRun('/2027'),
+        ] })]),
+      ] }),
+    ] })] }] });
+    const { pack } = await importDocx(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(pack.tasks[0]?.deadlineText).toBe('Quý II/2027');
+  });
+});
