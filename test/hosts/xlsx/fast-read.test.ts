@@ -79,6 +79,29 @@ describe('the fast values reader', () => {
     expect(xmlText('&bogus; & &#x;')).toBe('&bogus; & &#x;');
   });
 
+  it('reads any mangled XML with sound checksums without throwing: cut, spliced or stray "<", quotes and references', () => {
+    const sheet = new TextEncoder().encode('<worksheet><sheetData>' + [...Array(40).keys()].map((r) =>
+      `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 7}</v></c><c r="B${r + 1}"><f>A${r + 1}*2</f><v>${r}</v></c><c r="C${r + 1}" t="inlineStr"><is><t>ô ${r}</t></is></c></row>`).join('') + '</sheetData></worksheet>');
+    let seed = 99;
+    const rnd = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) % n);
+    const junk = ['<', '>', '"', "'", '</c>', '<c r="XFD1048577">', '<row r="0">', '&#xFFFFFFFF;', '<!--', '<![CDATA[', '<c r="A1"', '<v>', '<si>'];
+    for (let k = 0; k < 300; k++) {
+      const at = rnd(sheet.length);
+      const mangled = k % 3 === 0
+        ? sheet.slice(0, at)
+        : new Uint8Array([...sheet.slice(0, at), ...new TextEncoder().encode(junk[rnd(junk.length)]!), ...sheet.slice(at + rnd(20))]);
+      const bytes = makeZip([
+        { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+        { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>' },
+        { name: 'xl/sharedStrings.xml', data: mangled.slice(0, 200), deflate: true },
+        { name: 'xl/worksheets/sheet1.xml', data: mangled, deflate: true },
+      ]);
+      const opened = FastWorkbook.open(bytes, nodeInflate);
+      if (opened.ok) expect(() => opened.workbook.grid('S')).not.toThrow();
+      else expect(opened.problem.kind).toBe('damaged');
+    }
+  });
+
   it('turns unreadable files into reasons, never exceptions', async () => {
     const opened = await openForReading(makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]));
     expect(opened.ok).toBe(true); // an empty but well-formed workbook
