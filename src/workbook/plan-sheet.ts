@@ -11,7 +11,8 @@ import { APPENDIX_SECTION } from '../domain/plan-import';
 import { cellKey, type SourceRow } from '../domain/plan-import-table';
 import type { PlanPack } from '../domain/plan-pack';
 import { rowHeightFor } from './text-metrics';
-import { type Grid, gridValue } from './grid';
+import { fromExcelSerial, parseUserDate, toIso } from '../domain/calendar';
+import { type Grid, type GridValue, gridValue } from './grid';
 import type { CellValue, SheetSpec, StyleRange } from './sheet-spec';
 
 export const PLAN_SHEET_NAME = 'Kế hoạch';
@@ -163,6 +164,12 @@ export function planSheetSpec(pack: PlanPack | null): SheetSpec {
   };
 }
 
+/** A date typed as a date (a serial), as dd/mm/yyyy or as yyyy-mm-dd, in ISO; anything else as typed (the schema says). */
+function issuedDate(raw: GridValue, text: string): string {
+  const d = typeof raw === 'number' ? fromExcelSerial(raw) : parseUserDate(text);
+  return d === null ? text : toIso(d);
+}
+
 function cellText(grid: Grid, row: number, col: number): string {
   const v = gridValue(grid, row, col);
   return v === null ? '' : String(v).normalize('NFC');
@@ -182,6 +189,7 @@ export function readPlanSheet(grid: Grid): { rows: SourceRow[]; meta: PlanMeta }
     if (raw === null || text === '') continue;
     if (key === 'year' || key === 'statisticsYear') meta[key] = typeof raw === 'number' ? raw : Number(text);
     else if (key === 'legalBases') meta[key] = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+    else if (key === 'issuedDate') meta[key] = issuedDate(raw, text);
     else meta[key] = text;
   }
   return { rows, meta: meta as PlanMeta };

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { importPlanFromWorkbook, writePlanSheet } from '../../src/app/plan-import';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
-import { PLAN_HEADER_ROW, PLAN_SHEET_NAME, planSheetSpec } from '../../src/workbook/plan-sheet';
+import { PLAN_HEADER_ROW, PLAN_META_FIELDS, PLAN_SHEET_NAME, planSheetSpec } from '../../src/workbook/plan-sheet';
 
 const bundled = defaultPlanPack();
 const roster = defaultRoster();
@@ -55,6 +55,18 @@ describe('the "Kế hoạch" sheet', () => {
     expect(r.findings).toContainEqual({ code: 'deadline-unreadable', where: { row: PLAN_HEADER_ROW + 3 }, id: '3', text: 'Khi có yêu cầu' });
     const strict = await importPlanFromWorkbook(await reopen(wb), roster, { strict: true });
     expect(strict.ok).toBe(false);
+  });
+
+  it('reads the date of issue typed as a date or as dd/mm/yyyy', async () => {
+    for (const typed of [46_032, '10/01/2026']) {
+      const wb = FileWorkbook.create();
+      await writePlanSheet(wb, bundled);
+      const ws = wb.workbook.getWorksheet(PLAN_SHEET_NAME);
+      const row = PLAN_META_FIELDS.findIndex((f) => f.key === 'issuedDate') + 3;
+      if (ws) ws.getCell(row, 3).value = typed;
+      const r = await importPlanFromWorkbook(await reopen(wb), roster);
+      expect(r.ok && r.pack.issuedDate).toBe('2026-01-10');
+    }
   });
 
   it('is looked for in any sheet when none is named "Kế hoạch", and its absence is said', async () => {
