@@ -83,7 +83,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const files = inputs.files.filter((f) => path.resolve(f) !== outAbs);
   const unreadable: Unreadable[] = inputs.unmatched.map((u) => ({ file: u.input, reason: unmatchedReason(u, lang) }));
   const done = await consolidateGuarded(target, files, unreadable, { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json') });
-  await saveWorkbookFile(target, out, lang);
+  await saveWorkbookFile(target, out, lang, new Date(io.now()));
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);

@@ -24,10 +24,10 @@ export function requireXlsxName(file: string, lang: Lang): void {
   if (path.extname(file).toLowerCase() !== '.xlsx') throw new UsageError(t(lang, 'cli.file.outNotXlsx', { file }));
 }
 
-/** Writes atomically: a half-written file never replaces a good one. */
-export async function saveWorkbookFile(wb: FileWorkbook, file: string, lang: Lang): Promise<void> {
+/** Writes atomically: a half-written file never replaces a good one. `savedAt`: its last-saved time (the CLI's clock). */
+export async function saveWorkbookFile(wb: FileWorkbook, file: string, lang: Lang, savedAt?: Date): Promise<void> {
   requireXlsxName(file, lang);
-  const bytes = await wb.toBuffer();
+  const bytes = await wb.toBuffer(savedAt);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);

@@ -129,7 +129,7 @@ export async function formsCommand(argv: readonly string[], io: CliIo): Promise<
     io.err(`${result.question}\n${t(lang, 'forms.notWritten')}`);
     return 1;
   }
-  await saveWorkbookFile(wb, out, lang);
+  await saveWorkbookFile(wb, out, lang, new Date(io.now()));
   const kept = result.forms.reduce((n, f) => n + f.kept, 0);
   const lines = [
     t(lang, 'forms.written', {

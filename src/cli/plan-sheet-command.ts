@@ -35,7 +35,7 @@ export async function planSheetCommand(argv: readonly string[], io: CliIo): Prom
   const pack = args.flags.has('empty') ? null : planFile !== undefined ? await readPlanFile(planFile, lang) : defaultPlanPack();
   const wb = FileWorkbook.create();
   const { sheet } = await writePlanSheet(wb, pack);
-  await saveWorkbookFile(wb, out, lang);
+  await saveWorkbookFile(wb, out, lang, new Date(io.now()));
   io.out(pack === null
     ? t(lang, 'cli.planSheet.writtenEmpty', { out, sheet })
     : t(lang, 'cli.planSheet.written', { out, sheet, title: pack.title, tasks: pack.tasks.length }));

@@ -70,7 +70,7 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
     io.err(`${result.question}\n${t(lang, 'cli.tracker.notWritten')}`);
     return 1;
   }
-  await saveWorkbookFile(wb, out, lang);
+  await saveWorkbookFile(wb, out, lang, new Date(io.now()));
   const asOfText = args.values.has('as-of') ? formatVn(settings.asOf) : '=TODAY()';
   io.out(
     t(lang, 'cli.tracker.written', {

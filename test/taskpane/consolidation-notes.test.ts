@@ -73,8 +73,7 @@ describe('the pane hands consolidation what it needs to order re-sends', () => {
   it('an opened workbook brings when it was last saved (dcterms:modified)', async () => {
     const wb = FileWorkbook.create();
     wb.workbook.addWorksheet('A');
-    wb.workbook.modified = new Date('2026-02-24T09:30:00Z');
-    const opened = openResult(await openWorkbookBytes(await wb.toBuffer()));
+    const opened = openResult(await openWorkbookBytes(await wb.toBuffer(new Date('2026-02-24T09:30:00Z'))));
     expect(opened.ok && opened.savedAt).toBe('2026-02-24T09:30:00.000Z');
     expect(openResult({ ok: false, reason: 'hỏng' })).toEqual({ ok: false, reason: 'hỏng' });
   });

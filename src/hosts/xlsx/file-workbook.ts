@@ -23,6 +23,7 @@ export class FileWorkbook implements WorkbookPort {
   static create(): FileWorkbook {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'vtlt';
+    wb.lastModifiedBy = 'vtlt';
     wb.created = new Date();
     return new FileWorkbook(wb);
   }
@@ -90,7 +91,14 @@ export class FileWorkbook implements WorkbookPort {
     }
   }
 
-  async toBuffer(): Promise<Uint8Array> {
+  /**
+   * The package's bytes. `savedAt` (default: now) becomes its last-saved time, docProps/core.xml's dcterms:modified,
+   * as Excel writes on every save: consolidation orders an agency's re-sends by it. ExcelJS would otherwise write back
+   * the time read from the file. The creation time and cp:lastModifiedBy stay as read (Excel writes the user's name
+   * there, which the product does not know; a workbook the product created says "vtlt").
+   */
+  async toBuffer(savedAt: Date = new Date()): Promise<Uint8Array> {
+    this.workbook.modified = savedAt;
     // Sheets read from a file, rewritten or not, would otherwise come out with overlapping validations.
     for (const ws of this.workbook.worksheets) compactValidations(ws);
     await this.protectAsRead();

@@ -108,8 +108,8 @@ describe('damaged copies of a good workbook', () => {
 
   beforeAll(async () => {
     const { workbook } = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 20)), 7);
-    workbook.workbook.created = workbook.workbook.modified = new Date(Date.UTC(2026, 1, 20, 9));
-    good = await workbook.toBuffer();
+    workbook.workbook.created = new Date(Date.UTC(2026, 1, 20, 9));
+    good = await workbook.toBuffer(workbook.workbook.created);
     names = workbook.sheetNames();
     const fast = await openForReading(good);
     const slow = await openWorkbookBytes(good);
