@@ -73,7 +73,7 @@ async function importFile(file: string, roster: Roster, options: PlanImportOptio
 async function writeJson(file: string, data: unknown, lang: Lang): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, `${JSON.stringify(data, null, 1)}\n`, 'utf8');
+    await writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
