@@ -1,6 +1,7 @@
 /** A plan pack given as a JSON file (--plan PLAN.json): read, parsed and checked by the schema, naming the field. */
 import { t, type Lang } from '../domain/i18n';
 import { loadPlanPack, type PlanPack } from '../domain/plan-pack';
+import { defaultPlanPack } from '../packs';
 import { UsageError, type OptionDef } from './args';
 import { readRegularFile } from './inputs';
 
@@ -24,4 +25,10 @@ export async function readPlanFile(file: string, lang: Lang): Promise<PlanPack> 
   const loaded = loadPlanPack(data);
   if (!loaded.ok) throw new UsageError(t(lang, 'cli.planFile.invalid', { file, errors: loaded.errors.map((e) => `  ${e}`).join('\n') }));
   return loaded.value;
+}
+
+/** The plan named by --plan, or the bundled 2026 plan. */
+export async function planOf(values: ReadonlyMap<string, string>, lang: Lang): Promise<PlanPack> {
+  const file = values.get(PLAN_OPTION.name);
+  return file === undefined ? defaultPlanPack() : readPlanFile(file, lang);
 }

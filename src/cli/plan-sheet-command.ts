@@ -1,12 +1,11 @@
 /** `vtlt plan sheet`: writes the editable "Kế hoạch" sheet, from a plan (the bundled one by default) or empty. */
 import { t } from '../domain/i18n';
-import { defaultPlanPack } from '../packs';
 import { writePlanSheet } from '../app/plan-import';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { requireXlsxName, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
-import { PLAN_OPTION, readPlanFile } from './plan-file';
+import { PLAN_OPTION, planOf } from './plan-file';
 
 export const PLAN_SHEET_COMMAND: CommandDef = {
   name: 'plan sheet',
@@ -31,8 +30,7 @@ export async function planSheetCommand(argv: readonly string[], io: CliIo): Prom
   const out = args.values.get('out');
   if (out === undefined) throw new UsageError(t(lang, 'cli.missingValue', { option: '--out' }));
   requireXlsxName(out, lang);
-  const planFile = args.values.get('plan');
-  const pack = args.flags.has('empty') ? null : planFile !== undefined ? await readPlanFile(planFile, lang) : defaultPlanPack();
+  const pack = args.flags.has('empty') ? null : await planOf(args.values, lang);
   const wb = FileWorkbook.create();
   const { sheet } = await writePlanSheet(wb, pack);
   await saveWorkbookFile(wb, out, lang, new Date(io.now()));
