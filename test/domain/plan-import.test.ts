@@ -185,3 +185,27 @@ describe.runIf(seed !== null)('the duties of section III, from the text', () => 
     expect(r.findings).toContainEqual({ code: 'body-unmatched', where: { row: 0, paragraph: 3 }, id: 'III.1.a', column: 'lead', text: 'Công an tỉnh' });
   });
 });
+
+describe('import findings in words', () => {
+  it('every finding has a message in Vietnamese and English naming its row', async () => {
+    const { findingMessage, severityLabel } = await import('../../src/domain/plan-import-messages');
+    const where = { table: 2, row: 7 };
+    const all: ImportFinding[] = [
+      { code: 'no-header' }, { code: 'no-plan-sheet', sheets: ['Trang 1'] }, { code: 'no-tasks' }, { code: 'no-year' },
+      { code: 'year-differs', given: 2027, found: 2026 }, { code: 'duplicate-id', where, id: '3' }, { code: 'missing-content', where, id: '3' },
+      { code: 'missing-tt', where, id: '3.1' }, { code: 'missing-lead', where, id: '3' }, { code: 'deadline-unreadable', where, id: '3', text: 'Khi cần' },
+      { code: 'deadline-before-year', where, id: '3', text: 'Quý I/2025' }, { code: 'body-unmatched', where, id: '3', column: 'coordinating', text: 'Công an tỉnh' },
+      { code: 'body-not-in-roster', where, id: '3', text: 'Trung tâm Lưu trữ lịch sử tỉnh', body: 'TTLTLS' }, { code: 'applies-to-no-one', where, id: '3' },
+      { code: 'led-by-no-one', where, id: '3' }, { code: 'invalid-pack', detail: 'year: quá nhỏ' },
+    ];
+    for (const f of all) {
+      for (const lang of ['vi', 'en'] as const) {
+        const m = findingMessage(lang, f);
+        expect(m.length, `${lang} ${f.code}`).toBeGreaterThan(20);
+        if ('where' in f) expect(m).toContain(lang === 'vi' ? 'bảng 2, dòng 7' : 'table 2, row 7');
+      }
+    }
+    expect(findingMessage('vi', { code: 'deadline-unreadable', where: { row: 0, paragraph: 40 }, id: 'III.1.a', text: 'x' })).toMatch(/^đoạn 40 /);
+    expect(['error', 'warning', 'notice'].map((s) => severityLabel('vi', s as 'error'))).toEqual(['Lỗi', 'Cảnh báo', 'Lưu ý']);
+  });
+});
