@@ -14,7 +14,7 @@
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { readRelationships, readSavedAt, readSharedStrings, readWorkbookPart, readWorksheet, type SheetCells } from './xlsx-parts';
+import { readRelationships, readSavedAt, readWorkbookPart, readWorksheet, SharedStrings, type SheetCells } from './xlsx-parts';
 import { checkInflated, crc32, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
 /**
@@ -61,6 +61,8 @@ const READ_ON_OPEN_BYTES = 8 * 1024 * 1024;
 
 class Parts {
   private readonly entries: Map<string, ZipEntry>;
+  /** Parts checked but not yet read (the big sheets counted on opening), handed out once by `take`. */
+  private readonly kept = new Map<string, Uint8Array>();
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -69,6 +71,19 @@ class Parts {
     private readonly crc: Crc32,
   ) {
     this.entries = new Map(entries.map((e) => [e.name, e]));
+  }
+
+  /** Keeps checked bytes of a part for one later `take` (so a big sheet is not inflated twice). */
+  keep(name: string, bytes: Uint8Array): void {
+    this.kept.set(name, bytes);
+  }
+
+  /** The part's kept bytes (forgotten here), or the part read and checked again. */
+  take(name: string): Uint8Array | null {
+    const kept = this.kept.get(name);
+    if (kept === undefined) return this.get(name);
+    this.kept.delete(name);
+    return kept;
   }
 
   /** The declared (uncompressed) size of a part, 0 when there is no such part. */
@@ -108,7 +123,7 @@ export class FastWorkbook implements WorkbookPort {
     private readonly parts: Parts,
     /** The sheets, in order, with the path of their part (each checked on opening) and its grid when read then. */
     private readonly sheets: readonly { readonly name: string; readonly path: string; readonly grid: Grid | null }[],
-    private readonly strings: readonly string[],
+    private readonly strings: SharedStrings,
     private readonly maxCells: number,
     /** Workbooks in the 1904 date system need styles to tell dates from numbers; callers read those with ExcelJS. */
     readonly uses1904: boolean,
@@ -141,7 +156,7 @@ export class FastWorkbook implements WorkbookPort {
     const core = parts.get(PART.core);
     const savedAt = core ? readSavedAt(core) : undefined;
     const stringsXml = parts.get(PART.sharedStrings);
-    const strings = stringsXml ? readSharedStrings(stringsXml) : [];
+    const strings = new SharedStrings(stringsXml ?? new Uint8Array(0));
     const found: { name: string; path: string; grid: Grid | null }[] = [];
     let budget = READ_ON_OPEN_BYTES;
     for (const sheet of sheets) {
@@ -149,7 +164,7 @@ export class FastWorkbook implements WorkbookPort {
       if (path === undefined) continue;
       const size = parts.size(path);
       const keep = size <= budget;
-      const read = sheetProblem(parts, sheet.name, path, () => strings, maxCells, !keep);
+      const read = sheetProblem(parts, sheet.name, path, strings, maxCells, !keep);
       if (read.ok === false) throw new PartError(read.problem);
       if (keep) budget -= size;
       found.push({ name: sheet.name, path, grid: keep ? { name: sheet.name, values: read.cells.values, formulas: read.cells.formulas } : null });
@@ -166,7 +181,7 @@ export class FastWorkbook implements WorkbookPort {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) return null;
     if (sheet.grid) return sheet.grid;
-    const read = sheetProblem(this.parts, sheet.name, sheet.path, () => this.strings, this.maxCells, false);
+    const read = sheetProblem(this.parts, sheet.name, sheet.path, this.strings, this.maxCells, false);
     if (read.ok === false) throw new Error(`sheet ${name} changed after it was checked`);
     return { name, values: read.cells.values, formulas: read.cells.formulas };
   }
@@ -184,10 +199,11 @@ export class FastWorkbook implements WorkbookPort {
 
 type SheetRead = { readonly ok: true; readonly cells: SheetCells } | { readonly ok: false; readonly problem: FastProblem };
 
-function sheetProblem(parts: Parts, sheet: string, path: string, strings: () => readonly string[], maxCells: number, countOnly: boolean): SheetRead {
-  const xml = parts.get(path);
+function sheetProblem(parts: Parts, sheet: string, path: string, strings: SharedStrings, maxCells: number, countOnly: boolean): SheetRead {
+  const xml = countOnly ? parts.get(path) : parts.take(path);
   if (xml === null) return { ok: false, problem: { kind: 'damaged', part: path, damage: 'missing' } };
   const scan = readWorksheet(xml, strings, maxCells, countOnly);
+  if (countOnly && scan.ok) parts.keep(path, xml);
   if (scan.ok) return { ok: true, cells: scan.sheet };
   return {
     ok: false,

@@ -16,7 +16,8 @@ export type OpenedForReading =
 
 /** Raw deflate with node:zlib, never producing more than `maxBytes` (a part larger than declared is damage). */
 export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
-  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1) });
+  // One output chunk of the declared size: no chunks gathered and copied together (twice the memory for a big part).
+  return zlib.inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1), chunkSize: Math.max(maxBytes, 64) });
 }
 
 /** node:zlib's native CRC-32 where this Node has it (≥ 20.15), else the reader's own. */

@@ -69,15 +69,55 @@ function runsText(x: XmlScanner, end: Uint8Array): string {
   return out;
 }
 
-export function readSharedStrings(b: Uint8Array): string[] {
-  const x = new XmlScanner(b);
-  const out: string[] = [];
-  while (x.next()) {
-    if (!x.is(N.si)) continue;
-    if (x.kind() === 'empty') out.push('');
-    else if (x.kind() === 'open') out.push(runsText(x, N.si));
+/**
+ * The shared strings table, read lazily: opening finds where each item lies (two numbers per item); an item's text is
+ * decoded when a cell first refers to it. A big table of strings no cell uses costs its bytes, not a string each.
+ */
+export class SharedStrings {
+  private starts: Int32Array = new Int32Array(1_024);
+  private ends: Int32Array = new Int32Array(1_024);
+  readonly count: number;
+  private readonly decoded = new Map<number, string>();
+
+  constructor(private readonly bytes: Uint8Array) {
+    const x = new XmlScanner(bytes);
+    let n = 0;
+    while (x.next()) {
+      if (!x.is(N.si)) continue;
+      const kind = x.kind();
+      if (kind !== 'open' && kind !== 'empty') continue;
+      const start = x.pos;
+      if (kind === 'open') x.skipElement();
+      this.put(n++, start, kind === 'open' ? x.pos : start);
+    }
+    this.count = n;
   }
-  return out;
+
+  private put(i: number, start: number, end: number): void {
+    if (i >= this.starts.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+
+  /** The text of item `i`, or null when there is no such item. */
+  get(i: number): string | null {
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return null;
+    let text = this.decoded.get(i);
+    if (text === undefined) {
+      const x = new XmlScanner(this.bytes.subarray(this.starts[i], this.ends[i]));
+      text = runsText(x, N.si);
+      this.decoded.set(i, text);
+    }
+    return text;
+  }
 }
 
 /** dcterms:modified of docProps/core.xml as ISO 8601 (UTC), when present and a real date. */
@@ -116,11 +156,11 @@ interface CellParts {
   sharedIndex: string | undefined;
 }
 
-function cellValue(p: CellParts, strings: () => readonly string[]): GridValue {
+function cellValue(p: CellParts, strings: SharedStrings): GridValue {
   const v = p.v;
   switch (p.type) {
     case 's':
-      return v === undefined ? null : (strings()[Number(v)] ?? null);
+      return v === undefined || v.trim() === '' ? null : strings.get(Number(v));
     case 'inlineStr':
       return p.inline ?? null;
     case 'str':
@@ -175,7 +215,7 @@ function skipCellChildren(x: XmlScanner): boolean {
  * `maxCells` cells holding something, so an over-limit sheet costs no more memory than the limit. With `countOnly`,
  * checks the references and counts the cells without decoding or keeping anything (the census done on opening).
  */
-export function readWorksheet(b: Uint8Array, strings: () => readonly string[], maxCells: number, countOnly = false): SheetScan {
+export function readWorksheet(b: Uint8Array, strings: SharedStrings, maxCells: number, countOnly = false): SheetScan {
   const x = new XmlScanner(b);
   while (x.next() && !(x.is(N.sheetData) && (x.kind() === 'open' || x.kind() === 'empty')));
   const values: GridValue[][] = [];
