@@ -33,7 +33,8 @@ export interface FormSheetRead {
   readonly addresses: ReadonlyMap<string, string>;
   /**
    * Formulas typed in input cells (when the caller says which cells are inputs), by `cellKey`: the formula and the
-   * result the file keeps for it (null when it keeps none). A kept result is also among `values`.
+   * result the file keeps for it (null when it keeps none or an empty one: readers differ on an empty result). A kept
+   * result is also among `values`.
    */
   readonly formulaInputs: ReadonlyMap<string, { readonly formula: string; readonly value: FormValue; readonly address: string }>;
 }

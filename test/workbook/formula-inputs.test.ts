@@ -55,6 +55,7 @@ describe.each(Object.keys(readers))('a formula in a form input (%s reader)', (re
   const read = readers[readerName]!;
   let withResult: Uint8Array;
   let withoutResult: Uint8Array;
+  let emptyResult: Uint8Array;
   let key: string;
   let address: string;
 
@@ -67,6 +68,8 @@ describe.each(Object.keys(readers))('a formula in a form input (%s reader)', (re
     withResult = await wb.toBuffer();
     wb.workbook.getWorksheet('0804')!.getCell(address).value = { formula: '5+3' } as never;
     withoutResult = await wb.toBuffer();
+    wb.workbook.getWorksheet('0804')!.getCell(address).value = { formula: 'IF(1>2,1,"")', result: '' };
+    emptyResult = await wb.toBuffer();
   });
 
   it('uses the kept result 8 with a warning at the cell, and no error', async () => {
@@ -86,6 +89,13 @@ describe.each(Object.keys(readers))('a formula in a form input (%s reader)', (re
     const found = report.issues.filter((i) => i.rule === 'formula-no-value');
     expect(found.map((i) => `${i.severity}@${i.sheet}!${i.cell}`)).toEqual([`error@0804!${address}`]);
     expect(issueMessage('vi', found[0]!)).toMatch(/Xoá công thức và gõ số/);
+  });
+
+  it('asks for the number too when the kept result is empty (ExcelJS reads an empty result as none)', async () => {
+    const port = await read(emptyResult);
+    const report = validateSnapshot(await port.read(sheetsToRead(options())), options());
+    const found = report.issues.filter((i) => i.rule === 'formula-in-input' || i.rule === 'formula-no-value');
+    expect(found.map((i) => `${i.severity}:${i.rule}@${i.cell}`)).toEqual([`error:formula-no-value@${address}`]);
   });
 
   it('counts 8 in the province totals, the warning alone not keeping the file out', async () => {

@@ -55,5 +55,5 @@ export const validationEn: IssueMessages = {
   'issue.formula-in-input': (p) =>
     `Row ${p['row'] ?? ''}, column ${p['col'] ?? ''}: an input cell holds a formula (${p['formula'] ?? ''}): its value ${p['found'] ?? ''} is used; type the number instead.`,
   'issue.formula-no-value': (p) =>
-    `Row ${p['row'] ?? ''}, column ${p['col'] ?? ''}: an input cell holds a formula (${p['formula'] ?? ''}) but the file keeps no result, so the figure is unknown. Delete the formula and type the number.`,
+    `Row ${p['row'] ?? ''}, column ${p['col'] ?? ''}: an input cell holds a formula (${p['formula'] ?? ''}) but the file keeps no result (or an empty one), so the figure is unknown. Delete the formula and type the number.`,
 };

@@ -65,5 +65,5 @@ export const validationVi: IssueMessages = {
   'issue.formula-in-input': (p) =>
     `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}): dùng giá trị ${p['found'] ?? ''}; nên gõ số thay cho công thức.`,
   'issue.formula-no-value': (p) =>
-    `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}) nhưng tệp không lưu kết quả, nên không biết số liệu. Xoá công thức và gõ số.`,
+    `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}) nhưng tệp không lưu kết quả (hoặc kết quả trống), nên không biết số liệu. Xoá công thức và gõ số.`,
 };
