@@ -2,7 +2,8 @@
  * Use case (Sở Nội vụ, in the pane): consolidate the agency workbooks a user picked into the workbook open in Excel,
  * as `vtlt consolidate` does into a file. The roster comes from the workbook's "Danh sách đơn vị" sheet when it has
  * one (the default roster otherwise, and the sheet is then created for editing). Round trips to the workbook are
- * fixed whatever the number of files: one read (the roster sheet), one write of every output sheet. Files are read
+ * fixed whatever the number of files: one read (the roster sheet), one write of every output sheet (and of the roster
+ * sheet's kind drop-down, set again on a sheet kept from an earlier run). Files are read
  * one at a time, through `open` (the file host, loaded only when needed).
  *
  * What the pane shows is returned as plain data (ConsolidationSummary), so the pane needs none of this code to show it.
@@ -140,7 +141,7 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
   let sheets: string[] = [];
   if (!result.cancelled) {
     const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result), receivedEntries);
-    await writeConsolidation(port, specs, roster, rosterGrid !== null);
+    await writeConsolidation(port, specs, roster, rosterGrid);
     sheets = [...(rosterGrid !== null ? [] : [ROSTER_SHEET]), ...specs.map((s) => s.name)];
   }
   return { result, roster, rosterSource, rosterProblems, receivedProblems, sheets };

@@ -8,7 +8,8 @@ import type { Roster } from '../domain/roster';
 import {
   overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
 } from '../workbook/consolidation-sheets';
-import { ROSTER_SHEET, rosterListsSheet, rosterSheet } from '../workbook/roster-sheet';
+import { ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from '../workbook/roster-sheet';
+import type { Grid } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { formTotalsSheet } from '../workbook/totals-sheet';
@@ -147,13 +148,18 @@ export function consolidationSheets(
 }
 
 /**
- * Writes the outputs into `port` in one read and one write. The roster sheet is created only when absent, so the
- * user's edits to it are kept; the other output sheets are replaced.
+ * Writes the outputs into `port` in one write. The roster sheet is created only when absent (`rosterGrid` null), so
+ * the user's edits to it are kept, only its kind drop-down set again (an older version's may split "Sở, ban, ngành");
+ * the other output sheets are replaced.
  */
-export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterSheetExists: boolean): Promise<void> {
+export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterGrid: Grid | null): Promise<void> {
   // The lists sheet (the roster's drop-down items) is the product's own: written every time, before the roster sheet
   // whose validation refers to it.
-  await port.write(rosterSheetExists ? [rosterListsSheet(), ...sheets] : [rosterListsSheet(), rosterSheet(roster), ...sheets], { activate: sheets[0]?.name });
+  const revalidation = rosterGrid ? rosterRevalidation(rosterGrid) : null;
+  await port.write(rosterGrid ? [rosterListsSheet(), ...sheets] : [rosterListsSheet(), rosterSheet(roster), ...sheets], {
+    activate: sheets[0]?.name,
+    ...(revalidation ? { revalidate: [revalidation] } : {}),
+  });
 }
 
 export { ROSTER_SHEET };

@@ -3,7 +3,7 @@
  * Each method is one round trip to the host, so a use case's round trips are fixed, not proportional to its data.
  */
 import type { Grid } from '../workbook/grid';
-import type { SheetSpec } from '../workbook/sheet-spec';
+import type { SheetSpec, Validation } from '../workbook/sheet-spec';
 
 export interface WorkbookSnapshot {
   /** Every sheet in the workbook, in order, including hidden ones. */
@@ -21,6 +21,19 @@ export interface WriteOptions {
    * protection the reader missed, or the user may have switched it off).
    */
   readonly keepProtected?: readonly string[];
+  /**
+   * Validations set again on sheets this write keeps (e.g. the roster's drop-down, whose source changed since an
+   * older version wrote the sheet): only the validations change, never a cell's value. A missing sheet is skipped.
+   */
+  readonly revalidate?: readonly Revalidation[];
+}
+
+/** Validations to set again on one sheet a write keeps. */
+export interface Revalidation {
+  readonly sheet: string;
+  /** Ranges whose validations are removed first (the new validations' own ranges are cleared in any case). */
+  readonly clear: readonly string[];
+  readonly validations: readonly Validation[];
 }
 
 export interface WorkbookPort {

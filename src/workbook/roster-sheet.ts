@@ -6,7 +6,7 @@ import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind, type Roster, type Ro
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
 import { type Grid, gridText, isEmptyValue } from './grid';
-import type { SheetSpec } from './sheet-spec';
+import type { SheetSpec, Validation } from './sheet-spec';
 
 export const ROSTER_SHEET = 'Danh sách đơn vị';
 /** A very hidden, protected sheet holding the roster's drop-down lists (one list per column, from row 1). */
@@ -38,6 +38,44 @@ export function rosterListsSheet(): SheetSpec {
   };
 }
 
+/** Rows below the last one the drop-downs reach, for rows the user adds. */
+const SPARE_ROWS = 500;
+
+/** The agency-kind drop-down: column C from below the header to `last` + SPARE_ROWS, its items on the lists sheet. */
+function kindValidation(headerRow: number, last: number): Validation {
+  return {
+    range: `C${headerRow + 1}:C${last + SPARE_ROWS}`,
+    rule: { type: 'list', values: KIND_LABELS, source: { sheet: LISTS_SHEET, range: `A1:A${KIND_LABELS.length}` } },
+    allowBlank: true,
+    error: { title: 'Loại đơn vị', message: 'Chọn loại đơn vị trong danh sách.' },
+  };
+}
+
+/**
+ * The kind drop-down set again on a roster sheet kept from an earlier run (the sheet itself is never rewritten: it
+ * holds Sở Nội vụ's rows). Versions before the lists sheet wrote the kinds as a literal "Sở, ban, ngành,Đơn vị sự
+ * nghiệp,…", which Excel and LibreOffice split on every comma; so every validation of the kind column below the
+ * header is cleared, then the range-source one is set over the rows in use and SPARE_ROWS more. Null when the
+ * sheet has no header row to go by.
+ */
+export function rosterRevalidation(grid: Grid): { sheet: string; clear: string[]; validations: Validation[] } | null {
+  const headerRow = findHeaderRow(grid);
+  if (headerRow === 0) return null;
+  const last = Math.max(grid.values.length, headerRow + 1);
+  return { sheet: ROSTER_SHEET, clear: [`C${headerRow + 1}:C${EXCEL_ROWS}`], validations: [kindValidation(headerRow, last)] };
+}
+
+/** Excel's last row. */
+const EXCEL_ROWS = 1_048_576;
+
+/** The row of the roster's headers (the first 20 rows are searched), 0 when there is none. */
+function findHeaderRow(grid: Grid): number {
+  for (let r = 1; r <= Math.min(grid.values.length, 20); r++) {
+    if (normaliseName(gridText(grid, r, 1)) === normaliseName(ROSTER_HEADERS[0]) && normaliseName(gridText(grid, r, 2)) === normaliseName(ROSTER_HEADERS[1])) return r;
+  }
+  return 0;
+}
+
 export function rosterSheet(roster: Roster): SheetSpec {
   const body = roster.entries.map((e) => [e.code, e.name, AGENCY_KIND_LABELS[e.kind], e.nopLuuLichSu ? YES : NO, e.coCongTrinh ? YES : NO, null]);
   const last = HEADER_ROW + Math.max(1, body.length);
@@ -64,18 +102,13 @@ export function rosterSheet(roster: Roster): SheetSpec {
       { range: 'A2:F2', style: 'note' },
       { range: `A${HEADER_ROW}:F${HEADER_ROW}`, style: 'header' },
       { range: `A${HEADER_ROW + 1}:F${last}`, style: 'body' },
-      { range: `A${HEADER_ROW + 1}:A${last + 500}`, style: 'code' },
+      { range: `A${HEADER_ROW + 1}:A${last + SPARE_ROWS}`, style: 'code' },
     ],
     merges: ['A1:F1', 'A2:F2'],
     validations: [
+      kindValidation(HEADER_ROW, last),
       {
-        range: `C${HEADER_ROW + 1}:C${last + 500}`,
-        rule: { type: 'list', values: KIND_LABELS, source: { sheet: LISTS_SHEET, range: `A1:A${KIND_LABELS.length}` } },
-        allowBlank: true,
-        error: { title: 'Loại đơn vị', message: 'Chọn loại đơn vị trong danh sách.' },
-      },
-      {
-        range: `D${HEADER_ROW + 1}:E${last + 500}`,
+        range: `D${HEADER_ROW + 1}:E${last + SPARE_ROWS}`,
         rule: { type: 'list', values: [YES, NO] },
         allowBlank: true,
         error: { title: 'Có hoặc Không', message: 'Chọn "Có" hoặc "Không".' },
@@ -100,10 +133,7 @@ const kindByLabel = new Map<string, AgencyKind>([
 
 /** Reads the roster back from its sheet, finding the header row by its texts. */
 export function readRosterSheet(grid: Grid, meta: { id: string; version: string; title: string; note: string }): RosterRead | null {
-  let headerRow = 0;
-  for (let r = 1; r <= Math.min(grid.values.length, 20) && headerRow === 0; r++) {
-    if (normaliseName(gridText(grid, r, 1)) === normaliseName(ROSTER_HEADERS[0]) && normaliseName(gridText(grid, r, 2)) === normaliseName(ROSTER_HEADERS[1])) headerRow = r;
-  }
+  const headerRow = findHeaderRow(grid);
   if (headerRow === 0) return null;
   const problems: { cell: string; message: string }[] = [];
   const entries: RosterEntry[] = [];

@@ -280,7 +280,7 @@ async function queueStyle(ws: Excel.Worksheet, address: string, s: CellStyle, st
   }
 }
 
-async function queueValidation(ws: Excel.Worksheet, v: Validation, budget: RequestBudget): Promise<void> {
+export async function queueValidation(ws: Excel.Worksheet, v: Validation, budget: RequestBudget): Promise<void> {
   let rule: Excel.DataValidationRule;
   switch (v.rule.type) {
     case 'list': {

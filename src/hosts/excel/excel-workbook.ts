@@ -5,7 +5,8 @@
  * - read: one sync (sheet names, and each requested sheet's used range with values and formulas); a used range over
  *   five million cells is named in a WorkbookAccessError (read-sheets.ts);
  * - write: two syncs (which sheets exist and whether they are protected, with the product's sheets the write must
- *   leave protected; then everything else, those of them the user unprotected protected again, protected sheets
+ *   leave protected and those whose validations it sets again; then everything else, revalidate.ts, the kept sheets
+ *   the user unprotected protected again, protected sheets
  *   unprotected first so that a password stops the batch before anything is written: protection.ts), plus one per
  *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB;
  * - selectRange: one sync;
@@ -29,6 +30,7 @@ import {
   refusePasswordProtected,
   unprotectedKept,
 } from './protection';
+import { loadRevalidated, queueRevalidations } from './revalidate';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
@@ -110,13 +112,19 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
       const other = options.activate !== undefined && !activateSpec ? sheets.getItemOrNullObject(options.activate) : undefined;
       // The product's sheets this write leaves alone but that must end protected (the user may have unprotected them).
       const kept = features.protection ? loadKeptSheets(sheets, options.keepProtected ?? [], specs.map((s) => s.name)) : [];
+      // Kept sheets whose validations are set again (the roster's drop-down), with their protection.
+      const revalidated = loadRevalidated(sheets, options.revalidate ?? [], specs.map((s) => s.name), features.protection ? protectionProperties(passwords) : null);
       await context.sync();
 
       // Sync 2 (and, on the web, one more per budget of commands): everything else, after unprotecting every protected
       // sheet first, so that a sheet with a password stops the batch before anything is written.
-      const protectedTargets = features.protection ? targets.filter((t) => !t.ws.isNullObject && t.ws.protection.protected) : [];
-      if (passwords) refusePasswordProtected(protectedTargets.map((t) => ({ name: t.spec.name, passwordProtected: t.ws.protection.isPasswordProtected })));
-      const guarded: GuardedSheet[] = protectedTargets.map((t) => guardOf(t.spec.name, t.ws));
+      const isProtected = (ws: Excel.Worksheet) => features.protection && !ws.isNullObject && ws.protection.protected;
+      const protectedTargets = [
+        ...targets.filter((t) => isProtected(t.ws)).map((t) => ({ name: t.spec.name, ws: t.ws })),
+        ...revalidated.filter((r) => isProtected(r.ws)).map((r) => ({ name: r.revalidation.sheet, ws: r.ws })),
+      ];
+      if (passwords) refusePasswordProtected(protectedTargets.map((t) => ({ name: t.name, passwordProtected: t.ws.protection.isPasswordProtected })));
+      const guarded: GuardedSheet[] = protectedTargets.map((t) => guardOf(t.name, t.ws));
       queueUnprotect(guarded);
       const sync = checkedSync(context, guarded);
       const budget = new RequestBudget(limit, sync);
@@ -130,6 +138,12 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
         if (existed) queueReset(ws, features);
         await queueSheetSpec(ws, spec, existed, state);
         written.set(spec.name, ws);
+      }
+      await queueRevalidations(revalidated, state);
+      // A revalidated sheet that was protected is protected again as it was (a replaced one is protected by its spec).
+      for (const g of guarded.filter((g) => revalidated.some((r) => r.ws === g.ws))) {
+        await budget.reserve(2 * OPERATION_BYTES);
+        g.ws.protection.protect(g.options);
       }
       const reprotect = unprotectedKept(kept);
       await budget.reserve(reprotect.length * 2 * OPERATION_BYTES);

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { toExcelSerial, utcDateOf, mustDay } from '../../domain/calendar';
 import { parseRange } from '../../workbook/a1';
 import { cellText } from '../../workbook/cell-text';
-import { type CellStyle, type CellValue, type SheetSpec, assertSheetSpec, isDate, isFormula, listSource } from '../../workbook/sheet-spec';
+import { type CellStyle, type CellValue, type SheetSpec, type Validation, assertSheetSpec, isDate, isFormula, listSource } from '../../workbook/sheet-spec';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -105,47 +105,7 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
   }
   for (const m of spec.merges) ws.mergeCells(m);
 
-  for (const v of spec.validations) {
-    const common = {
-      allowBlank: v.allowBlank,
-      showInputMessage: v.prompt !== undefined,
-      promptTitle: v.prompt?.title,
-      prompt: v.prompt?.message,
-      showErrorMessage: true,
-      errorStyle: 'stop' as const,
-      errorTitle: v.error?.title,
-      error: v.error?.message,
-    };
-    let dv: ExcelJS.DataValidation;
-    switch (v.rule.type) {
-      case 'list': {
-        const source = listSource(v.rule);
-        dv = { ...common, type: 'list', formulae: [source.kind === 'literal' ? `"${source.text}"` : source.ref] };
-        break;
-      }
-      case 'whole':
-      case 'decimal': {
-        const { min, max } = v.rule;
-        dv =
-          max === undefined
-            ? { ...common, type: v.rule.type, operator: 'greaterThanOrEqual', formulae: [min ?? 0] }
-            : { ...common, type: v.rule.type, operator: 'between', formulae: [min ?? 0, max] };
-        break;
-      }
-      case 'custom':
-        dv = { ...common, type: 'custom', formulae: [v.rule.formula] };
-        break;
-      case 'date':
-        dv = {
-          ...common,
-          type: 'date',
-          operator: 'between',
-          formulae: [utcDateOf(v.rule.min ?? DEFAULT_DATE_MIN), utcDateOf(v.rule.max ?? DEFAULT_DATE_MAX)],
-        };
-        break;
-    }
-    (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, dv);
-  }
+  for (const v of spec.validations) addValidation(ws, v);
 
   spec.conditionalFormats.forEach((cf, i) => {
     if (cf.type === 'expression') {
@@ -200,4 +160,47 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
     };
   }
   return ws;
+}
+
+/** Adds a validation to a sheet as ExcelJS writes it (a list's source as listSource gives it). */
+export function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
+  const common = {
+    allowBlank: v.allowBlank,
+    showInputMessage: v.prompt !== undefined,
+    promptTitle: v.prompt?.title,
+    prompt: v.prompt?.message,
+    showErrorMessage: true,
+    errorStyle: 'stop' as const,
+    errorTitle: v.error?.title,
+    error: v.error?.message,
+  };
+  let dv: ExcelJS.DataValidation;
+  switch (v.rule.type) {
+    case 'list': {
+      const source = listSource(v.rule);
+      dv = { ...common, type: 'list', formulae: [source.kind === 'literal' ? `"${source.text}"` : source.ref] };
+      break;
+    }
+    case 'whole':
+    case 'decimal': {
+      const { min, max } = v.rule;
+      dv =
+        max === undefined
+          ? { ...common, type: v.rule.type, operator: 'greaterThanOrEqual', formulae: [min ?? 0] }
+          : { ...common, type: v.rule.type, operator: 'between', formulae: [min ?? 0, max] };
+      break;
+    }
+    case 'custom':
+      dv = { ...common, type: 'custom', formulae: [v.rule.formula] };
+      break;
+    case 'date':
+      dv = {
+        ...common,
+        type: 'date',
+        operator: 'between',
+        formulae: [utcDateOf(v.rule.min ?? DEFAULT_DATE_MIN), utcDateOf(v.rule.max ?? DEFAULT_DATE_MAX)],
+      };
+      break;
+  }
+  (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, dv);
 }

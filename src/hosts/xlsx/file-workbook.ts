@@ -2,13 +2,13 @@
  * The file host: a WorkbookPort over an .xlsx file held in memory with ExcelJS.
  */
 import ExcelJS from 'exceljs';
-import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
+import type { Revalidation, WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { applySheetSpec, protectAsProduct } from './apply-spec';
+import { addValidation, applySheetSpec, protectAsProduct } from './apply-spec';
 import { readPackageProtection, restoreProtection } from './protection';
 import { worksheetToGrid } from './read-grid';
-import { compactValidations } from './validations';
+import { clearValidations, compactValidations } from './validations';
 
 export class FileWorkbook implements WorkbookPort {
   /** Sheets named by a use case as the product's, to be written protected whatever was read. */
@@ -53,6 +53,7 @@ export class FileWorkbook implements WorkbookPort {
 
   async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
     for (const spec of specs) await applySheetSpec(this.workbook, spec);
+    for (const r of options.revalidate ?? []) this.revalidate(r, specs);
     for (const name of options.keepProtected ?? []) this.keepProtected.add(name);
     // Keep the sheets in their recorded order.
     const ordered = [...this.workbook.worksheets].sort(
@@ -68,6 +69,15 @@ export class FileWorkbook implements WorkbookPort {
     }
     // Ask spreadsheet programs to recalculate on open (as-of =TODAY() and the due-state formulas).
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+  }
+
+  /** Sets a kept sheet's validations again (a sheet just written from its spec, or missing, is left alone). */
+  private revalidate(r: Revalidation, specs: readonly SheetSpec[]): void {
+    if (specs.some((s) => s.name.toLocaleLowerCase() === r.sheet.toLocaleLowerCase())) return;
+    const ws = this.workbook.getWorksheet(r.sheet);
+    if (!ws) return;
+    clearValidations(ws, [...r.clear, ...r.validations.map((v) => v.range)]);
+    for (const v of r.validations) addValidation(ws, v);
   }
 
   /**

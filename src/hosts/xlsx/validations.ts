@@ -8,7 +8,7 @@
  * (one key per rectangle), which ExcelJS then writes unchanged.
  */
 import type ExcelJS from 'exceljs';
-import { parseCell, parseRange, rangeRef } from '../../workbook/a1';
+import { cellRef, parseCell, parseRange, rangeRef } from '../../workbook/a1';
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
@@ -67,5 +67,35 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
     groups.set(key, group);
   }
   for (const { dv, cells } of groups.values()) for (const range of rectangles(cells)) out[range] = dv;
+  holder.model = out;
+}
+
+type Area = ReturnType<typeof parseRange>;
+
+const within = (row: number, col: number, a: Area) => row >= a.top && row <= a.bottom && col >= a.left && col <= a.right;
+const meets = (a: Area, b: Area) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+
+/**
+ * Removes every validation inside `areas` from a worksheet as ExcelJS holds it. An entry partly inside keeps its cells
+ * outside, one entry per cell (compactValidations joins them again).
+ */
+export function clearValidations(ws: ExcelJS.Worksheet, areas: readonly string[]): void {
+  const holder = (ws as unknown as { dataValidations?: { model: ValidationModel } }).dataValidations;
+  if (!holder) return;
+  const cleared = areas.map((a) => parseRange(a));
+  const out: ValidationModel = {};
+  for (const [address, dv] of Object.entries(holder.model)) {
+    if (!dv) continue;
+    const r = parseRange(address);
+    if (!cleared.some((c) => meets(r, c))) {
+      out[address] = dv;
+      continue;
+    }
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        if (!cleared.some((c) => within(row, col, c))) out[cellRef(row, col)] = dv;
+      }
+    }
+  }
   holder.model = out;
 }

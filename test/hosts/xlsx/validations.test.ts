@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { compactValidations, rectangles } from '../../../src/hosts/xlsx/validations';
+import { clearValidations, compactValidations, rectangles } from '../../../src/hosts/xlsx/validations';
 import { parseCell } from '../../../src/workbook/a1';
 
 const cells = (...refs: string[]) => refs.map(parseCell);
@@ -27,5 +27,21 @@ describe('compactValidations', () => {
     model['C4'] = whole;
     compactValidations(read);
     expect(Object.keys((read as unknown as typeof holder).dataValidations.model).sort()).toEqual(['C4', 'H8:H22']);
+  });
+});
+
+describe('clearValidations', () => {
+  it('removes the cells and ranges inside the areas, keeping the part of a range outside them', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('S');
+    const holder = ws as unknown as { dataValidations: { add(a: string, dv: ExcelJS.DataValidation): void; model: Record<string, unknown> } };
+    const list: ExcelJS.DataValidation = { type: 'list', allowBlank: true, formulae: ['"Có,Không"'] };
+    const other: ExcelJS.DataValidation = { type: 'whole', operator: 'between', allowBlank: true, formulae: [0, 9] };
+    holder.dataValidations.add('C5', list);
+    holder.dataValidations.add('C2:D3', list);
+    holder.dataValidations.add('E4', other);
+    clearValidations(ws, ['C3:C1048576']);
+    expect(Object.keys(holder.dataValidations.model).sort()).toEqual(['C2', 'D2', 'D3', 'E4']);
+    compactValidations(ws);
+    expect(Object.keys(holder.dataValidations.model).sort()).toEqual(['C2', 'D2:D3', 'E4']);
   });
 });
