@@ -4,6 +4,7 @@ import { cliEn } from './cli-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
 import { planImportEn } from './plan-import-en';
+import { reportEn } from './report-en';
 
 export const en: Catalog = {
   ...paneEn,
@@ -11,6 +12,7 @@ export const en: Catalog = {
   ...cliEn,
   ...validationEn,
   ...planImportEn,
+  ...reportEn,
   'app.title': 'Records & Archives 2026',
   'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
   'cli.unknownOption': (p) => `There is no option "${p.option}". Run "vtlt <command> --help" to list the options.`,

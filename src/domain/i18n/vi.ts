@@ -4,6 +4,7 @@ import { cliVi } from './cli-vi';
 import { paneVi } from './pane-vi';
 import { validationVi } from './validation-vi';
 import { planImportVi } from './plan-import-vi';
+import { reportVi } from './report-vi';
 
 export const vi = {
   ...paneVi,
@@ -11,6 +12,7 @@ export const vi = {
   ...cliVi,
   ...validationVi,
   ...planImportVi,
+  ...reportVi,
   'app.title': 'Văn thư – Lưu trữ 2026',
   'cli.unknownCommand': (p: { command: string }) =>
     `Không có lệnh "${p.command}". Gõ "vtlt --help" để xem các lệnh.`,

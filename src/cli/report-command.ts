@@ -1,0 +1,159 @@
+/**
+ * `vtlt report agency|province|reminder`: drafts the official documents the plan asks for as Word files (Decree
+ * 30/2020/NĐ-CP, Appendix I) — an agency's yearly report from its workbook (row 16b), Sở Nội vụ's report (III.2.i)
+ * and the reminder letter from a consolidation workbook. What a person decides is left as dotted blanks.
+ */
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseUserDate } from '../domain/calendar';
+import { t, type Lang } from '../domain/i18n';
+import { defaultPlanPack } from '../packs';
+import { defaultFormPack } from '../packs/forms';
+import { readAgencyReportData } from '../app/documents/agency-data';
+import { agencyReport } from '../app/documents/agency-report';
+import { readConsolidationData, lateRows, missingRows } from '../app/documents/consolidation-data';
+import type { OfficialDocument } from '../app/documents/model';
+import { provinceReport } from '../app/documents/province-report';
+import { reminderLetter } from '../app/documents/reminder-letter';
+import type { WorkbookPort } from '../app/workbook-port';
+import { writeDocx } from '../hosts/docx/write-document';
+import { openForReading } from '../hosts/xlsx/open-fast';
+import { parseArgs, usage, UsageError, type CommandDef, type OptionDef } from './args';
+import { readRegularFile } from './inputs';
+import type { CliIo } from './io';
+
+const OUT_OPTION: OptionDef = {
+  name: 'out', kind: 'value', required: true, arg: { vi: 'VĂN-BẢN.docx', en: 'DOCUMENT.docx' },
+  help: { vi: 'tệp Word ghi ra', en: 'the Word file to write' },
+};
+
+const AS_OF: OptionDef = {
+  name: 'as-of', kind: 'value', arg: { vi: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
+  help: {
+    vi: 'ngày chốt số liệu báo cáo (mặc định: ngày đối chiếu ghi trên bảng theo dõi, hoặc hôm nay)',
+    en: "the date the report is made as of (default: the tracker's own as-of date, or today)",
+  },
+};
+
+export const REPORT_AGENCY_COMMAND: CommandDef = {
+  name: 'report agency',
+  summary: {
+    vi: 'Soạn báo cáo kết quả công tác văn thư, lưu trữ của đơn vị (nhiệm vụ 16b) từ sổ báo cáo của đơn vị',
+    en: "Draft an agency's yearly records-and-archives report (task 16b) from its workbook",
+  },
+  positional: { vi: 'SỔ-ĐƠN-VỊ.xlsx', en: 'AGENCY.xlsx' },
+  options: [OUT_OPTION, AS_OF],
+};
+
+export const REPORT_PROVINCE_COMMAND: CommandDef = {
+  name: 'report province',
+  summary: {
+    vi: 'Soạn báo cáo tổng hợp của Sở Nội vụ (mục III.2.i) từ sổ tổng hợp',
+    en: "Draft Sở Nội vụ's province report (duty III.2.i) from a consolidation workbook",
+  },
+  positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
+  options: [OUT_OPTION],
+};
+
+export const REPORT_REMINDER_COMMAND: CommandDef = {
+  name: 'report reminder',
+  summary: {
+    vi: 'Soạn công văn đôn đốc các đơn vị chưa gửi báo cáo, từ sổ tổng hợp',
+    en: 'Draft the reminder letter to the agencies that have not reported, from a consolidation workbook',
+  },
+  positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
+  options: [OUT_OPTION],
+  notes: {
+    vi: 'Mã thoát: 0 đã soạn; 1 không có đơn vị nào cần đôn đốc (không ghi tệp); 2 tham số hoặc tệp không đúng.',
+    en: 'Exit codes: 0 drafted; 1 nobody to remind (no file written); 2 a usage mistake or a wrong file.',
+  },
+};
+
+const KINDS = { agency: REPORT_AGENCY_COMMAND, province: REPORT_PROVINCE_COMMAND, reminder: REPORT_REMINDER_COMMAND } as const;
+type Kind = keyof typeof KINDS;
+
+/** The parent command: `vtlt report --help` lists the three kinds. */
+export const REPORT_COMMAND: CommandDef = {
+  name: 'report',
+  summary: { vi: 'Soạn văn bản (.docx) theo Nghị định 30/2020/NĐ-CP: agency, province, reminder', en: 'Draft official documents (.docx, Decree 30/2020): agency, province, reminder' },
+  positional: { vi: 'agency|province|reminder ...', en: 'agency|province|reminder ...' },
+  options: [],
+  notes: {
+    vi: Object.values(KINDS).map((d) => `  vtlt ${d.name} ${d.positional?.vi ?? ''} --out … — ${d.summary.vi}`).join('\n'),
+    en: Object.values(KINDS).map((d) => `  vtlt ${d.name} ${d.positional?.en ?? ''} --out … — ${d.summary.en}`).join('\n'),
+  },
+};
+
+async function openInput(file: string, lang: Lang): Promise<WorkbookPort> {
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
+  const opened = await openForReading(read.bytes, undefined, lang, file);
+  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
+  return opened.port;
+}
+
+/** Writes atomically: a half-written file never replaces a good one. */
+async function saveDocx(file: string, bytes: Uint8Array, lang: Lang): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw new UsageError(t(lang, 'cli.file.saveFailed', { file, code: (e as NodeJS.ErrnoException).code ?? 'EIO' }));
+  }
+}
+
+async function draft(kind: Kind, file: string, asOfText: string | undefined, io: CliIo): Promise<OfficialDocument | null> {
+  const lang = io.lang;
+  const plan = defaultPlanPack();
+  const forms = defaultFormPack();
+  const port = await openInput(file, lang);
+  if (kind === 'agency') {
+    const asOf = asOfText === undefined ? undefined : parseUserDate(asOfText);
+    if (asOf === null) throw new UsageError(t(lang, 'cli.badAsOf', { value: asOfText ?? '' }));
+    const knownPacks = new Map([[plan.id, [plan.version]], [forms.id, [forms.version]]]);
+    const read = await readAgencyReportData(port, { planPack: plan, formPack: forms, knownPacks, nowMs: io.now(), ...(asOf !== undefined ? { asOf } : {}) });
+    if (!read.ok) {
+      throw new UsageError(read.reason === 'no-tracker' ? t(lang, 'report.noTracker', { file, sheet: plan.trackerSheetName }) : t(lang, 'report.noAgency', { file }));
+    }
+    return agencyReport(read.data, plan, forms);
+  }
+  const read = await readConsolidationData(port, plan, forms);
+  if (!read.ok) throw new UsageError(t(lang, 'report.notConsolidation', { file, sheet: read.sheet }));
+  if (kind === 'province') return provinceReport(read.data, plan, forms);
+  const letter = reminderLetter(read.data, plan);
+  if (!letter.ok) {
+    io.err(t(lang, 'report.nobodyToRemind', { file }));
+    return null;
+  }
+  io.out(t(lang, 'report.reminderCounts', { missing: missingRows(read.data).length, late: lateRows(read.data).length }));
+  return letter.document;
+}
+
+export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = io.lang;
+  const [kindText, ...rest] = argv;
+  if (kindText === undefined || kindText === '--help' || kindText === '-h') {
+    io.out(usage(REPORT_COMMAND, lang));
+    return kindText === undefined ? 2 : 0;
+  }
+  if (!(kindText in KINDS)) throw new UsageError(t(lang, 'report.unknownKind', { kind: kindText }));
+  const kind = kindText as Kind;
+  const def = KINDS[kind];
+  const args = parseArgs(rest, def, lang);
+  if (args.help) {
+    io.out(usage(def, lang));
+    return 0;
+  }
+  const [file, ...extra] = args.positional;
+  if (file === undefined || extra.length > 0) throw new UsageError(t(lang, 'report.needWorkbook', { kind }));
+  const out = args.values.get('out');
+  if (out === undefined) throw new UsageError(t(lang, 'cli.missingValue', { option: '--out' }));
+  if (path.extname(out).toLowerCase() !== '.docx') throw new UsageError(t(lang, 'report.outNotDocx', { file: out }));
+  const doc = await draft(kind, file, args.values.get('as-of'), io);
+  if (doc === null) return 1;
+  await saveDocx(out, await writeDocx(doc), lang);
+  io.out([t(lang, 'report.written', { what: t(lang, `report.what.${kind}`), file: out }), t(lang, 'report.blanks')].join('\n'));
+  return 0;
+}
