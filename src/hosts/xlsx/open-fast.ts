@@ -24,6 +24,16 @@ export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 export async function openForReading(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi', file?: string): Promise<OpenedForReading> {
+  try {
+    return await open(bytes, limits, lang, file);
+  } catch {
+    // Every failure the readers foresee is a result; this is for whatever they do not.
+    const problem: FastProblem = { kind: 'damaged', part: '', damage: 'xml' };
+    return { ok: false, reason: describeProblem(problem, lang, file), problem };
+  }
+}
+
+async function open(bytes: Uint8Array, limits: FileLimits, lang: Lang, file: string | undefined): Promise<OpenedForReading> {
   const verdict = inspectFile(bytes, limits);
   if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
   const fast = FastWorkbook.open(bytes, nodeInflate, limits.maxCellsPerSheet ?? MAX_CELLS_PER_SHEET, nativeCrc);
