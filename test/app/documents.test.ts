@@ -178,6 +178,16 @@ describe('reminder letter', () => {
     expect(all(r.document)).not.toContain('Sở Nội vụ chưa nhận được báo cáo của 2 cơ quan, tổ chức, đơn vị sau: Sở Nội vụ');
   });
 
+  it('never names an agency whose files are in conflict: they were received', () => {
+    const conflicted = { ...consolidation, submissions: consolidation.submissions.map((s) => (s.code === 'STP' ? { ...s, state: 'conflict' as const } : s)) };
+    const r = reminderLetter(conflicted, plan);
+    if (!r.ok) throw new Error(r.reason);
+    const listed = tables(r.document.annex!.blocks)[0]!.rows.map((row) => row[1]);
+    expect(listed).not.toContain('STP');
+    expect(listed).toHaveLength(fx.json.missing.length - 1);
+    expect(all(r.document)).not.toContain('Sở Tư pháp');
+  });
+
   it('writes no letter when everyone sent on time', () => {
     const none = { ...consolidation, submissions: consolidation.submissions.filter((s) => s.state !== 'missing' && !s.late) };
     expect(reminderLetter(none, plan)).toEqual({ ok: false, reason: 'nobody-to-remind' });
