@@ -72,6 +72,8 @@ describe('agency report (16b)', () => {
     expect(text).toContain('2. Nhiệm vụ trọng tâm khác năm 2027: ' + BLANK);
     expectBlanks(doc);
     expect(doc.signature.position).toBe(BLANK);
+    // A task's own full stop is not doubled by the line's.
+    expect(text).not.toMatch(/[^.]\.\.(?!\.)/);
   });
 
   it('shows the forms\' key figures as the workbook holds them, and "—" for none', () => {

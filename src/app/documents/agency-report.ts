@@ -33,13 +33,16 @@ export function placeOf(name: string, kind: AgencyKind | null, province: string)
 
 const lowerFirst = (s: string): string => (s === '' ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1));
 
+/** A task's content as a clause: its own closing full stop dropped, so the line ends with one. */
+const clause = (s: string): string => s.trim().replace(/[.;,:]+$/u, '');
+
 function written(t: AgencyTask): string {
   const parts = [t.result !== '' ? `kết quả: ${t.result}` : '', t.note !== '' ? `ghi chú: ${t.note}` : ''].filter((p) => p !== '');
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
 function taskLine(t: AgencyTask, detail: string): Block {
-  return paragraph(`- Nhiệm vụ ${t.task.id}: ${t.task.content}${detail}${written(t)}.`);
+  return paragraph(`- Nhiệm vụ ${t.task.id}: ${clause(t.task.content)}${detail}${written(t)}.`);
 }
 
 const GROUPS: readonly { readonly title: string; readonly states: readonly (string | null)[]; readonly detail: (t: AgencyTask) => string }[] = [
@@ -103,7 +106,7 @@ function prioritiesSection(data: AgencyReportData): Block[] {
   return [
     heading(`IV. NHIỆM VỤ TRỌNG TÂM NĂM ${next}`),
     paragraph(`1. Các nhiệm vụ năm ${data.planYear} tiếp tục thực hiện (${continuing.length} nhiệm vụ):`),
-    ...continuing.map((t) => paragraph(`- Nhiệm vụ ${t.task.id}: ${t.task.content}${t.state === 'overdue' ? ' (quá hạn, cần hoàn thành ngay)' : ''}.`)),
+    ...continuing.map((t) => paragraph(`- Nhiệm vụ ${t.task.id}: ${clause(t.task.content)}${t.state === 'overdue' ? ' (quá hạn, cần hoàn thành ngay)' : ''}.`)),
     paragraph(`2. Nhiệm vụ trọng tâm khác năm ${next}: ${BLANK}`),
     heading('V. ĐỀ XUẤT, KIẾN NGHỊ'),
     paragraph(BLANK),
