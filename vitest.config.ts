@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**'],
     environment: 'node',
+    setupFiles: ['test/setup-catalogs.ts'],
     testTimeout: 20_000,
   },
 });

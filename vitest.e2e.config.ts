@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup-catalogs.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     sequence: { concurrent: false },

@@ -79,7 +79,8 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       // The pane runs in the web views Office uses today (WebView2 on Windows, WKWebView on Mac, the browser for
       // Excel on the web); the older Internet Explorer and EdgeHTML web views are not supported (see README).
-      rules: [tsRule('ES2020'), { test: /\.css$/, type: 'asset/source' }],
+      // The style sheet goes into the first load as text; production builds drop its comments and extra white space.
+      rules: [tsRule('ES2020'), { test: /\.css$/, type: 'asset/source', use: dev ? [] : [path.resolve(__dirname, 'scripts/css-minify-loader.cjs')] }],
     },
     performance: { hints: false },
     plugins: [

@@ -2,7 +2,7 @@
  * Use case: insert (or refresh) the plan tracker for an agency, keeping whatever the user entered.
  */
 import { type Day } from '../domain/calendar';
-import { isFormCode } from '../domain/form-pack';
+import { isFormCode } from '../domain/form-code';
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';

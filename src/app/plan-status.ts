@@ -5,7 +5,7 @@ import { type Day, todayInVietnam } from '../domain/calendar';
 import type { Deadline } from '../domain/deadline';
 import { computeDueState, DEFAULT_DUE_SOON_WINDOW, type DueResult } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
-import { taskDeadline } from '../domain/plan-pack';
+import { taskDeadline } from '../domain/task-deadline';
 import type { RosterEntry } from '../domain/roster';
 import { roleOf, type TaskRole } from '../domain/applicability';
 

@@ -5,7 +5,7 @@
 import { type Day, todayInVietnam } from '../domain/calendar';
 import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
-import { taskDeadline } from '../domain/plan-pack';
+import { taskDeadline } from '../domain/task-deadline';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
 import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';

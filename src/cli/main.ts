@@ -1,6 +1,7 @@
 /** The `vtlt` command line: dispatches to commands; user mistakes exit 2 with a message, never a stack trace. */
 import { z } from 'zod';
 import { t, type Lang } from '../domain/i18n';
+import { useAllCatalogs } from '../domain/i18n/all';
 import { overallUsage, UsageError, type CommandDef } from './args';
 import type { CliIo } from './io';
 import { planCommand, PLAN_COMMAND } from './plan-command';
@@ -11,6 +12,9 @@ import { consolidateCommand, CONSOLIDATE_COMMAND } from './consolidate-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
+
+// The command line holds both languages and its own lines from the start.
+useAllCatalogs();
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 

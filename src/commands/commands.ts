@@ -13,7 +13,7 @@ import { displayLanguage } from '../taskpane/office-env';
 import { chooseLang, loadSavedLang } from '../taskpane/prefs';
 import { type NoticeDialog, type OpenDialog, readNotice, renderNotice, showNoticeDialog } from './notice';
 import { handleRefreshCommand } from './refresh-overdue';
-import { t } from '../domain/i18n';
+import { loadCatalog, t } from '../domain/i18n';
 
 /** Office.context.ui.displayDialogAsync as a NoticeDialog; null outside Office. */
 function officeDialogs(): OpenDialog | null {
@@ -38,10 +38,14 @@ function onRefreshOverdue(event?: Office.AddinCommands.Event): Promise<void> {
   const lang = () => chooseLang(loadSavedLang(), displayLanguage());
   const show = (title: string, text: string) =>
     showNoticeDialog(officeDialogs(), window.location.href, { title, text, close: t(lang(), 'pane.command.close') });
-  return handleRefreshCommand(event, lang, show, () => {
-    const port = new ExcelWorkbook();
-    return { port, pack: defaultPlanPack(), roster: defaultRoster(), now: new Date(), recalculate: () => port.recalculate() };
-  });
+  // English messages are a chunk of their own; without them (offline) the Vietnamese ones are shown.
+  const messages = loadCatalog(lang()).catch(() => undefined);
+  return messages.then(() =>
+    handleRefreshCommand(event, lang, show, () => {
+      const port = new ExcelWorkbook();
+      return { port, pack: defaultPlanPack(), roster: defaultRoster(), now: new Date(), recalculate: () => port.recalculate() };
+    }),
+  );
 }
 
 function register(): void {

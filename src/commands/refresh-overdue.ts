@@ -10,7 +10,8 @@ import { summariseTracker } from '../app/tracker-summary';
 import type { WorkbookPort } from '../app/workbook-port';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
-import { findAgency, type Roster } from '../domain/roster';
+import type { Roster } from '../domain/roster';
+import { findAgency } from '../domain/roster-lookup';
 import { errorNotice } from '../taskpane/view-model';
 
 export interface RefreshOverdueDeps {

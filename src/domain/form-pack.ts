@@ -19,6 +19,7 @@
  * form (01–13), ".N" the annual period (năm), "BNV" the ministry and "VTLT" the field (văn thư, lưu trữ).
  */
 import { z } from 'zod';
+import { FORM_CODE } from './form-code';
 import { describeZodError, type Loaded } from './schema-errors';
 
 export const FORM_PACK_SCHEMA = 'vtlt/form-pack@1';
@@ -92,9 +93,9 @@ export const FormColumnSchema = z
   .strict();
 export type FormColumn = z.infer<typeof FormColumnSchema>;
 
-/** A form's code, which is also its sheet's name: four digits, e.g. "0804". */
-const FORM_CODE = /^\d{4}$/;
-export const isFormCode = (text: string): boolean => FORM_CODE.test(text);
+// A form's code (four digits) is told apart from the schema (form-code.ts), so that the task pane starts without the
+// schema library; it is re-exported here.
+export { isFormCode } from './form-code';
 
 export const FormSchema = z
   .object({

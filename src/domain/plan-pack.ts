@@ -2,7 +2,6 @@
  * Plan packs: a work plan as data (domain.md §2). The schema is the single source of truth for the types.
  */
 import { z } from 'zod';
-import { parseDeadline, type Deadline, type DeadlineOptions, DEFAULT_DEADLINE_OPTIONS } from './deadline';
 import { describeZodError, type Loaded } from './schema-errors';
 import { AGENCY_KINDS } from './roster';
 
@@ -100,14 +99,6 @@ export function loadPlanPack(data: unknown): Loaded<PlanPack> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: describeZodError(parsed.error) };
 }
 
-/** The task's deadline; a task without a phrase is ongoing (recurring). Unreadable phrases stay unparsed. */
-export function taskDeadline(
-  task: Pick<PlanTask, 'deadlineText'>,
-  options: DeadlineOptions = DEFAULT_DEADLINE_OPTIONS,
-): { ok: true; deadline: Deadline } | { ok: false; text: string } {
-  if (task.deadlineText.trim() === '') {
-    return { ok: true, deadline: { kind: 'recurring', text: '', start: null, due: null } };
-  }
-  const parsed = parseDeadline(task.deadlineText, options);
-  return parsed.ok ? parsed : { ok: false, text: parsed.text };
-}
+// The task's deadline is read apart from the schema (task-deadline.ts), so that the task pane starts without the
+// schema library; it is re-exported here.
+export { taskDeadline } from './task-deadline';

@@ -5,20 +5,11 @@ import { z } from 'zod';
 import { describeZodError, type Loaded } from './schema-errors';
 import { normaliseName } from './text';
 import { toUnicode } from './legacy-encoding';
+import { AGENCY_KINDS } from './roster-lookup';
 
-export const AGENCY_KINDS = [
-  'so-ban-nganh', 'don-vi-su-nghiep', 'doanh-nghiep-nha-nuoc', 'co-quan-trung-uong', 'xa', 'phuong',
-] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
-
-export const AGENCY_KIND_LABELS: Readonly<Record<AgencyKind, string>> = {
-  'so-ban-nganh': 'Sở, ban, ngành',
-  'don-vi-su-nghiep': 'Đơn vị sự nghiệp',
-  'doanh-nghiep-nha-nuoc': 'Doanh nghiệp nhà nước',
-  'co-quan-trung-uong': 'Cơ quan Trung ương',
-  'xa': 'Xã',
-  'phuong': 'Phường',
-};
+// The kinds of agency and the lookup by code live apart from the schema, so that the task pane starts without the
+// schema library; they are re-exported here.
+export { AGENCY_KINDS, AGENCY_KIND_LABELS, findAgency, type AgencyKind } from './roster-lookup';
 
 export const RosterEntrySchema = z
   .object({
@@ -56,11 +47,6 @@ export type Roster = z.infer<typeof RosterSchema>;
 export function loadRoster(data: unknown): Loaded<Roster> {
   const parsed = RosterSchema.safeParse(data);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: describeZodError(parsed.error) };
-}
-
-export function findAgency(roster: Roster, code: string): RosterEntry | undefined {
-  const key = code.trim().toUpperCase();
-  return roster.entries.find((e) => e.code.toUpperCase() === key);
 }
 
 /** Finds an agency by its name; a name typed in a legacy encoding (TCVN3, VNI) is read as Unicode first. */

@@ -1,23 +1,17 @@
-/** The packs bundled with the product, validated when first used. */
+/**
+ * The packs bundled with the product, as typed data. They are checked against their schemas by the tests
+ * (test/packs/bundled-packs.test.ts: each parses, and parsing changes nothing), so loading them needs no schema
+ * library: the task pane starts without it.
+ */
 import planJson from './plan-tn-vtlt-2026.json';
 import rosterJson from './roster-thai-nguyen-default.json';
-import { loadPlanPack, type PlanPack } from '../domain/plan-pack';
-import { loadRoster, type Roster } from '../domain/roster';
-
-function orThrow<T>(what: string, loaded: { ok: true; value: T } | { ok: false; errors: string[] }): T {
-  if (loaded.ok) return loaded.value;
-  throw new Error(`${what} đi kèm không hợp lệ:\n${loaded.errors.join('\n')}`);
-}
-
-let plan: PlanPack | undefined;
-let roster: Roster | undefined;
+import type { PlanPack } from '../domain/plan-pack';
+import type { Roster } from '../domain/roster';
 
 export function defaultPlanPack(): PlanPack {
-  plan ??= orThrow('Gói kế hoạch', loadPlanPack(planJson));
-  return plan;
+  return planJson as PlanPack;
 }
 
 export function defaultRoster(): Roster {
-  roster ??= orThrow('Danh sách đơn vị', loadRoster(rosterJson));
-  return roster;
+  return rosterJson as Roster;
 }

@@ -7,9 +7,10 @@ import { insertTracker } from '../app/insert-tracker';
 import { summariseTracker } from '../app/tracker-summary';
 import { readStamp } from '../app/workbook-stamp';
 import type { WorkbookPort } from '../app/workbook-port';
-import { t, type Lang } from '../domain/i18n';
+import { hasCatalog, loadCatalog, t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
-import { findAgency, type Roster, type RosterEntry } from '../domain/roster';
+import type { Roster, RosterEntry } from '../domain/roster';
+import { findAgency } from '../domain/roster-lookup';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import { showConfirm } from './dialog';
@@ -175,7 +176,9 @@ export function mountPane(deps: PaneDeps): Pane {
   const controller: Controller = {
     setLang(lang) {
       deps.saveLang(lang);
-      dispatch({ type: 'lang', lang });
+      // The other language's messages are a chunk of their own, loaded on the first switch.
+      if (hasCatalog(lang)) dispatch({ type: 'lang', lang });
+      else void loadCatalog(lang).then(() => dispatch({ type: 'lang', lang }), () => dispatch({ type: 'lang', lang }));
     },
     pickAgency(code) {
       dispatch({ type: 'agency', code });

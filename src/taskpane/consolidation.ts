@@ -14,10 +14,12 @@ export interface ConsolidationEngine {
 }
 
 export async function loadConsolidationEngine(): Promise<ConsolidationEngine> {
-  const [core, files] = await Promise.all([
+  const [core, files, messages] = await Promise.all([
     import(/* webpackChunkName: "consolidation" */ '../app/consolidate-into'),
     import(/* webpackChunkName: "consolidation" */ '../hosts/xlsx/open'),
+    import(/* webpackChunkName: "consolidation" */ '../domain/i18n/tool-messages'),
   ]);
+  messages.useToolMessages();
   return {
     run: (port, request) =>
       core.consolidateIntoWorkbook(port, {

@@ -4,7 +4,7 @@
  * (see consolidation.ts).
  */
 import css from './taskpane.css';
-import { t } from '../domain/i18n';
+import { loadCatalog, t, type Lang } from '../domain/i18n';
 import { PRODUCT_VERSION } from '../domain/version';
 import { ExcelWorkbook } from '../hosts/excel/excel-workbook';
 import type { PlanPack } from '../domain/plan-pack';
@@ -16,6 +16,11 @@ import { chooseLang, loadSavedLang, saveLang } from './prefs';
 import { routeFromHash } from './route';
 import { applyPaneTheme, followOfficeTheme } from './theme-follow';
 
+/** Loads the messages of a language other than Vietnamese (a chunk of their own); Vietnamese ones if it cannot. */
+async function useLanguage(lang: Lang): Promise<void> {
+  await loadCatalog(lang).catch(() => undefined);
+}
+
 async function main(): Promise<void> {
   const style = document.createElement('style');
   style.textContent = css;
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));
   // Until Office answers, the remembered choice or Vietnamese; then Office's display language unless the user chose.
   const lang = loadSavedLang() ?? 'vi';
+  await useLanguage(lang);
   let pack: PlanPack;
   let roster: Roster;
   try {
@@ -53,7 +59,10 @@ async function main(): Promise<void> {
   const env = await startOffice();
   followOfficeTheme(officeTheme, (theme) => applyPaneTheme(document.documentElement, theme), { win: window, doc: document });
   const chosen = chooseLang(loadSavedLang(), displayLanguage());
-  if (chosen !== pane.state().lang) pane.dispatch({ type: 'lang', lang: chosen });
+  if (chosen !== pane.state().lang) {
+    await useLanguage(chosen);
+    pane.dispatch({ type: 'lang', lang: chosen });
+  }
   pane.dispatch({ type: 'env', env });
   if (env.kind === 'excel') {
     await pane.refresh();

@@ -3,7 +3,7 @@
  * inserting the forms, checking the workbook, going to a problem's cell, highlighting and giving the fills back.
  * Their code (tools.ts) is a chunk loaded just after the pane is shown.
  */
-import { findAgency } from '../domain/roster';
+import { findAgency } from '../domain/roster-lookup';
 import { t } from '../domain/i18n';
 import type { PaneDeps } from './app';
 import type { Controller } from './controller';

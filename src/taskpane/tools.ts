@@ -3,6 +3,11 @@
  * the check of the workbook and highlighting its problem cells, and the page of these sections and of consolidation.
  * A chunk of its own, loaded just after the pane is shown (see app.ts), so the first load stays small.
  */
+import { useToolMessages } from '../domain/i18n/tool-messages';
+
+// The tools' Vietnamese messages (findings, forms, files) come with this chunk.
+useToolMessages();
+
 export { defaultFormPack } from '../packs/forms';
 export { parseFormPackJson } from '../domain/form-pack';
 export { describeUnplaced, insertForms } from '../app/insert-forms';

@@ -2,8 +2,7 @@
  * The identity stamp of a workbook made by the product (domain.md §6): a very hidden key/value sheet that Office.js,
  * file readers and LibreOffice all preserve, so consolidation never relies on file names.
  */
-import { z } from 'zod';
-import { AGENCY_KINDS } from '../domain/roster';
+import { AGENCY_KINDS, type AgencyKind } from '../domain/roster-lookup';
 import type { Grid } from './grid';
 import { gridText } from './grid';
 import type { SheetSpec } from './sheet-spec';
@@ -11,28 +10,30 @@ import type { SheetSpec } from './sheet-spec';
 export const IDENTITY_SHEET = '_vtlt_meta';
 export const IDENTITY_SCHEMA = 'vtlt/identity@1';
 
-export const IdentitySchema = z
-  .object({
-    schema: z.literal(IDENTITY_SCHEMA),
-    agencyCode: z.string().min(1),
-    agencyName: z.string().min(1),
-    agencyKind: z.enum(AGENCY_KINDS),
-    /** The year the statistical report forms are for (e.g. 2025 for the report due in February 2026). */
-    reportingYear: z.coerce.number().int().min(2000).max(2100),
-    /** The year of the work plan whose tracker the workbook holds. */
-    planYear: z.coerce.number().int().min(2000).max(2100).optional(),
-    reportingPeriod: z.string().min(1),
-    planPackId: z.string().min(1),
-    planPackVersion: z.string().min(1),
-    formPackId: z.string().optional(),
-    formPackVersion: z.string().optional(),
-    productVersion: z.string().min(1),
-    generatedAt: z.string().datetime({ offset: true }),
-    /** Setting: "Trước ngày X" allows X itself. Stored with the workbook so every host reads it. */
-    inclusiveBefore: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-export type Identity = z.infer<typeof IdentitySchema>;
+/**
+ * The stamp as read back. Checked by hand (readIdentity), not by the schema library: every workbook the pane opens is
+ * read at start, and the pane's first load stays without that library.
+ */
+export interface Identity {
+  readonly schema: typeof IDENTITY_SCHEMA;
+  readonly agencyCode: string;
+  readonly agencyName: string;
+  readonly agencyKind: AgencyKind;
+  /** The year the statistical report forms are for (e.g. 2025 for the report due in February 2026). */
+  readonly reportingYear: number;
+  /** The year of the work plan whose tracker the workbook holds. */
+  readonly planYear?: number | undefined;
+  readonly reportingPeriod: string;
+  readonly planPackId: string;
+  readonly planPackVersion: string;
+  readonly formPackId?: string | undefined;
+  readonly formPackVersion?: string | undefined;
+  readonly productVersion: string;
+  /** ISO 8601 with seconds and a zone (Z or ±hh:mm). */
+  readonly generatedAt: string;
+  /** Setting: "Trước ngày X" allows X itself. Stored with the workbook so every host reads it. */
+  readonly inclusiveBefore?: 'true' | 'false' | undefined;
+}
 
 const KEY_LABELS: Readonly<Record<keyof Identity, string>> = {
   schema: 'Định dạng',
@@ -85,14 +86,58 @@ export function readIdentity(grid: Grid | null): IdentityRead {
     const key = gridText(grid, r, 1).trim();
     if (key !== '') record[key] = gridText(grid, r, 2).trim();
   }
-  const parsed = IdentitySchema.safeParse(record);
-  if (parsed.success) return { ok: true, identity: parsed.data };
-  return {
-    ok: false,
-    reason: 'invalid',
-    // The keys at fault, not the schema library's (English) messages: the user's message comes from the catalogs.
-    errors: [...new Set(parsed.error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : [i.path.join('.') || 'schema'])))],
-  };
+  // The keys at fault, not messages: the user's message comes from the catalogs.
+  const errors = identityFaults(record);
+  return errors.length === 0 ? { ok: true, identity: identityOf(record) } : { ok: false, reason: 'invalid', errors };
+}
+
+type Check = (value: string | undefined) => boolean;
+const text: Check = (v) => v !== undefined && v.length > 0;
+const optional = (check: Check): Check => (v) => v === undefined || check(v);
+const year: Check = (v) => {
+  // As a number written in the cell: "2025", also "2025.0"; not empty.
+  const n = Number(v);
+  return v !== undefined && Number.isInteger(n) && n >= 2000 && n <= 2100;
+};
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+const dateTime: Check = (v) => {
+  const m = v === undefined ? null : ISO_TIME.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return mo >= 1 && mo <= 12 && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+};
+const oneOf = (values: readonly string[]): Check => (v) => v !== undefined && values.includes(v);
+
+const CHECKS: Readonly<Record<keyof Identity, Check>> = {
+  schema: (v) => v === IDENTITY_SCHEMA,
+  agencyCode: text,
+  agencyName: text,
+  agencyKind: oneOf(AGENCY_KINDS),
+  reportingYear: year,
+  planYear: optional(year),
+  reportingPeriod: text,
+  planPackId: text,
+  planPackVersion: text,
+  formPackId: optional(() => true),
+  formPackVersion: optional(() => true),
+  productVersion: text,
+  generatedAt: dateTime,
+  inclusiveBefore: optional(oneOf(['true', 'false'])),
+};
+
+/** The keys whose values are wrong or missing, then the keys the stamp does not know. */
+function identityFaults(record: Readonly<Record<string, string>>): string[] {
+  const wrong = (Object.keys(CHECKS) as (keyof Identity)[]).filter((k) => !CHECKS[k](record[k]));
+  const unknown = Object.keys(record).filter((k) => !Object.prototype.hasOwnProperty.call(CHECKS, k));
+  return [...wrong, ...unknown];
+}
+
+/** The stamp from a record that passed identityFaults. */
+function identityOf(r: Readonly<Record<string, string>>): Identity {
+  const identity: Record<string, unknown> = { ...r, reportingYear: Number(r['reportingYear']) };
+  if (r['planYear'] !== undefined) identity['planYear'] = Number(r['planYear']);
+  return identity as unknown as Identity;
 }
 
 /** Merges a new stamp over an existing one, keeping keys the new one does not set (e.g. the form pack). */

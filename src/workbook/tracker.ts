@@ -5,7 +5,7 @@ import { type Day, fromExcelSerial } from '../domain/calendar';
 import { roleOf, type TaskRole } from '../domain/applicability';
 import { DUE_STATE_LABELS, dueStateFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
-import { taskDeadline } from '../domain/plan-pack';
+import { taskDeadline } from '../domain/task-deadline';
 import type { RosterEntry } from '../domain/roster';
 import { normaliseName } from '../domain/text';
 import { cellRef, columnLetter } from './a1';

@@ -1,17 +1,14 @@
-import type { Catalog } from './vi';
+import type { CoreCatalog } from './vi';
 import { formsEn } from './forms-en';
-import { cliEn } from './cli-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
-import { planImportEn } from './plan-import-en';
 import { reportEn } from './report-en';
 
-export const en: Catalog = {
+/** English messages; the command line's own lines (cli-en.ts, plan-import-en.ts) are added by all.ts. */
+export const en: CoreCatalog = {
   ...paneEn,
   ...formsEn,
-  ...cliEn,
   ...validationEn,
-  ...planImportEn,
   ...reportEn,
   'app.title': 'Records & Archives 2026',
   'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
