@@ -8,6 +8,11 @@ const deploy = require('./scripts/deploy-build.cjs');
 const { version } = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
+/**
+ * Packages bundled into the command rather than required from node_modules at start: ExcelJS as a small loader that
+ * requires it on first use (src/cli/lazy-exceljs.ts), zod whole (one file loads several times faster than its many).
+ */
+const BUNDLED_IN_CLI = new Set(['exceljs', 'zod']);
 
 /**
  * Where a production build is served: `npm run build -- --env publicUrl=https://host/path/` (or VTLT_PUBLIC_URL);
@@ -114,11 +119,12 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: false,
     entry: { vtlt: './src/cli/bin.ts' },
     output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
-    resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [tsRule('ES2022')] },
     externalsPresets: { node: true },
+    // ExcelJS is loaded on first use (src/cli/lazy-exceljs.ts): commands that need no workbook start without it.
+    resolve: { extensions: ['.ts', '.js'], alias: { exceljs$: path.resolve(__dirname, 'src/cli/lazy-exceljs.ts') } },
     // Runtime dependencies stay in node_modules (installed with the package).
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith('.') ? callback(null, `commonjs ${request}`) : callback())],
+    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !BUNDLED_IN_CLI.has(request) ? callback(null, `commonjs ${request}`) : callback())],
     optimization: { minimize: false },
     performance: { hints: false },
   };
