@@ -16,7 +16,6 @@ import type { OfficialDocument } from '../app/documents/model';
 import { provinceReport } from '../app/documents/province-report';
 import { reminderLetter } from '../app/documents/reminder-letter';
 import type { WorkbookPort } from '../app/workbook-port';
-import { writeDocx } from '../hosts/docx/write-document';
 import { openForReading } from '../hosts/xlsx/open-fast';
 import { parseArgs, usage, UsageError, type CommandDef, type OptionDef } from './args';
 import { readRegularFile } from './inputs';
@@ -153,6 +152,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (path.extname(out).toLowerCase() !== '.docx') throw new UsageError(t(lang, 'report.outNotDocx', { file: out }));
   const doc = await draft(kind, file, args.values.get('as-of'), io);
   if (doc === null) return 1;
+  // The Word writer (the docx package) is loaded only here, so other commands start without it.
+  const { writeDocx } = await import('../hosts/docx/write-document');
   await saveDocx(out, await writeDocx(doc), lang);
   io.out([t(lang, 'report.written', { what: t(lang, `report.what.${kind}`), file: out }), t(lang, 'report.blanks')].join('\n'));
   return 0;
