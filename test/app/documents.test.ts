@@ -10,7 +10,7 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { summariseTracker } from '../../src/app/tracker-summary';
 import { readAgencyReportData, type AgencyReportData } from '../../src/app/documents/agency-data';
-import { agencyReport, countByState } from '../../src/app/documents/agency-report';
+import { agencyReport, countByState, issuerOf, placeOf } from '../../src/app/documents/agency-report';
 import { readConsolidationData, type ConsolidationData } from '../../src/app/documents/consolidation-data';
 import { BLANK, documentText, type Block, type OfficialDocument } from '../../src/app/documents/model';
 import { progressCounts, provinceReport, PROGRESS_COLUMNS } from '../../src/app/documents/province-report';
@@ -85,6 +85,22 @@ describe('agency report (16b)', () => {
     expect(table!.rows[0]).toEqual(['0801', forms.forms[0]!.rows[0]!.label, 'văn bản', k0801.toLocaleString('vi-VN')]);
     const empty = agencyReport({ ...agencyData, figures: new Map() }, plan, forms);
     expect(tables(empty.body)[0]!.rows.every((r) => r[3] === '—')).toBe(true);
+  });
+});
+
+describe('issuer and place by kind of agency', () => {
+  it('shows the province above a department, none above a commune\'s People\'s Committee, a blank where unknown', () => {
+    expect(issuerOf('Sở Tư pháp', 'so-ban-nganh', 'Thái Nguyên')).toEqual({ parent: 'UBND TỈNH THÁI NGUYÊN', name: 'SỞ TƯ PHÁP' });
+    expect(issuerOf('Xã Kha Sơn', 'xa', 'Thái Nguyên')).toEqual({ parent: null, name: 'ỦY BAN NHÂN DÂN\nXÃ KHA SƠN' });
+    expect(issuerOf('Phường Phan Đình Phùng', 'phuong', 'Thái Nguyên').name).toBe('ỦY BAN NHÂN DÂN\nPHƯỜNG PHAN ĐÌNH PHÙNG');
+    expect(issuerOf('Trung tâm Lưu trữ lịch sử', 'don-vi-su-nghiep', 'Thái Nguyên').parent).toBe(BLANK);
+    expect(issuerOf('Công ty X', null, 'Thái Nguyên').parent).toBe(BLANK);
+  });
+
+  it('dates a commune\'s document at the commune, a provincial body\'s at the province', () => {
+    expect(placeOf('Xã Kha Sơn', 'xa', 'Thái Nguyên')).toBe('Kha Sơn');
+    expect(placeOf('Phường Phan Đình Phùng', 'phuong', 'Thái Nguyên')).toBe('Phan Đình Phùng');
+    expect(placeOf('Sở Tư pháp', 'so-ban-nganh', 'Thái Nguyên')).toBe('Thái Nguyên');
   });
 });
 

@@ -9,20 +9,20 @@ import type { PlanPack } from '../../domain/plan-pack';
 import type { AgencyKind } from '../../domain/roster';
 import type { AgencyReportData, AgencyTask } from './agency-data';
 import { figuresTable } from './figures';
-import { BLANK, blankPlaceAndDate, documentNumber, heading, paragraph, type Block, type OfficialDocument } from './model';
+import { BLANK, blankPlaceAndDate, documentNumber, heading, paragraph, type Block, type Issuer, type OfficialDocument } from './model';
 
 /** The most findings listed one by one; the rest are counted. */
 export const MAX_FINDINGS_LISTED = 30;
 
 /**
- * The body directly above an agency, where the kind tells it: provincial departments, public service units and
- * communes/wards answer to the provincial People's Committee; a state enterprise or a central agency's parent is
- * its own and only the agency knows it (a blank).
+ * The issuer's lines (Appendix I, II.2): a provincial department shows the provincial People's Committee above its
+ * name; a commune or ward issues as its People's Committee, with no parent line; for other kinds (public service
+ * units, enterprises, central agencies) the parent depends on the agency and is left blank.
  */
-export function parentBody(kind: AgencyKind | null, province: string): string {
-  return kind === 'so-ban-nganh' || kind === 'don-vi-su-nghiep' || kind === 'xa' || kind === 'phuong'
-    ? `UBND TỈNH ${province.toLocaleUpperCase('vi')}`
-    : BLANK;
+export function issuerOf(name: string, kind: AgencyKind | null, province: string): Issuer {
+  const upper = (s: string) => s.toLocaleUpperCase('vi');
+  if (kind === 'xa' || kind === 'phuong') return { parent: null, name: `ỦY BAN NHÂN DÂN\n${upper(name.replace(/^\s*(UBND|Ủy ban nhân dân)\s+/iu, ''))}` };
+  return { parent: kind === 'so-ban-nganh' ? `UBND TỈNH ${upper(province)}` : BLANK, name: upper(name) };
 }
 
 /** The place of issue (Appendix I, II.4): the province for provincial bodies, the commune or ward for its own. */
@@ -117,7 +117,7 @@ export function agencyReport(data: AgencyReportData, plan: PlanPack, forms: Form
   const name = data.agency.name;
   return {
     kind: 'report',
-    issuer: { parent: parentBody(data.agency.kind, plan.province), name: name.toLocaleUpperCase('vi') },
+    issuer: issuerOf(name, data.agency.kind, plan.province),
     number: documentNumber('BC', null),
     placeAndDate: blankPlaceAndDate(placeOf(name, data.agency.kind, plan.province)),
     title: {

@@ -34,8 +34,12 @@ export type Block =
     };
 
 export interface Issuer {
-  /** The body directly above the issuer ("UBND TỈNH THÁI NGUYÊN"); BLANK when it cannot be known. */
-  readonly parent: string;
+  /**
+   * The body directly above the issuer ("UBND TỈNH THÁI NGUYÊN"); BLANK when it cannot be known; null when the
+   * issuer has none shown (a People's Committee).
+   */
+  readonly parent: string | null;
+  /** In capitals; a line break where the name is set on two lines ("ỦY BAN NHÂN DÂN\nXÃ KHA SƠN"). */
   readonly name: string;
 }
 
@@ -96,7 +100,7 @@ export function documentText(doc: OfficialDocument): string[] {
   const blockText = (b: Block): string[] =>
     b.kind === 'heading' ? [b.text] : b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : [b.header.join(' | '), ...b.rows.map((r) => r.join(' | '))];
   return [
-    doc.issuer.parent, doc.issuer.name, doc.number, ...(doc.letterSubject ? [doc.letterSubject] : []), doc.placeAndDate,
+    ...(doc.issuer.parent !== null ? [doc.issuer.parent] : []), ...doc.issuer.name.split('\n'), doc.number, ...(doc.letterSubject ? [doc.letterSubject] : []), doc.placeAndDate,
     ...(doc.title ? [doc.title.type, ...doc.title.subject] : []),
     ...(doc.addressees ? ['Kính gửi:', ...doc.addressees] : []),
     ...doc.body.flatMap(blockText),

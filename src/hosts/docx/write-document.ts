@@ -103,11 +103,12 @@ function borderless(columnsMm: readonly number[], rows: readonly Paragraph[][][]
 const textWidthMm = (text: string, pt: number): number => text.length * pt * 0.5 * 0.3528;
 
 function headerBlock(doc: OfficialDocument): Table {
-  const nameLength = Math.min(HEADER_LEFT_MM, textWidthMm(doc.issuer.name, PT.agency));
+  const nameLines = doc.issuer.name.split('\n');
+  const nameLength = Math.min(HEADER_LEFT_MM, Math.max(...nameLines.map((l) => textWidthMm(l, PT.agency))));
   const slogan = 'Độc lập - Tự do - Hạnh phúc';
   const left = [
-    centred(doc.issuer.parent, PT.agency), // II.2: parent body, capitals, upright
-    centred(doc.issuer.name, PT.agency, { bold: true }), // II.2: issuer, capitals, bold
+    ...(doc.issuer.parent !== null ? [centred(doc.issuer.parent, PT.agency)] : []), // II.2: parent body, capitals, upright
+    ...nameLines.map((l) => centred(l, PT.agency, { bold: true })), // II.2: issuer, capitals, bold
     rule(HEADER_LEFT_MM, Math.max(15, nameLength / 2.5)), // II.2: rule 1/3–1/2 of the name, centred
   ];
   const right = [

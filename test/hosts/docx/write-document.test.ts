@@ -59,6 +59,17 @@ describe('docx renderer', () => {
     expect(texts.some((t) => t.startsWith('Nơi nhận:'))).toBe(true);
   });
 
+  it('sets a People\'s Committee on two bold lines with no parent line', async () => {
+    const commune: OfficialDocument = { ...letter, issuer: { parent: null, name: 'ỦY BAN NHÂN DÂN\nXÃ KHA SƠN' } };
+    const read = readDocx(await writeDocx(commune), nodeInflate);
+    if (!read.ok) throw new Error(read.problem);
+    const header = read.blocks.find((b) => b.kind === 'table');
+    expect(header?.kind === 'table' ? header.rows[0]!.cells[0]!.text.trim() : '').toBe('ỦY BAN NHÂN DÂN\nXÃ KHA SƠN');
+    const xml = documentXml(await writeDocx(commune));
+    expect(runProps(xml, 'ỦY BAN NHÂN DÂN')).toContain('<w:b/>');
+    expect(runProps(xml, 'XÃ KHA SƠN')).toContain('<w:b/>');
+  });
+
   it('gives each element the decree\'s size and style', async () => {
     const xml = documentXml(await writeDocx(letter));
     const sz = (props: string) => Number(/<w:sz w:val="(\d+)"/.exec(props)?.[1]) / 2;
