@@ -1,6 +1,7 @@
 /** `vtlt forms`: writes the statistical report forms into a new or existing workbook file. */
 import { todayInVietnam, ymdOf } from '../domain/calendar';
-import { type FormPack, parseFormPackJson } from '../domain/form-pack';
+import type { FormPack } from '../domain/form-pack';
+import { parseFormPackJson } from '../domain/form-pack-schema';
 import { t, type Lang } from '../domain/i18n';
 import { findAgency } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';

@@ -50,7 +50,14 @@ export function formsActions(ctx: ActionContext): FormsActions {
       }
       const tk = await toolsFor('forms');
       if (!tk) return;
-      const loaded = tk.parseFormPackJson(text);
+      let loaded: Awaited<ReturnType<PaneTools['parseFormPackJson']>>;
+      try {
+        loaded = await tk.parseFormPackJson(text);
+      } catch {
+        // The schema is a chunk of its own: it could not be downloaded (offline).
+        dispatch({ type: 'notice', section: 'forms', notice: textNotice('error', (l) => t(l, 'pane.error.loadFailed')) });
+        return;
+      }
       if (!loaded.ok) {
         dispatch({ type: 'notice', section: 'forms', notice: tk.model.packErrorNotice(file.name, loaded.errors) });
         return;

@@ -9,7 +9,7 @@ import { useToolMessages } from '../domain/i18n/tool-messages';
 useToolMessages();
 
 export { defaultFormPack } from '../packs/forms';
-export { parseFormPackJson } from '../domain/form-pack';
+export { parseFormPackJson } from './pack-file';
 export { describeUnplaced, insertForms } from '../app/insert-forms';
 export { checkWorkbook } from '../app/check-workbook';
 export { clearHighlight, highlightIssues } from '../app/highlight';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnCaption, formModel, loadFormPack, parseFormPackJson } from '../../src/domain/form-pack';
+import { columnCaption, formModel } from '../../src/domain/form-pack';
+import { loadFormPack, parseFormPackJson } from '../../src/domain/form-pack-schema';
 import { defaultFormPack } from '../../src/packs/forms';
 import { packJson } from './helpers';
 

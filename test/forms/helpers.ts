@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import type { CliIo } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
-import { type Cell, type FormPack, cellKey, loadFormPack } from '../../src/domain/form-pack';
+import { type Cell, type FormPack, cellKey } from '../../src/domain/form-pack';
+import { loadFormPack } from '../../src/domain/form-pack-schema';
 import { parseRange } from '../../src/workbook/a1';
 import formsJson from '../../src/packs/forms-reference-2025.json';
 

@@ -11,7 +11,7 @@ import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { loadPlanPack } from '../../src/domain/plan-pack';
 import { loadRoster } from '../../src/domain/roster';
-import { loadFormPack } from '../../src/domain/form-pack';
+import { loadFormPack } from '../../src/domain/form-pack-schema';
 
 describe('bundled packs', () => {
   it.each([

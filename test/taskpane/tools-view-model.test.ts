@@ -4,7 +4,7 @@ import type { CheckResult } from '../../src/app/check-workbook';
 import type { ConsolidationSummary } from '../../src/app/consolidate-into';
 import { describeUnplaced, insertForms } from '../../src/app/insert-forms';
 import { mustDay } from '../../src/domain/calendar';
-import { parseFormPackJson } from '../../src/domain/form-pack';
+import { parseFormPackJson } from '../../src/domain/form-pack-schema';
 import { findAgency } from '../../src/domain/roster';
 import { issue, type Issue } from '../../src/domain/validation/issue';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';

@@ -8,6 +8,8 @@ import { cliEn } from './cli-en';
 import { cliVi } from './cli-vi';
 import { planImportEn } from './plan-import-en';
 import { planImportVi } from './plan-import-vi';
+import { reportEn } from './report-en';
+import { reportVi } from './report-vi';
 import { useToolMessages } from './tool-messages';
 
 let loaded = false;
@@ -15,7 +17,7 @@ let loaded = false;
 export function useAllCatalogs(): void {
   if (loaded) return;
   useToolMessages();
-  addMessages('vi', { ...cliVi, ...planImportVi });
-  addMessages('en', { ...en, ...cliEn, ...planImportEn });
+  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi });
+  addMessages('en', { ...en, ...cliEn, ...planImportEn, ...reportEn });
   loaded = true;
 }

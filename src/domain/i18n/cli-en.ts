@@ -4,6 +4,29 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 
 /** English messages of the `vtlt` command line's own lines. */
 export const cliEn: CliCatalog = {
+  'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
+  'cli.unknownOption': (p) => `There is no option "${p.option}". Run "vtlt <command> --help" to list the options.`,
+  'cli.missingValue': (p) => `Option ${p.option} needs a value.`,
+  'cli.repeatedOption': (p) => `Option ${p.option} may be given only once.`,
+  'cli.unexpectedArgument': (p) => `Unexpected argument "${p.value}".`,
+  'cli.badAsOf': (p) =>
+    `The as-of date "${p.value}" is not valid: give a real date as YYYY-MM-DD (e.g. 2026-03-31) or dd/mm/yyyy (e.g. 31/03/2026).`,
+  'cli.badWindow': (p) => `The window "${p.value}" is not valid: give a whole number of days, 0 or more (e.g. --window 14).`,
+  'cli.unknownAgency': (p) => `No agency with code "${p.code}" in the roster. Check the code (e.g. SNV, STC, 05455).`,
+  'cli.internalError': (p) => `Unexpected error: ${p.detail}. Please report it to support with the command you ran.`,
+  'plan.header.id': 'No.',
+  'plan.header.content': 'Task',
+  'plan.header.lead': 'Lead',
+  'plan.header.deadline': 'Time (plan)',
+  'plan.header.due': 'Due',
+  'plan.header.state': 'Due state',
+  'plan.summary': (p) =>
+    `${p.title} — as of ${p.asOf}; due-soon window ${p.window} days; "before X": ${p.inclusive ? 'X allowed' : 'due X − 1'}`,
+  'plan.agency': (p) => `Agency: ${p.name} (${p.code})`,
+  'plan.role.coordinating': 'coordinating',
+  'plan.unparsed': 'unreadable deadline',
+  'plan.noDeadline': '(none given)',
+  'plan.counts': 'Summary:',
   'cli.usageLine': (p) => `Usage: ${p.usage}`,
   'cli.usageCommand': 'vtlt <command> [options]',
   'cli.commandsHeading': 'Commands:',

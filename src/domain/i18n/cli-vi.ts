@@ -1,5 +1,33 @@
 /** Vietnamese messages of the `vtlt` command line's own lines (part of the vi catalog). */
 export const cliVi = {
+  'cli.unknownCommand': (p: { command: string }) =>
+    `Không có lệnh "${p.command}". Gõ "vtlt --help" để xem các lệnh.`,
+  'cli.unknownOption': (p: { option: string }) =>
+    `Không có tuỳ chọn "${p.option}". Gõ "vtlt <lệnh> --help" để xem các tuỳ chọn.`,
+  'cli.missingValue': (p: { option: string }) => `Tuỳ chọn ${p.option} cần một giá trị.`,
+  'cli.repeatedOption': (p: { option: string }) => `Tuỳ chọn ${p.option} chỉ được dùng một lần.`,
+  'cli.unexpectedArgument': (p: { value: string }) => `Không hiểu tham số "${p.value}".`,
+  'cli.badAsOf': (p: { value: string }) =>
+    `Ngày đối chiếu "${p.value}" không hợp lệ: cần một ngày có thật, viết YYYY-MM-DD (ví dụ 2026-03-31) hoặc dd/mm/yyyy (ví dụ 31/03/2026).`,
+  'cli.badWindow': (p: { value: string }) =>
+    `Số ngày báo trước "${p.value}" không hợp lệ: cần một số nguyên không âm (ví dụ --window 14).`,
+  'cli.unknownAgency': (p: { code: string }) =>
+    `Không tìm thấy đơn vị có mã "${p.code}" trong danh sách đơn vị. Kiểm tra lại mã (ví dụ SNV, STC, 05455).`,
+  'cli.internalError': (p: { detail: string }) =>
+    `Lỗi không mong đợi: ${p.detail}. Vui lòng báo lại cho bộ phận hỗ trợ kèm lệnh đã chạy.`,
+  'plan.header.id': 'TT',
+  'plan.header.content': 'Nội dung công việc',
+  'plan.header.lead': 'Chủ trì',
+  'plan.header.deadline': 'Thời gian (theo KH)',
+  'plan.header.due': 'Hạn',
+  'plan.header.state': 'Tình trạng hạn',
+  'plan.summary': (p: { title: string; asOf: string; window: number; inclusive: boolean }) =>
+    `${p.title} — ngày đối chiếu ${p.asOf}; báo trước ${p.window} ngày; "trước ngày X": ${p.inclusive ? 'tính cả ngày X' : 'hạn là ngày X − 1'}`,
+  'plan.agency': (p: { name: string; code: string }) => `Đơn vị: ${p.name} (${p.code})`,
+  'plan.role.coordinating': 'phối hợp',
+  'plan.unparsed': 'không đọc được thời hạn',
+  'plan.noDeadline': '(không nêu)',
+  'plan.counts': 'Tổng hợp:',
   'cli.usageLine': (p: { usage: string }) => `Cách dùng: ${p.usage}`,
   'cli.usageCommand': 'vtlt <lệnh> [tuỳ chọn]',
   'cli.commandsHeading': 'Lệnh:',

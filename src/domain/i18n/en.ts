@@ -2,25 +2,13 @@ import type { CoreCatalog } from './vi';
 import { formsEn } from './forms-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
-import { reportEn } from './report-en';
 
-/** English messages; the command line's own lines (cli-en.ts, plan-import-en.ts) are added by all.ts. */
+/** English messages; the command line's own lines (cli-en.ts, plan-import-en.ts, report-en.ts) are added by all.ts. */
 export const en: CoreCatalog = {
   ...paneEn,
   ...formsEn,
   ...validationEn,
-  ...reportEn,
   'app.title': 'Records & Archives 2026',
-  'cli.unknownCommand': (p) => `There is no command "${p.command}". Run "vtlt --help" to list the commands.`,
-  'cli.unknownOption': (p) => `There is no option "${p.option}". Run "vtlt <command> --help" to list the options.`,
-  'cli.missingValue': (p) => `Option ${p.option} needs a value.`,
-  'cli.repeatedOption': (p) => `Option ${p.option} may be given only once.`,
-  'cli.unexpectedArgument': (p) => `Unexpected argument "${p.value}".`,
-  'cli.badAsOf': (p) =>
-    `The as-of date "${p.value}" is not valid: give a real date as YYYY-MM-DD (e.g. 2026-03-31) or dd/mm/yyyy (e.g. 31/03/2026).`,
-  'cli.badWindow': (p) => `The window "${p.value}" is not valid: give a whole number of days, 0 or more (e.g. --window 14).`,
-  'cli.unknownAgency': (p) => `No agency with code "${p.code}" in the roster. Check the code (e.g. SNV, STC, 05455).`,
-  'cli.internalError': (p) => `Unexpected error: ${p.detail}. Please report it to support with the command you ran.`,
   'tracker.question.agency': (p) =>
     `This workbook belongs to "${p.fromName}" (code ${p.fromCode}). Switch it to "${p.toName}" (code ${p.toCode})?`,
   'tracker.question.notTracker': (p) => `Sheet "${p.sheet}" holds data but is not a tracker. Overwrite the whole sheet?`,
@@ -53,19 +41,6 @@ export const en: CoreCatalog = {
   'file.unknown': 'Not an Excel .xlsx file. Choose the workbook file.',
   'file.corrupt': 'The file is damaged: its content cannot be read. Open it in Excel, save it as .xlsx and send it again.',
   'file.sheetTooLarge': (p) => `Sheet "${p.sheet}" is too large (${p.rows} rows × ${p.columns} columns). Delete the extra rows and columns and save.`,
-  'plan.header.id': 'No.',
-  'plan.header.content': 'Task',
-  'plan.header.lead': 'Lead',
-  'plan.header.deadline': 'Time (plan)',
-  'plan.header.due': 'Due',
-  'plan.header.state': 'Due state',
-  'plan.summary': (p) =>
-    `${p.title} — as of ${p.asOf}; due-soon window ${p.window} days; "before X": ${p.inclusive ? 'X allowed' : 'due X − 1'}`,
-  'plan.agency': (p) => `Agency: ${p.name} (${p.code})`,
-  'plan.role.coordinating': 'coordinating',
-  'plan.unparsed': 'unreadable deadline',
-  'plan.noDeadline': '(none given)',
-  'plan.counts': 'Summary:',
   'state.overdue': 'Overdue',
   'state.due-soon': 'Due soon',
   'state.on-track': 'On track',
