@@ -119,11 +119,21 @@ async function expectedSummary(code: string) {
 describe('first load of the task pane', () => {
   it('holds no spreadsheet-file library and stays small; only office.js comes from outside', () => {
     const bundle = bundleOf('taskpane') ?? 'taskpane.js';
-    const js = readFileSync(join(DIST, bundle), 'utf8');
-    for (const marker of ['xl/workbook.xml', 'sharedStrings', 'JSZip', 'exceljs']) expect(js, marker).not.toContain(marker);
-    expect(js.length).toBeLessThan(300 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(90 * 1024);
     const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
+    // The first load: every script and style sheet of our own the page names (the style sheet is inside the script).
+    const own = [...html.matchAll(/(?:src|href)=["']?([^"'\s>]+\.(?:js|css))/g)].map((m) => m[1]!).filter((f) => !/^https?:/.test(f));
+    expect(own).toEqual([bundle]);
+    const bytes = Buffer.concat(own.map((f) => readFileSync(join(DIST, f))));
+    const js = bytes.toString('utf8');
+    for (const marker of ['xl/workbook.xml', 'sharedStrings', 'JSZip', 'exceljs']) expect(js, marker).not.toContain(marker);
+    // No schema library (zod), no English catalog, no command-line lines, no tools' messages at start.
+    expect(js, 'zod').not.toContain('ZodError');
+    expect(js, 'English catalog').not.toContain('Records & Archives 2026');
+    expect(js, 'command-line lines').not.toContain('vtlt <lệnh> [tuỳ chọn]');
+    expect(js, 'validation findings').not.toContain('Sổ làm việc không có thông tin nhận diện của phần mềm');
+    // Bytes, not characters (the Vietnamese texts are several bytes a character).
+    expect(bytes.length).toBeLessThan(190 * 1024);
+    expect(gzipSync(bytes).length).toBeLessThanOrEqual(50 * 1024);
     const external = [...html.matchAll(/(?:src|href)=["']?(https?:[^"'\s>]+)/g)].map((m) => m[1]);
     expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
     // Lazily loaded chunks are separate files, never part of taskpane.js: the tools (forms, check) and consolidation,
@@ -138,6 +148,11 @@ describe('first load of the task pane', () => {
     const withLibrary = chunks.filter((f) => readFileSync(join(DIST, 'chunks', f), 'utf8').includes('sharedStrings'));
     expect(withLibrary.length).toBeGreaterThan(0);
     expect(withLibrary.some((f) => f.startsWith('tools.'))).toBe(false);
+    // English is a chunk of its own, loaded on the switch; so is the form pack schema, loaded when a pack file is picked.
+    expect(chunks.some((f) => f.startsWith('lang-en.'))).toBe(true);
+    expect(chunks.some((f) => f.startsWith('pack-schema.'))).toBe(true);
+    const tools = chunks.filter((f) => f.startsWith('tools.')).map((f) => readFileSync(join(DIST, 'chunks', f), 'utf8'));
+    expect(tools.some((text) => text.includes('ZodError'))).toBe(false);
     const sizes = [bundle, ...chunks.map((f) => `chunks/${f}`)].map((f) => {
       const bytes = readFileSync(join(DIST, f));
       return `${f}: ${bytes.length} B, ${gzipSync(bytes).length} B gzip`;
