@@ -117,7 +117,8 @@ module.exports = async (env = {}, argv = {}) => {
     name: 'cli',
     target: 'node20',
     devtool: false,
-    entry: { vtlt: './src/cli/bin.ts' },
+    // The worker threads `vtlt consolidate` reads files in (src/cli/read-pool.ts), beside the bundle.
+    entry: { vtlt: './src/cli/bin.ts', 'consolidate-worker': './src/cli/consolidate-worker.ts' },
     output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
     module: { rules: [tsRule('ES2022')] },
     externalsPresets: { node: true },

@@ -14,7 +14,9 @@ import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
-import { consolidate, hasSubmitted, lateSubmissions, type Consolidation, type DateBasis, type InputFile, type OpenResult } from './consolidate';
+import {
+  consolidate, hasSubmitted, lateSubmissions, type ConsolidateRequest, type Consolidation, type DateBasis, type FilesReader, type InputFile, type OpenResult,
+} from './consolidate';
 import { SUBMISSION_SHEET } from '../workbook/consolidation-sheets';
 import { readReceivedDates, type ReceivedEntry } from '../workbook/received-dates';
 import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
@@ -40,6 +42,39 @@ export interface ConsolidateIntoRequest {
   open(bytes: Uint8Array): Promise<OpenResult>;
   readonly onProgress?: (done: number, total: number, file: string) => void;
   readonly signal?: AbortSignal;
+  /**
+   * Reads the files elsewhere (the CLI's worker threads), given what consolidation decided: the roster the files are
+   * matched against and the year expected. A reader there builds its request with readingRequest.
+   */
+  readonly readFiles?: (decided: ReadingDecided) => FilesReader;
+}
+
+/** What consolidation decides before reading any file, and a reader elsewhere must know. */
+export interface ReadingDecided {
+  readonly roster: Roster;
+  readonly year: number;
+}
+
+/**
+ * The request consolidation reads files with: the same whether the files are read here, one at a time, or in worker
+ * threads (each builds it from the same ConsolidateIntoRequest and ReadingDecided).
+ */
+export function readingRequest(req: ConsolidateIntoRequest, decided: ReadingDecided): ConsolidateRequest {
+  const { roster, year } = decided;
+  return {
+    files: req.files,
+    planPack: req.planPack,
+    roster,
+    asOf: req.asOf,
+    year,
+    admitWarnings: req.admitWarnings === true,
+    forms: formsPart(req.formPack, { requireAll: false, expectedYear: year }),
+    knownPacks: req.knownPacks,
+    open: req.open,
+    lang: req.lang,
+    ...(req.inclusiveBefore !== undefined ? { inclusiveBefore: req.inclusiveBefore } : {}),
+    ...(req.window !== undefined ? { window: req.window } : {}),
+  };
 }
 
 export interface AgencyName {
@@ -120,20 +155,11 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
   }
 
   const year = req.year ?? req.planPack.statisticsYear;
+  const decided: ReadingDecided = { roster, year };
   const result = await consolidate({
-    files: req.files,
-    planPack: req.planPack,
-    roster,
-    asOf: req.asOf,
-    year,
-    admitWarnings: req.admitWarnings === true,
-    forms: formsPart(req.formPack, { requireAll: false, expectedYear: year }),
-    knownPacks: req.knownPacks,
-    open: req.open,
-    lang: req.lang,
+    ...readingRequest(req, decided),
     received,
-    ...(req.inclusiveBefore !== undefined ? { inclusiveBefore: req.inclusiveBefore } : {}),
-    ...(req.window !== undefined ? { window: req.window } : {}),
+    ...(req.readFiles ? { readFiles: req.readFiles(decided) } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
   });

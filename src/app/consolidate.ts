@@ -17,7 +17,7 @@ import { roleOf } from '../domain/applicability';
 import type { FormsCheck, ValidateOptions, WorkbookReport } from './validate-workbook';
 import type { WorkbookPort } from './workbook-port';
 import { chooseResend } from './resend-order';
-import { dayOfInstant, readOne, type Context } from './consolidate-read';
+import { dayOfInstant, readOne, type Context, type ReadOutcome } from './consolidate-read';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
 
@@ -66,7 +66,15 @@ export interface ConsolidateRequest {
   readonly lang?: Lang;
   /** The day Sở Nội vụ received each agency's report, as it typed it ("Ngày nhận"), by agency code in upper case. */
   readonly received?: ReadonlyMap<string, Day>;
+  /**
+   * Reads the files elsewhere (the CLI's worker threads, several at once) instead of one at a time with `open`: one
+   * outcome per file, in the order of `files`, each as readOne gives it. Stopping the iteration stops the reading.
+   */
+  readonly readFiles?: FilesReader;
 }
+
+/** Reads files as readOne does, possibly several at once; yields one outcome per file, in the files' order. */
+export type FilesReader = (files: readonly InputFile[]) => AsyncIterable<ReadOutcome>;
 
 /** What an agency wrote against a task besides its status: "Kết quả / Sản phẩm" and "Ghi chú" (empty when blank). */
 export interface TaskNote {
@@ -166,13 +174,19 @@ function submissionDay(file: AcceptedFile, received: Day | undefined): { day: Da
   return { day: null, basis: null };
 }
 
+/** What reading one file needs (readOne), from the request: the same here and in a worker thread. */
+export function readingContext(req: ConsolidateRequest): Context {
+  const lang = req.lang ?? 'vi';
+  const year = req.year ?? req.planPack.statisticsYear;
+  const settings = { asOf: req.asOf, window: req.window ?? DEFAULT_DUE_SOON_WINDOW, inclusiveBefore: req.inclusiveBefore ?? false };
+  const validateOptions: ValidateOptions = { planPack: req.planPack, knownPacks: req.knownPacks, expectedYear: year, forms: req.forms, nowMs: undefined };
+  return { req, lang, year, settings, validateOptions };
+}
+
 export async function consolidate(req: ConsolidateRequest): Promise<Consolidation> {
   const { planPack, roster } = req;
-  const lang = req.lang ?? 'vi';
-  const year = req.year ?? planPack.statisticsYear;
-  const settings = { asOf: req.asOf, window: req.window ?? DEFAULT_DUE_SOON_WINDOW, inclusiveBefore: req.inclusiveBefore ?? false };
-  const validateOptions: ValidateOptions = { planPack, knownPacks: req.knownPacks, expectedYear: year, forms: req.forms, nowMs: undefined };
-  const ctx: Context = { req, lang, year, settings, validateOptions };
+  const ctx = readingContext(req);
+  const { year, settings } = ctx;
   const reportTask = planPack.tasks.find((t) => t.id === planPack.reportDeadlineTaskId);
   const reportDeadline = reportTask ? taskDeadline(reportTask, { inclusiveBefore: settings.inclusiveBefore }) : null;
   const deadline = reportDeadline?.ok ? reportDeadline.deadline.due : null;
@@ -183,6 +197,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
   const problems: { file: string; agency: RosterEntry | null; issue: Issue }[] = [];
   let cancelled = false;
   let read = 0;
+  const elsewhere = req.readFiles ? req.readFiles(req.files)[Symbol.asyncIterator]() : null;
   for (let i = 0; i < req.files.length; i++) {
     if (req.signal?.aborted) {
       cancelled = true;
@@ -190,7 +205,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     }
     const input = req.files[i]!;
     req.onProgress?.(i, req.files.length, input.name);
-    const outcome = await readOne(input, ctx);
+    const outcome = elsewhere ? await nextOutcome(elsewhere, input) : await readOne(input, ctx);
     read++;
     if (!outcome.ok) {
       rejected.push(outcome.rejected);
@@ -206,6 +221,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       older: [...seen.older, ...choice.replaced.map((f) => f.file)],
     });
   }
+  await elsewhere?.return?.();
   req.onProgress?.(cancelled ? read : req.files.length, req.files.length, '');
 
   const accepted = new Map<string, AcceptedFile>();
@@ -258,6 +274,13 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       return task !== undefined && roleOf(task, agency) !== null;
     },
   };
+}
+
+/** The next outcome of a FilesReader, which must give one per file. */
+async function nextOutcome(outcomes: AsyncIterator<ReadOutcome>, input: InputFile): Promise<ReadOutcome> {
+  const next = await outcomes.next();
+  if (next.done === true) throw new Error(`the files reader gave no outcome for ${input.name}`);
+  return next.value;
 }
 
 /** Sums of decimals (mét giá, m², triệu đồng) without binary noise: 0.1 + 0.2 = 0.3. */

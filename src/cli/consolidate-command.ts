@@ -1,5 +1,7 @@
 /** `vtlt consolidate`: adds up the workbooks agencies returned, into a consolidation workbook. */
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatVn, toIso } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
@@ -8,14 +10,16 @@ import { defaultPlanPack, defaultRoster } from '../packs';
 import { lateCodes, missingCodes, type Consolidation, type InputFile, type OpenResult } from '../app/consolidate';
 import { reminderParagraphs } from '../app/consolidation-output';
 import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
-import { UnreadableFile } from '../app/unreadable-file';
 import { defaultFormPack } from '../packs/forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { openForReading } from '../hosts/xlsx/open-fast';
+import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
+import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, requireXlsxName, saveWorkbookFile } from './files';
-import { expandInputs, readRegularFile, unmatchedReason } from './inputs';
+import { expandInputs, unmatchedReason } from './inputs';
+import { inputFile, knownPacks, openGuarded, type Unreadable } from './consolidate-reading';
+import { workerFilesReader } from './read-pool';
 import type { CliIo } from './io';
 import { AS_OF_OPTION, INCLUSIVE_OPTION, JSON_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
 import { readRosterFile, ROSTER_OPTION } from './roster-file';
@@ -53,11 +57,6 @@ export const CONSOLIDATE_COMMAND: CommandDef = {
   },
 };
 
-interface Unreadable {
-  readonly file: string;
-  readonly reason: string;
-}
-
 export async function consolidateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang: Lang = io.lang;
   const args = parseArgs(argv, CONSOLIDATE_COMMAND, lang);
@@ -76,14 +75,24 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const roster: Roster | undefined = rosterFile === undefined ? undefined : await readRosterFile(rosterFile, lang);
   // The output workbook: an existing one keeps its roster sheet (the user's edits); a new one is seeded.
   const exists = (await stat(out).catch(() => null))?.isFile() === true;
-  const target: FileWorkbook = exists ? await openWorkbookFile(out, lang) : FileWorkbook.create();
+  const savedAt = new Date(io.now());
+  // A new workbook is streamed to a temporary file, sheet by sheet, then put in place; an existing one keeps its own
+  // sheets (the roster as edited, "Ngày nhận" typed, any sheet of the user's), so it is rewritten whole in memory.
+  const streamed = exists ? null : await streamTarget(out, savedAt, lang);
+  const target: FileWorkbook | StreamedWorkbook = streamed ?? (await openWorkbookFile(out, lang));
 
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);
   const files = inputs.files.filter((f) => path.resolve(f) !== outAbs);
   const unreadable: Unreadable[] = inputs.unmatched.map((u) => ({ file: u.input, reason: unmatchedReason(u, lang) }));
-  const done = await consolidateGuarded(target, files, unreadable, { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json') });
-  await saveWorkbookFile(target, out, lang, new Date(io.now()));
+  const guard = { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json') };
+  let done: ConsolidatedInto;
+  if (target instanceof FileWorkbook) {
+    done = await consolidateGuarded(target, files, unreadable, guard);
+    await saveWorkbookFile(target, out, lang, savedAt);
+  } else {
+    done = await placeStreamed(target, out, lang, () => consolidateGuarded(target, files, unreadable, guard));
+  }
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
@@ -105,50 +114,77 @@ interface GuardOptions {
   readonly json: boolean;
 }
 
+/** The temporary file a new workbook is streamed to: checked writable now, before any file is read. */
+async function streamTarget(out: string, savedAt: Date, lang: Lang): Promise<StreamedWorkbook> {
+  const tmp = `${out}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, '');
+  } catch (e) {
+    throw new UsageError(t(lang, 'cli.file.saveFailed', { file: out, code: (e as NodeJS.ErrnoException).code ?? 'EIO' }));
+  }
+  return new StreamedWorkbook(tmp, savedAt);
+}
+
+/** Runs the consolidation into a streamed workbook, then puts its file in place (removed should anything fail). */
+async function placeStreamed<T>(target: StreamedWorkbook, out: string, lang: Lang, run: () => Promise<T>): Promise<T> {
+  try {
+    const done = await run();
+    await rename(target.file, out);
+    return done;
+  } catch (e) {
+    await unlink(target.file).catch(() => undefined);
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new UsageError(t(lang, 'cli.file.saveFailed', { file: out, code }));
+  }
+}
+
+/** Fewer files than this are read in the main thread: starting workers would cost more than they save. */
+const WORKERS_FROM = 8;
+
+/** The worker threads' script, beside the vtlt bundle (absent when run from the sources, e.g. in tests). */
+function workerScript(): string | null {
+  if (process.env['VTLT_WORKERS'] === '0') return null;
+  const script = path.join(__dirname, 'consolidate-worker.cjs');
+  return existsSync(script) ? script : null;
+}
+
 /**
  * Consolidates the files, each read only as a regular file and opened behind a guard: a file that cannot be read or
- * opened is listed in `unreadable` (and set aside by consolidation with its reason). Should reading one file still
- * fail in a way nobody foresaw, that file is set aside as damaged and the batch is run again without it.
+ * opened is listed in `unreadable` (and set aside by consolidation with its reason). Many files are read in worker
+ * threads (as many as the machine has cores), a failure nobody foresaw setting aside only that file; in the main
+ * thread, should reading one file still fail in such a way, that file is set aside as damaged and the batch is run
+ * again without it.
  */
-async function consolidateGuarded(target: FileWorkbook, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
+async function consolidateGuarded(target: WorkbookPort, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
   const { lang } = o;
   const pack = defaultPlanPack();
   const formPack = defaultFormPack();
+  const script = files.length >= WORKERS_FROM ? workerScript() : null;
   const excluded = new Set<string>();
   for (;;) {
     let current: string | null = null;
     const failures: Unreadable[] = [];
-    const inputs: InputFile[] = [];
-    for (const f of files) {
-      if (excluded.has(f)) continue;
-      const info = await stat(f).catch(() => null);
-      inputs.push({
-        name: f,
-        ...(info?.isFile() ? { lastModified: info.mtimeMs } : {}),
-        read: async () => {
-          const read = await readRegularFile(f, lang);
-          if (read.ok) return read.bytes;
-          failures.push({ file: f, reason: read.reason });
-          throw new UnreadableFile(read.reason);
-        },
-      });
-    }
-    const open = async (bytes: Uint8Array): Promise<OpenResult> => {
-      let opened: OpenResult;
-      try {
-        opened = await openForReading(bytes, undefined, lang);
-      } catch {
-        opened = { ok: false, reason: t(lang, 'cli.file.damaged') };
-      }
-      if (!opened.ok && current !== null) failures.push({ file: current, reason: opened.reason });
-      return opened;
+    const fail = (reason: string): void => {
+      if (current !== null) failures.push({ file: current, reason });
     };
+    const inputs = await Promise.all(files.filter((f) => !excluded.has(f)).map((f) => (script ? { name: f, read: () => Promise.reject(new Error('read in a worker')) } : inputFile(f, lang, fail))));
+    const readFiles = script
+      ? workerFilesReader({
+          script,
+          workers: availableParallelism(),
+          setup: { lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
+          planPack: pack,
+          onFailure: (file, reason) => failures.push({ file, reason }),
+        })
+      : undefined;
     try {
       const done = await consolidateInto(target, {
         files: inputs,
         planPack: pack,
         formPack,
-        knownPacks: new Map<string, readonly string[]>([[pack.id, [pack.version]], [formPack.id, [formPack.version]]]),
+        knownPacks: knownPacks(pack, formPack),
         defaultRoster: defaultRoster(),
         ...(o.roster ? { roster: o.roster } : {}),
         asOf: o.settings.asOf,
@@ -157,7 +193,8 @@ async function consolidateGuarded(target: FileWorkbook, files: readonly string[]
         ...(o.year !== undefined ? { year: o.year } : {}),
         admitWarnings: o.admitWarnings,
         lang,
-        open,
+        open: (bytes) => openGuarded(bytes, lang, fail),
+        ...(readFiles ? { readFiles } : {}),
         // Called before each file and once at the end (file ""): what is being read, to blame should it fail.
         onProgress: (i: number, total: number, file: string) => {
           current = file === '' ? null : file;
@@ -167,9 +204,9 @@ async function consolidateGuarded(target: FileWorkbook, files: readonly string[]
       unreadable.push(...failures);
       return done;
     } catch (e) {
-      // Only a file being read can be blamed; anything else is a fault of the program, reported as such.
+      // Only a file being read in this thread can be blamed; anything else is a fault of the program, reported as such.
       const blamed: string | null = current;
-      if (blamed === null || excluded.has(blamed)) throw e;
+      if (script !== null || blamed === null || excluded.has(blamed)) throw e;
       excluded.add(blamed);
       unreadable.push({ file: blamed, reason: t(lang, 'cli.file.damaged') });
     }

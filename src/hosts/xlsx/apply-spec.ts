@@ -2,57 +2,11 @@
  * Applies a SheetSpec to an ExcelJS workbook: the file host's half of "one layout, two hosts".
  */
 import type ExcelJS from 'exceljs';
-import { toExcelSerial, utcDateOf, mustDay } from '../../domain/calendar';
-import { parseRange } from '../../workbook/a1';
-import { cellText } from '../../workbook/cell-text';
-import { type CellStyle, type CellValue, type SheetSpec, type Validation, assertSheetSpec, isDate, isFormula, listSource } from '../../workbook/sheet-spec';
+import { utcDateOf, mustDay } from '../../domain/calendar';
+import { type SheetSpec, type Validation, assertSheetSpec, listSource } from '../../workbook/sheet-spec';
+import { forEachSpecRow } from './spec-cells';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
-
-function cellContent(v: CellValue): ExcelJS.CellValue {
-  if (v === null) return null;
-  if (isFormula(v)) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
-  if (isDate(v)) return toExcelSerial(v.date);
-  return typeof v === 'string' ? cellText(v) : v;
-}
-
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
-    cell.font = {
-      ...cell.font,
-      name: cell.font?.name ?? 'Times New Roman',
-      ...(s.bold !== undefined ? { bold: s.bold } : {}),
-      ...(s.italic !== undefined ? { italic: s.italic } : {}),
-      ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
-      ...(s.fontColor !== undefined ? { color: { argb: argb(s.fontColor) } } : {}),
-    };
-  }
-  if (s.fill !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.hAlign !== undefined || s.vAlign !== undefined || s.wrap !== undefined || s.indent !== undefined) {
-    cell.alignment = {
-      ...cell.alignment,
-      ...(s.hAlign !== undefined ? { horizontal: s.hAlign } : {}),
-      ...(s.vAlign !== undefined ? { vertical: s.vAlign } : {}),
-      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
-      ...(s.indent !== undefined ? { indent: s.indent } : {}),
-    };
-  }
-  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
-  if (s.border === 'thin') {
-    const edge: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8A8886' } };
-    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
-  } else if (s.border === 'none') {
-    cell.border = {};
-  }
-}
-
-function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
-  const r = parseRange(range);
-  for (let row = r.top; row <= r.bottom; row++) {
-    const wsRow = ws.getRow(row);
-    for (let col = r.left; col <= r.right; col++) fn(wsRow.getCell(col));
-  }
-}
 
 /** The product's sheet protection: no password; selecting cells and resizing rows and columns stay allowed. */
 export async function protectAsProduct(ws: ExcelJS.Worksheet): Promise<void> {
@@ -61,6 +15,35 @@ export async function protectAsProduct(ws: ExcelJS.Worksheet): Promise<void> {
 
 const DEFAULT_DATE_MIN = mustDay(2000, 1, 1);
 const DEFAULT_DATE_MAX = mustDay(2100, 12, 31);
+
+/** A new sheet's options: tab colour, view (frozen panes, active cell) and visibility when not visible. */
+export function sheetOptions(spec: SheetSpec): Partial<ExcelJS.AddWorksheetOptions> & { state?: ExcelJS.WorksheetState } {
+  return {
+    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
+    views: [
+      spec.freeze
+        ? { state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows, activeCell: spec.activeCell }
+        : { state: 'normal', activeCell: spec.activeCell },
+    ],
+    ...(spec.visibility && spec.visibility !== 'visible' ? { state: spec.visibility } : {}),
+  };
+}
+
+/** The page setup a spec asks for (over ExcelJS's defaults); undefined when it asks for none. */
+export function pageSetupOf(spec: SheetSpec): Partial<ExcelJS.PageSetup> | undefined {
+  const p = spec.print;
+  if (!p) return undefined;
+  return {
+    paperSize: 9, // A4
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth,
+    fitToWidth: p.fitToWidth ? 1 : 0,
+    fitToHeight: 0,
+    horizontalCentered: p.centerHorizontally ?? false,
+    ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
+    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+  };
+}
 
 /** Replaces (or creates) the spec's sheet in `wb` and fills it as the spec says. */
 export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<ExcelJS.Worksheet> {
@@ -71,16 +54,10 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
     orderNo = (old as unknown as { orderNo: number }).orderNo;
     wb.removeWorksheet(old.id);
   }
-  const ws = wb.addWorksheet(spec.name, {
-    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
-    views: [
-      spec.freeze
-        ? { state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows, activeCell: spec.activeCell }
-        : { state: 'normal', activeCell: spec.activeCell },
-    ],
-  });
+  const { state, ...options } = sheetOptions(spec);
+  const ws = wb.addWorksheet(spec.name, options);
   if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-  if (spec.visibility && spec.visibility !== 'visible') ws.state = spec.visibility;
+  if (state !== undefined) ws.state = state;
 
   spec.columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
@@ -89,24 +66,30 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
   });
   for (const { row, height } of spec.rowHeights ?? []) ws.getRow(row).height = height;
 
-  for (const block of spec.blocks) {
-    const at = parseRange(block.at);
-    block.rows.forEach((values, i) => {
-      const row = ws.getRow(at.top + i);
-      values.forEach((v, j) => {
-        if (v !== null) row.getCell(at.left + j).value = cellContent(v);
-      });
-    });
-  }
-  for (const { range, style } of spec.styleRanges) {
-    const s = spec.styles[style];
-    if (!s) throw new Error(`SheetSpec ${spec.name}: unknown style ${style}`);
-    forEachCell(ws, range, (cell) => applyStyle(cell, s));
-  }
+  // Values and styles (the unlocked ranges' included), cell by cell, each style one object shared by its cells.
+  forEachSpecRow(spec, (r, cells) => {
+    const row = ws.getRow(r);
+    for (const c of cells) {
+      const cell = row.getCell(c.col);
+      if (c.value !== undefined) cell.value = c.value;
+      if (c.style !== null) cell.style = c.style;
+    }
+  });
   for (const m of spec.merges) ws.mergeCells(m);
 
   for (const v of spec.validations) addValidation(ws, v);
 
+  addConditionalFormats(ws, spec);
+
+  if (spec.protection) await protectAsProduct(ws);
+
+  const pageSetup = pageSetupOf(spec);
+  if (pageSetup) ws.pageSetup = { ...ws.pageSetup, ...pageSetup };
+  return ws;
+}
+
+/** Adds the spec's conditional formats to a sheet, in order (each its own priority). */
+export function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   spec.conditionalFormats.forEach((cf, i) => {
     if (cf.type === 'expression') {
       ws.addConditionalFormatting({
@@ -139,27 +122,6 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
       });
     }
   });
-
-  if (spec.protection) {
-    for (const range of spec.protection.unlocked) forEachCell(ws, range, (cell) => (cell.protection = { locked: false }));
-    await protectAsProduct(ws);
-  }
-
-  if (spec.print) {
-    const p = spec.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: p.orientation,
-      fitToPage: p.fitToWidth,
-      fitToWidth: p.fitToWidth ? 1 : 0,
-      fitToHeight: 0,
-      horizontalCentered: p.centerHorizontally ?? false,
-      ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
-      ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
-    };
-  }
-  return ws;
 }
 
 /** Adds a validation to a sheet as ExcelJS writes it (a list's source as listSource gives it). */
