@@ -173,7 +173,9 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
     const readFiles = script
       ? workerFilesReader({
           script,
-          workers: availableParallelism(),
+          // The main thread reads too, while it waits: one worker fewer than the cores, one heap fewer in memory.
+          workers: availableParallelism() - 1,
+          mainReads: true,
           setup: { lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
           planPack: pack,
           onFailure: (file, reason) => failures.push({ file, reason }),

@@ -4,13 +4,19 @@
  * reason and also listed as unreadable (exit code 2).
  */
 import { stat } from 'node:fs/promises';
-import type { InputFile, OpenResult } from '../app/consolidate';
+import { readingContext, type InputFile, type OpenResult } from '../app/consolidate';
+import { readOne, type Context, type ReadOutcome } from '../app/consolidate-read';
+import { readingRequest, type ConsolidateIntoRequest } from '../app/consolidate-into';
 import { UnreadableFile } from '../app/unreadable-file';
+import type { Day } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { FormPack } from '../domain/form-pack';
+import type { Roster } from '../domain/roster';
 import { openForReading } from '../hosts/xlsx/open-fast';
-import { readRegularFile } from './inputs';
+import { defaultPlanPack } from '../packs';
+import { defaultFormPack } from '../packs/forms';
+import { readRegularFile, type ReadOutcome as RegularRead } from './inputs';
 
 export interface Unreadable {
   readonly file: string;
@@ -22,14 +28,20 @@ export function knownPacks(plan: PlanPack, forms: FormPack): ReadonlyMap<string,
   return new Map<string, readonly string[]>([[plan.id, [plan.version]], [forms.id, [forms.version]]]);
 }
 
-/** A file as consolidation reads it; a read that fails is reported to `failed` (then set aside by consolidation). */
-export async function inputFile(file: string, lang: Lang, failed: (reason: string) => void): Promise<InputFile> {
+/** A file's bytes being read (readRegularFile), started before the file's turn comes. */
+export type StartedRead = Promise<RegularRead>;
+
+/**
+ * A file as consolidation reads it; a read that fails is reported to `failed` (then set aside by consolidation).
+ * `started`: its bytes already being read (a worker reads the next file while it checks this one).
+ */
+export async function inputFile(file: string, lang: Lang, failed: (reason: string) => void, started?: StartedRead): Promise<InputFile> {
   const info = await stat(file).catch(() => null);
   return {
     name: file,
     ...(info?.isFile() ? { lastModified: info.mtimeMs } : {}),
     read: async () => {
-      const read = await readRegularFile(file, lang);
+      const read = await (started ?? readRegularFile(file, lang));
       if (read.ok) return read.bytes;
       failed(read.reason);
       throw new UnreadableFile(read.reason);
@@ -47,4 +59,72 @@ export async function openGuarded(bytes: Uint8Array, lang: Lang, failed: (reason
   }
   if (!opened.ok) failed(opened.reason);
   return opened;
+}
+
+/** What reading a file for consolidation depends on (plain data: it is copied to each worker thread). */
+export interface ReadingSetup {
+  readonly lang: Lang;
+  readonly asOf: Day;
+  readonly inclusiveBefore: boolean;
+  readonly window: number;
+  readonly admitWarnings: boolean;
+  readonly roster: Roster;
+  readonly year: number;
+}
+
+export interface ReadDone {
+  readonly index: number;
+  readonly outcome: ReadOutcome;
+  /** Why the file could not be read or opened, when so (it is then also listed as unreadable). */
+  readonly failure?: string;
+}
+
+/**
+ * Reads files for consolidation as the main thread's consolidateInto would (readOne, with the request readingRequest
+ * builds from the bundled packs), one at a time: in a worker thread, and in the main thread while it waits for one.
+ * A failure nobody foresaw sets that file aside as damaged, never the batch.
+ */
+export class FileReading {
+  private readonly ctx: Context;
+  /** The reason the file being read could not be read or opened (one file at a time, so one slot). */
+  private failure: string | undefined;
+
+  constructor(private readonly setup: ReadingSetup) {
+    const planPack = defaultPlanPack();
+    const formPack = defaultFormPack();
+    const { lang } = setup;
+    const request: ConsolidateIntoRequest = {
+      files: [],
+      planPack,
+      formPack,
+      knownPacks: knownPacks(planPack, formPack),
+      defaultRoster: setup.roster,
+      asOf: setup.asOf,
+      inclusiveBefore: setup.inclusiveBefore,
+      window: setup.window,
+      admitWarnings: setup.admitWarnings,
+      lang,
+      open: (bytes) => openGuarded(bytes, lang, (reason) => (this.failure = reason)),
+    };
+    this.ctx = readingContext(readingRequest(request, { roster: setup.roster, year: setup.year }));
+  }
+
+  /** Starts reading a file's bytes, for read() to use when its turn comes. */
+  start(file: string): StartedRead {
+    return readRegularFile(file, this.setup.lang);
+  }
+
+  async read(index: number, file: string, started?: StartedRead): Promise<ReadDone> {
+    const { lang } = this.setup;
+    this.failure = undefined;
+    let outcome: ReadOutcome;
+    try {
+      outcome = await readOne(await inputFile(file, lang, (reason) => (this.failure = reason), started), this.ctx);
+    } catch {
+      const reason = t(lang, 'cli.file.damaged');
+      this.failure = reason;
+      outcome = { ok: false, rejected: { file, reasons: [reason], issues: [] } };
+    }
+    return { index, outcome, ...(this.failure !== undefined ? { failure: this.failure } : {}) };
+  }
 }

@@ -1,45 +1,32 @@
 /**
- * Reading the returned files in worker threads, several at once (both cores of a small machine): files are handed out
- * a few at a time to each worker, and the outcomes are given back in the files' order, never more than a few ahead
- * of the consumer, so memory stays flat whatever the number of files.
+ * Reading the returned files in worker threads and the main thread at once (both cores of a small machine): files are
+ * handed out a few at a time, and the outcomes are given back in the files' order, never more than a few ahead of the
+ * consumer, so memory stays flat whatever the number of files.
  */
 import { Worker } from 'node:worker_threads';
 import type { FilesReader, InputFile } from '../app/consolidate';
 import type { ReadOutcome } from '../app/consolidate-read';
 import type { ReadingDecided } from '../app/consolidate-into';
-import type { Day } from '../domain/calendar';
-import type { Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
-
-/** What every worker is started with (plain data: it is copied to the thread). */
-export interface WorkerSetup {
-  readonly lang: Lang;
-  readonly asOf: Day;
-  readonly inclusiveBefore: boolean;
-  readonly window: number;
-  readonly admitWarnings: boolean;
-  readonly roster: Roster;
-  readonly year: number;
-}
+import { FileReading, type ReadDone, type ReadingSetup } from './consolidate-reading';
 
 export interface ReadJob {
   readonly index: number;
   readonly file: string;
 }
 
-export interface ReadDone {
-  readonly index: number;
-  readonly outcome: ReadOutcome;
-  /** Why the file could not be read or opened, when so (it is then also listed as unreadable). */
-  readonly failure?: string;
-}
-
 export interface PoolOptions {
   /** The worker's script (lib/consolidate-worker.cjs beside the vtlt bundle). */
   readonly script: string;
+  /** Worker threads to start. */
   readonly workers: number;
-  readonly setup: Omit<WorkerSetup, 'roster' | 'year'>;
+  /**
+   * Whether the main thread reads files too while it waits for the workers' (one thread fewer to hold in memory, but
+   * the main thread's heap then grows with the files read); otherwise it reads only a file no worker has claimed.
+   */
+  readonly mainReads: boolean;
+  readonly setup: Omit<ReadingSetup, 'roster' | 'year'>;
   readonly planPack: PlanPack;
   /** Told of each file that could not be read or opened, in the files' order. */
   readonly onFailure: (file: string, reason: string) => void;
@@ -50,6 +37,7 @@ const PER_WORKER = 2;
 
 interface Pending {
   readonly promise: Promise<ReadDone>;
+  settled: boolean;
   resolve(done: ReadDone): void;
   reject(e: unknown): void;
 }
@@ -63,17 +51,35 @@ function pending(): Pending {
   });
   // A worker's failure may reject an outcome nobody awaits yet: it is awaited (and thrown) in its turn.
   promise.catch(() => undefined);
-  return { promise, resolve, reject };
+  const p: Pending = {
+    promise,
+    settled: false,
+    resolve: (done) => {
+      p.settled = true;
+      resolve(done);
+    },
+    reject: (e) => {
+      p.settled = true;
+      reject(e);
+    },
+  };
+  return p;
 }
 
-/** A FilesReader over worker threads, for the roster and year consolidation decided. */
+/** A FilesReader over worker threads and the main thread, for the roster and year consolidation decided. */
 export function workerFilesReader(o: PoolOptions): (decided: ReadingDecided) => FilesReader {
   return (decided) => (files) => readInWorkers(files, decided, o);
 }
 
+/**
+ * Files are claimed in order: by a worker with room, or by the main thread when the outcome it waits for is not there
+ * yet (it reads the next unclaimed file meanwhile) — both cores busy, with one thread fewer to hold in memory.
+ */
 async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecided, o: PoolOptions): AsyncGenerator<ReadOutcome> {
-  const setup: WorkerSetup = { ...o.setup, roster: decided.roster, year: decided.year };
-  const count = Math.max(1, Math.min(o.workers, files.length));
+  const setup: ReadingSetup = { ...o.setup, roster: decided.roster, year: decided.year };
+  const here = new FileReading(setup);
+  const count = Math.max(0, Math.min(o.workers, files.length - 1));
+  const limit = (count + 1) * PER_WORKER * 2;
   const results = new Map<number, Pending>();
   let fatal: unknown = null;
   const slot = (i: number): Pending => {
@@ -87,9 +93,9 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
   };
   const fail = (e: unknown): void => {
     fatal ??= e;
-    for (const p of results.values()) p.reject(fatal);
+    for (const p of results.values()) if (!p.settled) p.reject(fatal);
   };
-  let sent = 0;
+  let claimed = 0;
   let taken = 0;
   const held: number[] = [];
   const workers = Array.from({ length: count }, (_, w) => {
@@ -106,22 +112,30 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     });
     return worker;
   });
+  const room = (): boolean => claimed < files.length && claimed - taken < limit;
   /** Hands out files while some worker has room and the outcomes waiting stay few. */
   function pump(): void {
-    while (sent < files.length && sent - taken < count * PER_WORKER * 2) {
+    while (room() && count > 0) {
       const w = held.indexOf(Math.min(...held));
       if (held[w]! >= PER_WORKER) return;
       held[w]!++;
-      const job: ReadJob = { index: sent, file: files[sent]!.name };
-      sent++;
+      const job: ReadJob = { index: claimed, file: files[claimed]!.name };
+      claimed++;
       workers[w]!.postMessage(job);
     }
+  }
+  /** Reads the next unclaimed file in this thread. */
+  async function readHere(): Promise<void> {
+    const i = claimed++;
+    slot(i).resolve(await here.read(i, files[i]!.name));
+    pump();
   }
   const entries = new Map(decided.roster.entries.map((e) => [e.code.toUpperCase(), e]));
   const tasks = new Map(o.planPack.tasks.map((t) => [t.id, t]));
   try {
     pump();
     for (let i = 0; i < files.length; i++) {
+      while (i >= claimed || (!slot(i).settled && room() && o.mainReads)) await readHere();
       const done = await slot(i).promise;
       results.delete(i);
       taken++;
