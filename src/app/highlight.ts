@@ -10,7 +10,7 @@
  * Everything but the two port calls is pure bookkeeping, tested on its own.
  */
 import type { Issue, Severity } from '../domain/validation/issue';
-import { type Grid, gridText } from '../workbook/grid';
+import { type Grid, forEachRow, gridText } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import { type CellAt, type FillChange, type FillPort, type FillReading, type Fill, type SheetAccess, fillKey, normaliseCell, parseFillKey } from './cell-fill';
 
@@ -106,15 +106,15 @@ export function highlightRecordSheet(entries: readonly HighlightEntry[]): SheetS
 export function readHighlightRecord(grid: Grid | null): HighlightEntry[] {
   if (grid === null) return [];
   const out = new Map<string, HighlightEntry>();
-  for (let r = 1; r <= grid.values.length; r++) {
+  forEachRow(grid, 1, (r) => {
     const at = parseFillKey(gridText(grid, r, 1));
     const previous = parseFillText(gridText(grid, r, 2));
     const applied = parseFillText(gridText(grid, r, 3));
-    if (at === null || previous === undefined || applied === undefined || applied === null) continue;
+    if (at === null || previous === undefined || applied === undefined || applied === null) return;
     const key = fillKey(at);
     // The first record of a cell holds its original fill.
     if (!out.has(key)) out.set(key, { ...at, previous, applied });
-  }
+  });
   return [...out.values()];
 }
 

@@ -4,7 +4,7 @@
  */
 import { AGENCY_KINDS, type AgencyKind } from '../domain/roster-lookup';
 import type { Grid } from './grid';
-import { gridText } from './grid';
+import { forEachRow, gridText } from './grid';
 import type { SheetSpec } from './sheet-spec';
 
 export const IDENTITY_SHEET = '_vtlt_meta';
@@ -82,10 +82,10 @@ export type IdentityRead =
 export function readIdentity(grid: Grid | null): IdentityRead {
   if (grid === null) return { ok: false, reason: 'missing' };
   const record: Record<string, string> = {};
-  for (let r = 2; r <= grid.values.length; r++) {
+  forEachRow(grid, 2, (r) => {
     const key = gridText(grid, r, 1).trim();
     if (key !== '') record[key] = gridText(grid, r, 2).trim();
-  }
+  });
   // The keys at fault, not messages: the user's message comes from the catalogs.
   const errors = identityFaults(record);
   return errors.length === 0 ? { ok: true, identity: identityOf(record) } : { ok: false, reason: 'invalid', errors };

@@ -6,7 +6,7 @@
 import { type Day, fromExcelSerial, parseUserDate, ymdOf } from '../domain/calendar';
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
-import { type Grid, type GridValue, gridText, gridValue, isEmptyValue } from './grid';
+import { type Grid, type GridValue, forEachCell, forEachRow, gridText, gridValue, isEmptyValue } from './grid';
 
 export const RECEIVED_HEADER = 'Ngày nhận';
 export const CODE_HEADER = 'Mã đơn vị';
@@ -38,18 +38,20 @@ export function receivedDay(v: GridValue): Day | null {
 }
 
 function headerRowOf(grid: Grid): { row: number; code: number; received: number } | null {
-  for (let r = 1; r <= Math.min(grid.values.length, 20); r++) {
-    const row = grid.values[r - 1] ?? [];
+  let found: { row: number; code: number; received: number } | null = null;
+  forEachRow(grid, 1, (r) => {
+    if (r > 20) return true;
     let code = 0;
     let received = 0;
-    for (let c = 1; c <= row.length; c++) {
+    forEachCell(grid, r, (c) => {
       const h = normaliseName(gridText(grid, r, c));
       if (h === normaliseName(CODE_HEADER)) code = c;
       else if (h.startsWith(normaliseName(RECEIVED_HEADER))) received = c;
-    }
-    if (code > 0 && received > 0) return { row: r, code, received };
-  }
-  return null;
+    });
+    if (code > 0 && received > 0) found = { row: r, code, received };
+    return found !== null;
+  });
+  return found;
 }
 
 /** Reads what Sở Nội vụ typed in the "Ngày nhận" column; null when the sheet has no such column. */
@@ -59,14 +61,14 @@ export function readReceivedDates(grid: Grid | null): ReceivedDates | null {
   if (!at) return null;
   const entries = new Map<string, ReceivedEntry>();
   const unreadable: { cell: string; code: string; text: string }[] = [];
-  for (let r = at.row + 1; r <= grid.values.length; r++) {
+  forEachRow(grid, at.row + 1, (r) => {
     const code = gridText(grid, r, at.code).trim();
     const value = gridValue(grid, r, at.received);
-    if (code === '' || isEmptyValue(value)) continue;
+    if (code === '' || isEmptyValue(value)) return;
     const cell = cellRef(r, at.received);
     const day = receivedDay(value);
     if (day === null) unreadable.push({ cell, code, text: String(value) });
     entries.set(code.toUpperCase(), { value, day, cell });
-  }
+  });
   return { entries, unreadable };
 }

@@ -10,7 +10,7 @@ import type { RosterEntry } from '../domain/roster';
 import { normaliseName } from '../domain/text';
 import { cellRef, columnLetter } from './a1';
 import { rowHeightFor } from './text-metrics';
-import { type Grid, type GridValue, gridText, gridValue, isEmptyValue } from './grid';
+import { type Grid, type GridValue, forEachCell, forEachRow, gridText, gridValue, isEmptyValue } from './grid';
 import type { CellValue, ConditionalFormat, SheetSpec, StyleRange, Validation } from './sheet-spec';
 
 /** Column headers, exactly as the sheet shows them. */
@@ -436,19 +436,20 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
   }
   if (headerRow === 0) return null;
 
+  // Cells present only: a sparse row with a stray value far to the right is not walked cell by cell.
   const findLabelled = (label: string): { row: number; col: number } | null => {
-    for (let r = 1; r < headerRow; r++) {
-      const row = grid.values[r - 1] ?? [];
-      for (let c = 1; c <= row.length; c++) {
-        if (normaliseName(gridText(grid, r, c)).replace(/:$/, '') === normaliseName(label)) {
-          for (let c2 = c + 1; c2 <= Math.max(row.length, c + 1); c2++) {
-            if (!isEmptyValue(gridValue(grid, r, c2)) || grid.formulas?.[r - 1]?.[c2 - 1]) return { row: r, col: c2 };
-          }
-          return { row: r, col: c + 1 };
-        }
-      }
-    }
-    return null;
+    const wanted = normaliseName(label);
+    let at: { row: number; col: number } | null = null;
+    forEachRow(grid, 1, (r) => {
+      if (r >= headerRow) return true;
+      forEachCell(grid, r, (c, v) => {
+        if (typeof v !== 'string' || normaliseName(v).replace(/:$/, '') !== wanted) return false;
+        at = { row: r, col: filledAfter(grid, r, c) ?? c + 1 };
+        return true;
+      });
+      return at !== null;
+    });
+    return at;
   };
   const asOfAt = findLabelled(AS_OF_LABEL);
   const windowAt = findLabelled(WINDOW_LABEL);
@@ -457,7 +458,7 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
   const foreignCells: string[] = [];
   const idCol = columns.id ?? 1;
   const owned = new Set(Object.values(columns));
-  for (let r = headerRow + 1; r <= grid.values.length; r++) {
+  forEachRow(grid, headerRow + 1, (r) => {
     const id = gridText(grid, r, idCol).trim();
     const row = grid.values[r - 1] ?? [];
     if (id !== '' && knownTaskIds.has(id)) {
@@ -470,23 +471,26 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
       row.forEach((v, i) => {
         if (!owned.has(i + 1) && !isEmptyValue(v)) foreignCells.push(cellRef(r, i + 1));
       });
-      continue;
+      return;
     }
     // Heading rows of the layout (a section title, a group row like "16") are owned; anything else is the user's.
     const contentCol = columns.content ?? idCol + 1;
     const isHeading =
       vocabulary.headings.has(normaliseName(gridText(grid, r, contentCol))) &&
       row.every((v, i) => i + 1 === idCol || i + 1 === contentCol || isEmptyValue(v));
-    if (isHeading) continue;
+    if (isHeading) return;
     row.forEach((v, i) => {
       if (!isEmptyValue(v)) foreignCells.push(cellRef(r, i + 1));
     });
-  }
+  });
   // Cells to the right of the table in the heading area are also the user's.
-  for (let r = 1; r <= headerRow; r++) {
-    const row = grid.values[r - 1] ?? [];
-    for (let c = LAST_COL + 1; c <= row.length; c++) if (!isEmptyValue(row[c - 1] ?? null)) foreignCells.push(cellRef(r, c));
-  }
+  forEachRow(grid, 1, (r) => {
+    if (r > headerRow) return true;
+    forEachCell(grid, r, (c, v) => {
+      if (c > LAST_COL && !isEmptyValue(v)) foreignCells.push(cellRef(r, c));
+    });
+    return false;
+  });
   return {
     headerRow,
     columns,
@@ -497,6 +501,28 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
     window: windowAt ? { value: gridValue(grid, windowAt.row, windowAt.col), cell: cellRef(windowAt.row, windowAt.col) } : null,
     foreignCells,
   };
+}
+
+/** The first column right of `col` in sheet row `row` that holds a value or a formula; null when none does. */
+function filledAfter(grid: Grid, row: number, col: number): number | null {
+  let found: number | null = null;
+  const first = (c: number): void => {
+    if (c > col && (found === null || c < found)) found = c;
+  };
+  forEachCell(grid, row, (c, v) => {
+    if (c <= col || isEmptyValue(v)) return false;
+    first(c);
+    return true;
+  });
+  // A formula whose result is empty still marks the cell the label refers to.
+  if (grid.formulas) {
+    forEachCell({ name: grid.name, values: grid.formulas }, row, (c, f) => {
+      if (c <= col || !f) return false;
+      first(c);
+      return true;
+    });
+  }
+  return found;
 }
 
 /** What the due-state rule needs of a row the user filled in: its status, completion date and note. */
