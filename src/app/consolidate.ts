@@ -8,7 +8,7 @@
 import type { Day } from '../domain/calendar';
 import type { DueState } from '../domain/due-state';
 import type { PlanPack } from '../domain/plan-pack';
-import { taskDeadline } from '../domain/plan-pack';
+import { taskDeadline } from '../domain/task-deadline';
 import type { Roster, RosterEntry } from '../domain/roster';
 import type { Issue } from '../domain/validation/issue';
 import type { Lang } from '../domain/i18n';

@@ -4,7 +4,7 @@
  */
 import { formatVn, mustDay, type Day } from '../domain/calendar';
 import type { DueState } from '../domain/due-state';
-import { AGENCY_KIND_LABELS } from '../domain/roster';
+import { AGENCY_KIND_LABELS } from '../domain/roster-lookup';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Issue } from '../domain/validation/issue';
 import { cellRef, columnLetter } from './a1';

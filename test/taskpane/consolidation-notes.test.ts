@@ -8,7 +8,7 @@ import { mustDay } from '../../src/domain/calendar';
 import { consolidationNotice, consolidationRows } from '../../src/taskpane/tools-view-model';
 import { inputFile, openResult } from '../../src/taskpane/consolidation';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
-import { openWorkbookBytes } from '../../src/hosts/xlsx/open';
+import { openForReadingAnywhere } from '../../src/hosts/xlsx/open-read';
 
 const base: ConsolidationSummary = {
   cancelled: false,
@@ -73,7 +73,7 @@ describe('the pane hands consolidation what it needs to order re-sends', () => {
   it('an opened workbook brings when it was last saved (dcterms:modified)', async () => {
     const wb = FileWorkbook.create();
     wb.workbook.addWorksheet('A');
-    const opened = openResult(await openWorkbookBytes(await wb.toBuffer(new Date('2026-02-24T09:30:00Z'))));
+    const opened = openResult(await openForReadingAnywhere(await wb.toBuffer(new Date('2026-02-24T09:30:00Z'))));
     expect(opened.ok && opened.savedAt).toBe('2026-02-24T09:30:00.000Z');
     expect(openResult({ ok: false, reason: 'hỏng' })).toEqual({ ok: false, reason: 'hỏng' });
   });
