@@ -9,6 +9,7 @@ import { trackerCommand, TRACKER_COMMAND } from './tracker-command';
 import { formsCommand, FORMS_COMMAND } from './forms-command';
 import { validateCommand, VALIDATE_COMMAND } from './validate-command';
 import { consolidateCommand, CONSOLIDATE_COMMAND } from './consolidate-command';
+import { reportCommand, REPORT_COMMAND } from './report-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly (readonly [CommandDef, Command])[] = [
   [FORMS_COMMAND, formsCommand],
   [VALIDATE_COMMAND, validateCommand],
   [CONSOLIDATE_COMMAND, consolidateCommand],
+  [REPORT_COMMAND, reportCommand],
 ];
 
 /** Messages of the schema library (pack and roster files checked by it) in the user's language too. */

@@ -13,8 +13,7 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { MARGINS_MM } from '../../src/hosts/docx/write-document';
 import { figureText } from '../../src/app/documents/figures';
-import { reportCommand } from '../../src/cli/report-command';
-import { documentsFixture, NOV, type DocumentsFixture } from '../helpers/documents-fixture';
+import { documentsFixture, NOV, vtlt, type DocumentsFixture } from '../helpers/documents-fixture';
 import { convert, createSession, disposeSession, pdfInfo, pdfPagesText, pdfPageToPng, type LoSession } from './lo';
 
 let session: LoSession | undefined;
@@ -43,10 +42,8 @@ beforeAll(async () => {
   for (const kind of ['agency', 'province', 'reminder'] as const) {
     docx[kind] = path.join(session.dir, `${kind}.docx`);
     const input = kind === 'agency' ? fx.agencyFile : fx.consolidationFile;
-    const err: string[] = [];
-    const io = { lang: 'vi' as const, out: () => undefined, err: (t: string) => void err.push(t), now: () => NOV };
-    const code = await reportCommand([kind, input, '--out', docx[kind], ...(kind === 'agency' ? ['--as-of', '2026-11-23'] : [])], io);
-    expect(code, err.join('\n')).toBe(0);
+    const r = await vtlt(NOV, 'report', kind, input, '--out', docx[kind], ...(kind === 'agency' ? ['--as-of', '2026-11-23'] : []));
+    expect(r.code, r.stderr).toBe(0);
   }
   const outs = await convert(session, Object.values(docx), 'pdf', path.join(session.dir, 'pdf'));
   mkdirSync(RESULTS, { recursive: true });
