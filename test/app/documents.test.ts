@@ -2,7 +2,8 @@
  * The documents' models, drafted from real workbooks: an agency's (plan row 16b) and a consolidation's (III.2.i and
  * the reminder letter). Who is named, which blanks are left, counts by state and totals equal to the consolidation's.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustDay } from '../../src/domain/calendar';
 import { cellKey } from '../../src/domain/form-pack';
 import { defaultPlanPack } from '../../src/packs';
@@ -39,6 +40,10 @@ beforeAll(async () => {
   if (!c.ok) throw new Error(c.reason);
   consolidation = c.data;
 }, 120_000);
+
+afterAll(() => {
+  if (fx) rmSync(fx.root, { recursive: true, force: true });
+});
 
 const all = (doc: OfficialDocument) => documentText(doc).join('\n');
 const tables = (blocks: readonly Block[]) => blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');

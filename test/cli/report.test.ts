@@ -2,9 +2,9 @@
  * `vtlt report`: each kind writes its .docx; a wrong file, a wrong output name or nothing to remind is a clear
  * message in the user's language with its exit code, and no file written.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
 import { readDocx } from '../../src/hosts/docx/read-docx';
@@ -32,6 +32,10 @@ const paragraphs = (file: string): string[] => {
 beforeAll(async () => {
   fx = await documentsFixture();
 }, 120_000);
+
+afterAll(() => {
+  if (fx) rmSync(fx.root, { recursive: true, force: true });
+});
 
 describe('vtlt report', () => {
   it('drafts each document and says what is left for a person to fill in', async () => {

@@ -4,7 +4,7 @@
  * figures equal to the consolidation's JSON and the agencies named. The .docx itself is checked for the fonts and
  * margins it declares. The first page of each is kept as a PNG in test-results/ to look at.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  if (fx) rmSync(fx.root, { recursive: true, force: true });
   await disposeSession(session);
 });
 

@@ -2,7 +2,8 @@
  * Reading a consolidation workbook back is anchored by its headers: a column or a row the user inserts in the output
  * sheets changes nothing read. And what is read is what the consolidation wrote.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlanPack } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
@@ -26,6 +27,10 @@ beforeAll(async () => {
   fx = await documentsFixture();
   original = await read(await FileWorkbook.load(readBytes(fx.consolidationFile)));
 }, 120_000);
+
+afterAll(() => {
+  if (fx) rmSync(fx.root, { recursive: true, force: true });
+});
 
 describe('consolidation workbook read back', () => {
   it('reads the overdue task with the agency\'s note, and the check\'s findings', () => {
