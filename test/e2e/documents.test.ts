@@ -14,7 +14,7 @@ import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { MARGINS_MM } from '../../src/hosts/docx/write-document';
 import { figureText } from '../../src/app/documents/figures';
 import { documentsFixture, NOV, vtlt, type DocumentsFixture } from '../helpers/documents-fixture';
-import { convert, createSession, disposeSession, pdfInfo, pdfPagesText, pdfPageToPng, type LoSession } from './lo';
+import { convert, createSession, disposeSession, findExecutable, pdfInfo, pdfPagesText, pdfPageToPng, runTool, type LoSession } from './lo';
 
 let session: LoSession | undefined;
 let fx: DocumentsFixture;
@@ -67,6 +67,30 @@ describe('documents in LibreOffice Writer', () => {
       expect(info, kind).not.toBeNull();
       expect(info!.size.width, kind).toBeCloseTo(595.3, 0);
       expect(info!.size.height, kind).toBeCloseTo(841.9, 0);
+    }
+  });
+
+  it('print every word inside the decree\'s margins (page numbers in the top margin aside)', async () => {
+    const pt = (mm: number) => (mm * 72) / 25.4;
+    const tool = findExecutable('pdftotext');
+    expect(tool).not.toBeNull();
+    for (const kind of Object.keys(docx)) {
+      const { stdout } = await runTool(tool!, ['-bbox', pdf[kind]!, '-']);
+      const pagesXml = stdout.split('<page ').slice(1);
+      let words = 0;
+      for (const [i, page] of pagesXml.entries()) {
+        for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+          const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+          const where = `${kind} page ${i + 1} "${m[5]}"`;
+          if (i > 0 && y1 <= pt(20) && /^\d+$/.test(m[5] ?? '')) continue; // the page number (I.7)
+          words++;
+          expect(x0, where).toBeGreaterThanOrEqual(pt(30) - 1);
+          expect(x1, where).toBeLessThanOrEqual(pt(210 - 15) + 1);
+          expect(y0, where).toBeGreaterThanOrEqual(pt(20) - 2);
+          expect(y1, where).toBeLessThanOrEqual(pt(297 - 20) + 2);
+        }
+      }
+      expect(words, kind).toBeGreaterThan(100);
     }
   });
 
