@@ -138,16 +138,27 @@ function rosterTsv(agencies: readonly RosterEntry[]): string {
 
 type Row = { readonly name: string; readonly small: Measured; readonly full: Measured };
 
-function benchReaders(sized: Sized, out: string): { sheetjs: Measured; exceljs: Measured; consolidate: Measured } {
+function consolidateArgs(sized: Sized, out: string): string[] {
+  return ['consolidate', sized.dir, '--out', out, '--roster', sized.roster, '--as-of', '2026-11-23', '--json'];
+}
+
+function benchReaders(sized: Sized, out: string, checkSame = false): { sheetjs: Measured; exceljs: Measured; consolidate: Measured } {
   const script = (name: string): string => path.join(root, 'scripts', 'bench', name);
   // Warm the file cache once so no measurement pays for the first disk read.
   measureOnce(process.execPath, [script('sheetjs-read.cjs'), sized.dir]);
   const sheetjs = measure(process.execPath, [script('sheetjs-read.cjs'), sized.dir]);
   const exceljs = measure(process.execPath, [script('bare-read.cjs'), sized.dir]);
   rmSync(out, { force: true });
-  const consolidate = measure(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), 'consolidate', sized.dir, '--out', out, '--roster', sized.roster, '--as-of', '2026-11-23', '--json']);
+  const consolidate = measure(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)]);
   const result = JSON.parse(consolidate.stdout) as { submitted: string[]; rejected: unknown[] };
   if (result.submitted.length !== sized.count) throw new Error(`consolidate counted ${result.submitted.length} of ${sized.count} files (${result.rejected.length} rejected)`);
+  if (checkSame) {
+    // The worker threads change nothing: the same files read in the main thread alone give the same result.
+    rmSync(out, { force: true });
+    const alone = spawnSync(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)], { encoding: 'utf8', env: { ...process.env, VTLT_WORKERS: '0' }, maxBuffer: 256 * 1024 * 1024 });
+    if (alone.stdout !== consolidate.stdout) throw new Error('consolidate in worker threads and in the main thread alone differ');
+    process.stdout.write(`${sized.count} files: the same result with worker threads and in the main thread alone\n`);
+  }
   return { sheetjs, exceljs, consolidate };
 }
 
@@ -180,7 +191,7 @@ async function main(): Promise<void> {
   const smallSet = subset(base, inputs, agencies, small);
   const fullSet = subset(base, inputs, agencies, count);
   const out = path.join(base, 'tong-hop.xlsx');
-  const a = benchReaders(smallSet, out);
+  const a = benchReaders(smallSet, out, true);
   const b = benchReaders(fullSet, out);
   const rows: Row[] = [
     { name: 'SheetJS read', small: a.sheetjs, full: b.sheetjs },

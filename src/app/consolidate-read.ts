@@ -4,7 +4,7 @@
  */
 import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/calendar';
 import type { PlanPack } from '../domain/plan-pack';
-import type { RosterEntry } from '../domain/roster';
+import type { Roster, RosterEntry } from '../domain/roster';
 import { rosterEntryFor } from '../domain/roster-match';
 import { UnreadableFile } from './unreadable-file';
 import type { Issue } from '../domain/validation/issue';
@@ -12,7 +12,7 @@ import { t, type Lang } from '../domain/i18n';
 import type { Grid } from '../workbook/grid';
 import { entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
 import type { AcceptedFile, ConsolidateRequest, InputFile, RejectedFile, TaskNote } from './consolidate';
-import { planRows, type TaskProgress } from './plan-status';
+import { planRows, type PlanRow, type TaskProgress } from './plan-status';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from './validate-workbook';
 import type { WorkbookSnapshot } from './workbook-port';
 
@@ -39,16 +39,86 @@ function trackerFacts(grid: Grid | null, pack: PlanPack): { progress: Map<string
   return { progress: new Map(entries.map((e) => [e.taskId, entryProgress(e)])), notes };
 }
 
-/** Equal for two files that say the same: figures, statuses, notes, year and findings. */
+/**
+ * Equal for two files that say the same: figures, statuses, notes, year and findings. Kept for every file read, so a
+ * 64-bit hash of what they say (16 hex digits), not the text itself: two files that differ hash alike with a
+ * chance of one in 2^64.
+ */
 function fingerprint(a: Omit<AcceptedFile, 'fingerprint'>): string {
   const sorted = <V>(m: ReadonlyMap<string, V>): [string, V][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return JSON.stringify([
+  return hash64(JSON.stringify([
     a.reportingYear,
     sorted(a.figures).map(([form, cells]) => [form, sorted(cells)]),
     sorted(a.statuses),
     sorted(a.notes),
     a.report.issues.map((i) => [i.rule, i.sheet, i.cell]),
-  ]);
+  ]));
+}
+
+/** Two independent 32-bit FNV-1a hashes of the text's UTF-16 units, as 16 hex digits. */
+export function hash64(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * What every file's facts have in common, held once: the plan's tasks, the roster's entries, each task's deadline,
+ * and the texts that recur (statuses, due labels, cell keys). A file read in a worker thread comes back as copies of
+ * all of these; a thousand files would otherwise hold a thousand copies.
+ */
+export class SharedFacts {
+  private readonly texts = new Map<string, string>();
+  private readonly deadlines = new Map<string, { readonly json: string; readonly deadline: PlanRow['deadline'] }>();
+  private readonly tasks: ReadonlyMap<string, PlanRow['task']>;
+  private readonly agencies: ReadonlyMap<string, RosterEntry>;
+
+  constructor(pack: PlanPack, roster: Roster) {
+    this.tasks = new Map(pack.tasks.map((t) => [t.id, t]));
+    this.agencies = new Map(roster.entries.map((e) => [e.code.toUpperCase(), e]));
+  }
+
+  private text(s: string): string {
+    const held = this.texts.get(s);
+    if (held !== undefined) return held;
+    this.texts.set(s, s);
+    return s;
+  }
+
+  private deadline(taskId: string, d: PlanRow['deadline']): PlanRow['deadline'] {
+    if (d === null) return null;
+    const json = JSON.stringify(d);
+    const held = this.deadlines.get(taskId);
+    if (held?.json === json) return held.deadline;
+    if (!held) this.deadlines.set(taskId, { json, deadline: d });
+    return d;
+  }
+
+  private row(r: PlanRow): PlanRow {
+    const task = this.tasks.get(r.task.id) ?? r.task;
+    const due = r.due === null ? null : { ...r.due, label: this.text(r.due.label) };
+    return { task, role: r.role, deadline: this.deadline(task.id, r.deadline), due };
+  }
+
+  private map<V>(m: ReadonlyMap<string, V>, value: (v: V) => V): Map<string, V> {
+    return new Map([...m].map(([k, v]) => [this.text(k), value(v)]));
+  }
+
+  file(f: AcceptedFile): AcceptedFile {
+    return {
+      ...f,
+      agency: this.agencies.get(f.agency.code.toUpperCase()) ?? f.agency,
+      tasks: f.tasks.map((r) => this.row(r)),
+      statuses: this.map(f.statuses, (v) => this.text(v)),
+      figures: this.map(f.figures, (cells) => this.map(cells, (v) => v)),
+      notes: this.map(f.notes, (v) => v),
+    };
+  }
 }
 
 export interface Context {

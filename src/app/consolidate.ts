@@ -17,7 +17,7 @@ import { roleOf } from '../domain/applicability';
 import type { FormsCheck, ValidateOptions, WorkbookReport } from './validate-workbook';
 import type { WorkbookPort } from './workbook-port';
 import { chooseResend } from './resend-order';
-import { dayOfInstant, readOne, type Context, type ReadOutcome } from './consolidate-read';
+import { dayOfInstant, readOne, SharedFacts, type Context, type ReadOutcome } from './consolidate-read';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
 
@@ -197,6 +197,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
   const problems: { file: string; agency: RosterEntry | null; issue: Issue }[] = [];
   let cancelled = false;
   let read = 0;
+  const shared = new SharedFacts(planPack, roster);
   const elsewhere = req.readFiles ? req.readFiles(req.files)[Symbol.asyncIterator]() : null;
   for (let i = 0; i < req.files.length; i++) {
     if (req.signal?.aborted) {
@@ -212,9 +213,10 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       for (const issue of outcome.rejected.issues) problems.push({ file: input.name, agency: null, issue });
       continue;
     }
-    const key = outcome.file.agency.code.toUpperCase();
+    const file = shared.file(outcome.file);
+    const key = file.agency.code.toUpperCase();
     const seen = byAgency.get(key) ?? { newest: [], older: [] };
-    const choice = chooseResend([...seen.newest, outcome.file]);
+    const choice = chooseResend([...seen.newest, file]);
     // A copy of the kept file goes with the older ones: the kept file stands for it in any later comparison.
     byAgency.set(key, {
       newest: choice.kind === 'one' ? [choice.keep] : choice.files,

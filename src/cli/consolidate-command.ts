@@ -7,7 +7,7 @@ import { formatVn, toIso } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
 import type { Roster } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
-import { lateCodes, missingCodes, type Consolidation, type InputFile, type OpenResult } from '../app/consolidate';
+import { lateCodes, missingCodes, type Consolidation } from '../app/consolidate';
 import { reminderParagraphs } from '../app/consolidation-output';
 import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
@@ -177,7 +177,6 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
           workers: availableParallelism() - 1,
           mainReads: true,
           setup: { lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
-          planPack: pack,
           onFailure: (file, reason) => failures.push({ file, reason }),
         })
       : undefined;

@@ -7,8 +7,6 @@ import { Worker } from 'node:worker_threads';
 import type { FilesReader, InputFile } from '../app/consolidate';
 import type { ReadOutcome } from '../app/consolidate-read';
 import type { ReadingDecided } from '../app/consolidate-into';
-import type { PlanPack } from '../domain/plan-pack';
-import type { Roster } from '../domain/roster';
 import { FileReading, type ReadDone, type ReadingSetup } from './consolidate-reading';
 
 export interface ReadJob {
@@ -27,7 +25,6 @@ export interface PoolOptions {
    */
   readonly mainReads: boolean;
   readonly setup: Omit<ReadingSetup, 'roster' | 'year'>;
-  readonly planPack: PlanPack;
   /** Told of each file that could not be read or opened, in the files' order. */
   readonly onFailure: (file: string, reason: string) => void;
 }
@@ -130,8 +127,6 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     slot(i).resolve(await here.read(i, files[i]!.name));
     pump();
   }
-  const entries = new Map(decided.roster.entries.map((e) => [e.code.toUpperCase(), e]));
-  const tasks = new Map(o.planPack.tasks.map((t) => [t.id, t]));
   try {
     pump();
     for (let i = 0; i < files.length; i++) {
@@ -141,21 +136,10 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
       taken++;
       pump();
       if (done.failure !== undefined) o.onFailure(files[i]!.name, done.failure);
-      yield shareCommon(done.outcome, entries, tasks);
+      yield done.outcome;
     }
   } finally {
     taken = files.length;
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/**
- * An outcome as the main thread holds it: its agency is the roster's entry and its tasks the plan's, not copies made
- * for each file on the way from the worker (a thousand files would otherwise hold a thousand copies of the plan).
- */
-function shareCommon(outcome: ReadOutcome, entries: ReadonlyMap<string, Roster['entries'][number]>, tasks: ReadonlyMap<string, PlanPack['tasks'][number]>): ReadOutcome {
-  if (!outcome.ok) return outcome;
-  const f = outcome.file;
-  const agency = entries.get(f.agency.code.toUpperCase()) ?? f.agency;
-  return { ok: true, file: { ...f, agency, tasks: f.tasks.map((r) => ({ ...r, task: tasks.get(r.task.id) ?? r.task })) } };
 }

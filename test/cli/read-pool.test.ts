@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReadOutcome } from '../../src/app/consolidate-read';
 import { mustDay } from '../../src/domain/calendar';
-import { defaultPlanPack, defaultRoster } from '../../src/packs';
+import { defaultRoster } from '../../src/packs';
 import { workerFilesReader } from '../../src/cli/read-pool';
 
 const script = path.join(__dirname, 'fixtures', 'read-worker.cjs');
@@ -18,7 +18,6 @@ function reader(mainReads: boolean, failures: string[] = []) {
     workers: 2,
     mainReads,
     setup: { lang: 'vi', asOf: mustDay(2026, 11, 23), inclusiveBefore: false, window: 7, admitWarnings: false },
-    planPack: defaultPlanPack(),
     onFailure: (file, reason) => failures.push(`${file}: ${reason}`),
   })({ roster: defaultRoster(), year: 2025 });
 }
@@ -40,7 +39,8 @@ describe('reading pool', () => {
     const byWorker = outcomes.filter((o) => !o.ok && o.rejected.reasons[0] === 'worker').length;
     // Some by the workers, the rest by the main thread (a missing file: its reason names why).
     expect(byWorker).toBeGreaterThan(0);
-    expect(failures.map((f) => f.split(': ')[0])).toEqual([...failures.map((f) => f.split(': ')[0])].sort((a, b) => names.indexOf(a) - names.indexOf(b)));
+    const failed = failures.map((f) => f.slice(0, f.indexOf(': ')));
+    expect(failed).toEqual([...failed].sort((a, b) => names.indexOf(a) - names.indexOf(b)));
   });
 
   it('lets the workers read every file when the main thread does not', async () => {
