@@ -13,6 +13,7 @@ import type { Roster, RosterEntry } from '../domain/roster';
 import { findAgency } from '../domain/roster-lookup';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
+import type { DocumentsModule } from './documents-card';
 import { showConfirm } from './dialog';
 import { type ActionContext, checkActions, formsActions } from './tools-actions';
 import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
@@ -47,6 +48,8 @@ export interface PaneDeps {
   readonly loadConsolidation?: () => Promise<ConsolidationEngine>;
   /** Loads the help view and its texts (a chunk of its own); replaced in tests. */
   readonly loadHelp?: () => Promise<HelpModule>;
+  /** Loads the documents view's working part (a chunk of its own); replaced in tests. */
+  readonly loadDocuments?: () => Promise<DocumentsModule>;
 }
 
 export interface Pane {
@@ -116,7 +119,10 @@ export function mountPane(deps: PaneDeps): Pane {
     if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind) {
       focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
       helpFocus = view?.helpFocusPending() ?? false;
-      view = buildView(state, { pack: deps.pack, entries: deps.roster.entries, now: deps.now, version: deps.version, help }, controller);
+      view = buildView(state, {
+        pack: deps.pack, entries: deps.roster.entries, now: deps.now, version: deps.version, help,
+        documents: { makePort: deps.makePort, pack: deps.pack, now: deps.now, copy: (area) => controller.copyReminder(area), ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
+      }, controller);
       if (loadedTools) view.attach(loadedTools);
       viewLang = state.lang;
       viewEnv = state.env.kind;

@@ -7,6 +7,7 @@ import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import type { Controller } from './controller';
+import { documentsCard, type DocumentsHost } from './documents-card';
 import { h } from './dom';
 import { paneHeader, type PaneHeader } from './header';
 import { helpSlot, type HelpLoader } from './help-slot';
@@ -39,6 +40,8 @@ export interface ViewSetup {
   readonly now: () => number;
   readonly version: string;
   readonly help: HelpLoader;
+  /** The documents view's needs ("Soạn văn bản"). */
+  readonly documents: DocumentsHost;
 }
 
 export function buildView(initial: PaneState, setup: ViewSetup, c: Controller): View {
@@ -112,6 +115,9 @@ function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: 
   };
   for (const key of SECTIONS) cards[key].head.append(sectionHelpLink(lang, key, cards[key].head.querySelector('h2')?.textContent ?? ''));
   main.append(...SECTIONS.map((key) => cards[key].el));
+  // "Soạn văn bản" after consolidation: it drafts from the workbook that consolidation writes.
+  const documents = documentsCard(lang, setup.documents);
+  cards.settings.el.before(documents.el);
   let bodies: SectionBody[] = [];
 
   const showStatus = (state: PaneState, key: Section) => {
@@ -133,6 +139,7 @@ function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: 
       settings.update(state);
       for (const key of SECTIONS) showStatus(state, key);
       for (const body of bodies) body.update(state);
+      documents.update(state);
     },
     attach(tools) {
       if (bodies.length > 0) return;

@@ -234,4 +234,27 @@ export const paneEn: PaneCatalog = {
   'pane.help.backLabel': 'Close the guide and go back to the pane',
   'pane.help.loadFailed': 'The guide could not be loaded. Check the network connection, then open the guide again.',
   'pane.help.section': (p) => `Help on "${p.section}"`,
+
+  // Documents ("Soạn văn bản").
+  'pane.documents.heading': 'Draft documents',
+  'pane.documents.intro': 'Draft reports and letters (.docx, Decree 30/2020/NĐ-CP) from the figures of the open workbook. Number, date and signer are left blank for you.',
+  'pane.documents.open': 'Read the workbook to draft',
+  'pane.documents.loadFailed': 'The document drafting could not be loaded. Check the network connection and try again.',
+  'pane.documents.none': (p) =>
+    `The open workbook has no "${p.tracker}" sheet (an agency's workbook) nor "${p.submissions}" (a consolidation). Insert the tracker, or consolidate the agencies' files, then choose "Read the workbook to draft".`,
+  'pane.documents.kind.agency': "The agency's report (16b)",
+  'pane.documents.kind.province': "The department's province report (III.2.i)",
+  'pane.documents.kind.reminder': 'Reminder letter',
+  'pane.documents.drafting': 'Drafting the document…',
+  'pane.documents.downloaded': (p) => `"${p.file}" was downloaded. Open it in Word, fill in the blanks (…) and have it signed.`,
+  'pane.documents.showText': 'No file? Show the text to copy',
+  'pane.documents.blockedHost': 'Excel on Mac and iPad does not let add-ins download files. Choose "Copy" and paste into a new Word document.',
+  'pane.documents.blocked': 'This Excel does not allow downloading the file. Choose "Copy" and paste into a new Word document.',
+  'pane.documents.tables': 'Tables are pasted as lines separated by tabs: select them, then Insert › Table › Convert Text to Table.',
+  'pane.documents.text': (p) => `Text of ${p.file}`,
+  'pane.documents.copied': 'Copied. Paste it into Word (Ctrl+V).',
+  'pane.documents.noTracker': (p) => `The open workbook has no "${p.sheet}" sheet: insert the tracker (section 1), then draft again.`,
+  'pane.documents.noAgency': 'The workbook does not say which agency it belongs to: insert the tracker again with the right agency, then draft again.',
+  'pane.documents.notConsolidation': (p) => `The open workbook has no "${p.sheet}" sheet: consolidate the agencies' files (Consolidation), then draft again.`,
+  'pane.documents.nobodyToRemind': 'Every agency reported on time: nobody needs a reminder.',
 };
