@@ -1,7 +1,7 @@
 /**
  * The file host's streaming writer: a WorkbookPort for a new .xlsx file, whose one write streams every sheet to the
- * file in turn with ExcelJS's WorkbookWriter — each row written out once filled, each sheet finished and zipped
- * before the next begins — so memory stays flat however long the sheets (the CLI's consolidation of many files).
+ * file in turn with ExcelJS's WorkbookWriter — each row written out once filled, each sheet zipped while the next is
+ * built, no more — so memory stays flat however long the sheets (the CLI's consolidation of many files).
  *
  * It writes a new workbook only: it reads as empty (no sheet), and a workbook with sheets of its own to keep is
  * written through FileWorkbook instead. What it writes is what FileWorkbook writes from the same specs.
@@ -51,7 +51,15 @@ export class StreamedWorkbook implements WorkbookPort {
     wb.created = this.savedAt;
     wb.modified = this.savedAt;
     askFullCalculation(wb);
-    for (const spec of specs) await writeSheet(wb, spec);
+    // Each sheet is built while the one before it is compressed (zlib works off the main thread); never more than
+    // those two are held.
+    let previous: Promise<void> | null = null;
+    for (const spec of specs) {
+      const { zipped } = await writeSheet(wb, spec);
+      if (previous) await previous;
+      previous = zipped;
+    }
+    if (previous) await previous;
     const active = specs.findIndex((s) => s.name === options.activate);
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
     // A file that cannot be written (disk full, …) ends the write with its error rather than leaving it waiting.
@@ -111,7 +119,8 @@ function inSchemaOrder(ws: SheetSteps): void {
   };
 }
 
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<void> {
+/** Writes a sheet out; `zipped` is settled once the sheet is in the package. */
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<{ readonly zipped: Promise<void> }> {
   assertSheetSpec(spec);
   const pageSetup = pageSetupOf(spec);
   const ws = wb.addWorksheet(spec.name, { ...sheetOptions(spec), ...(pageSetup ? { pageSetup } : {}) }) as unknown as ExcelJS.Worksheet & SheetWriter;
@@ -161,10 +170,10 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
   if (spec.protection) await protectAsProduct(ws);
-  await finished(ws);
+  return { zipped: finished(ws) };
 }
 
-/** Finishes a sheet and waits until it is in the package, so only one sheet is ever held. */
+/** Finishes a sheet; settled once it is in the package. */
 function finished(ws: SheetWriter): Promise<void> {
   return new Promise((resolve) => {
     ws.stream.on('zipped', () => resolve());
