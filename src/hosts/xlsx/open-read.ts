@@ -29,7 +29,7 @@ async function verifyReadParts(bytes: Uint8Array): Promise<VerifiedZip> {
 }
 
 async function withExcelJS(bytes: Uint8Array, limits: FileLimits, lang: Lang, file: string | undefined): Promise<OpenedForReading> {
-  const { openWorkbookBytes } = await import(/* webpackChunkName: "exceljs-reader" */ './open');
+  const { openWorkbookBytes } = await import(/* webpackChunkName: "xlsx-1904" */ './open');
   const opened = await openWorkbookBytes(bytes, limits, lang, file);
   if (!opened.ok) return opened;
   return opened.savedAt === undefined ? { ok: true, port: opened.workbook } : { ok: true, port: opened.workbook, savedAt: opened.savedAt };
