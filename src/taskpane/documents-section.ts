@@ -4,7 +4,8 @@
  * and saves it as a .docx download — the Word writer is another chunk, loaded on the first save. Where the host blocks
  * downloads, the document's text is shown with a Copy button instead.
  */
-import { t, type Lang } from '../domain/i18n';
+import { addMessages, t, type Lang } from '../domain/i18n';
+import { documentsVi } from '../domain/i18n/documents-vi';
 import { documentPlainText } from '../app/documents/plain-text';
 import { documentsOffered, draftFromWorkbook, type DocumentKind, type DraftOptions } from '../app/documents/workbook-documents';
 import type { FormPack } from '../domain/form-pack';
@@ -18,6 +19,9 @@ import { h, uid } from './dom';
 import type { PaneState } from './state';
 import { noticeNode, spinner } from './ui';
 import { errorNotice } from './view-model';
+
+// The view's Vietnamese messages come with this chunk (English ones with the English catalog).
+addMessages('vi', documentsVi);
 
 export interface DocumentsView {
   update(state: PaneState): void;
@@ -107,7 +111,7 @@ export function documentsView(lang: Lang, host: DocumentsHost, parts: DocumentsC
     const d = s.drafted;
     if (d === null) return void result.replaceChildren();
     if (!showsText(d)) {
-      const show = h('button', { type: 'button', class: 'btn link', 'data-focus-key': 'documents-show' }, t(lang, 'pane.documents.showText'));
+      const show = h('button', { type: 'button', class: 'btn link', 'data-focus-key': 'documents-show' }, t(lang, 'documents.showText'));
       show.addEventListener('click', () => dispatch({ type: 'show-text' }));
       return void result.replaceChildren(show);
     }
@@ -118,12 +122,12 @@ export function documentsView(lang: Lang, host: DocumentsHost, parts: DocumentsC
     const copyStatus = h('p', { class: 'copy-status', role: 'status' });
     copy.addEventListener('click', () => {
       void host.copy(area).then((copied) => {
-        copyStatus.textContent = t(lang, copied ? 'pane.documents.copied' : 'pane.consolidate.copyFailed');
+        copyStatus.textContent = t(lang, copied ? 'documents.copied' : 'pane.consolidate.copyFailed');
         copyStatus.className = `copy-status ${copied ? 'success' : 'warning'}`;
       });
     });
     result.replaceChildren(
-      h('div', { class: 'reminder-head' }, h('label', { for: areaId, class: 'label' }, t(lang, 'pane.documents.text', { file: d.fileName })), copy),
+      h('div', { class: 'reminder-head' }, h('label', { for: areaId, class: 'label' }, t(lang, 'documents.text', { file: d.fileName })), copy),
       area,
       copyStatus,
     );
@@ -131,7 +135,7 @@ export function documentsView(lang: Lang, host: DocumentsHost, parts: DocumentsC
 
   let statusShown = '';
   const renderStatus = () => {
-    const text = s.working === 'reading' ? t(lang, 'pane.reading') : s.working === 'drafting' ? t(lang, 'pane.documents.drafting') : '';
+    const text = s.working === 'reading' ? t(lang, 'pane.reading') : s.working === 'drafting' ? t(lang, 'documents.drafting') : '';
     const marker = `${text}|${s.notice ? s.notice.lines.map((l) => l(lang)).join('\n') : ''}`;
     if (marker === statusShown) return;
     statusShown = marker;

@@ -74,9 +74,9 @@ export function blocksDownloads(platform: string | null | undefined): boolean {
 }
 
 export const KIND_KEYS = {
-  agency: 'pane.documents.kind.agency',
-  province: 'pane.documents.kind.province',
-  reminder: 'pane.documents.kind.reminder',
+  agency: 'documents.kind.agency',
+  province: 'documents.kind.province',
+  reminder: 'documents.kind.reminder',
 } as const;
 
 export function kindLabel(kind: DocumentKind): Text {
@@ -85,7 +85,7 @@ export function kindLabel(kind: DocumentKind): Text {
 
 /** Neither an agency's workbook nor a consolidation: the sheets either would hold, and what to do. */
 function noneNotice(trackerSheet: string): Notice {
-  return { tone: 'info', lines: [(l) => t(l, 'pane.documents.none', { tracker: trackerSheet, submissions: SUBMISSION_SHEET })] };
+  return { tone: 'info', lines: [(l) => t(l, 'documents.none', { tracker: trackerSheet, submissions: SUBMISSION_SHEET })] };
 }
 
 export function deliveryNotice(d: Drafted): Notice {
@@ -93,11 +93,11 @@ export function deliveryNotice(d: Drafted): Notice {
   switch (d.delivery) {
     case 'downloaded':
     case 'shown':
-      return { tone: 'success', lines: [(l) => t(l, 'pane.documents.downloaded', { file })] };
+      return { tone: 'success', lines: [(l) => t(l, 'documents.downloaded', { file })] };
     case 'blocked-host':
-      return { tone: 'warning', lines: [(l) => t(l, 'pane.documents.blockedHost'), (l) => t(l, 'pane.documents.tables')] };
+      return { tone: 'warning', lines: [(l) => t(l, 'documents.blockedHost'), (l) => t(l, 'documents.tables')] };
     case 'blocked':
-      return { tone: 'warning', lines: [(l) => t(l, 'pane.documents.blocked'), (l) => t(l, 'pane.documents.tables')] };
+      return { tone: 'warning', lines: [(l) => t(l, 'documents.blocked'), (l) => t(l, 'documents.tables')] };
   }
 }
 
@@ -105,12 +105,12 @@ export function deliveryNotice(d: Drafted): Notice {
 export function failureNotice(f: DraftFailure): Notice {
   switch (f.reason) {
     case 'no-tracker':
-      return { tone: 'error', lines: [(l) => t(l, 'pane.documents.noTracker', { sheet: f.sheet })] };
+      return { tone: 'error', lines: [(l) => t(l, 'documents.noTracker', { sheet: f.sheet })] };
     case 'no-agency':
-      return { tone: 'error', lines: [(l) => t(l, 'pane.documents.noAgency')] };
+      return { tone: 'error', lines: [(l) => t(l, 'documents.noAgency')] };
     case 'not-consolidation':
-      return { tone: 'error', lines: [(l) => t(l, 'pane.documents.notConsolidation', { sheet: f.sheet })] };
+      return { tone: 'error', lines: [(l) => t(l, 'documents.notConsolidation', { sheet: f.sheet })] };
     case 'nobody-to-remind':
-      return { tone: 'info', lines: [(l) => t(l, 'pane.documents.nobodyToRemind')] };
+      return { tone: 'info', lines: [(l) => t(l, 'documents.nobodyToRemind')] };
   }
 }

@@ -32,7 +32,7 @@ export function documentPlainText(doc: OfficialDocument): string {
   }
   parts.push(...doc.body.map(blockText));
   const sign = doc.signature;
-  parts.push([...(sign.authority ? [sign.authority] : []), sign.position, SIGN_HINT, '', sign.name].join('\n'));
+  parts.push([...(sign.authority ? [sign.authority] : []), sign.position, SIGN_HINT, sign.name].join('\n'));
   parts.push(['Nơi nhận:', ...doc.recipients].join('\n'));
   if (doc.annex) parts.push(doc.annex.title.join('\n'), ...doc.annex.blocks.map(blockText));
   return parts.join('\n\n');

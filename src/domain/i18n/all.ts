@@ -10,6 +10,7 @@ import { planImportEn } from './plan-import-en';
 import { planImportVi } from './plan-import-vi';
 import { reportEn } from './report-en';
 import { reportVi } from './report-vi';
+import { documentsVi } from './documents-vi';
 import { useToolMessages } from './tool-messages';
 
 let loaded = false;
@@ -17,7 +18,7 @@ let loaded = false;
 export function useAllCatalogs(): void {
   if (loaded) return;
   useToolMessages();
-  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi });
+  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi, ...documentsVi });
   addMessages('en', { ...en, ...cliEn, ...planImportEn, ...reportEn });
   loaded = true;
 }

@@ -1,4 +1,5 @@
 import type { CoreCatalog } from './vi';
+import { documentsEn } from './documents-en';
 import { formsEn } from './forms-en';
 import { paneEn } from './pane-en';
 import { validationEn } from './validation-en';
@@ -7,6 +8,7 @@ import { validationEn } from './validation-en';
 export const en: CoreCatalog = {
   ...paneEn,
   ...formsEn,
+  ...documentsEn,
   ...validationEn,
   'app.title': 'Records & Archives 2026',
   'tracker.question.agency': (p) =>

@@ -263,23 +263,6 @@ export const paneVi = {
   'pane.documents.intro': 'Soạn báo cáo, công văn (.docx, Nghị định 30/2020/NĐ-CP) từ số liệu của sổ đang mở. Số, ngày, người ký để trống để bạn điền.',
   'pane.documents.open': 'Đọc sổ để soạn',
   'pane.documents.loadFailed': 'Không tải được phần soạn văn bản. Kiểm tra kết nối mạng rồi thử lại.',
-  'pane.documents.none': (p: { tracker: string; submissions: string }) =>
-    `Sổ đang mở không có trang "${p.tracker}" (sổ của đơn vị) hay "${p.submissions}" (sổ tổng hợp). Chèn bảng theo dõi, hoặc tổng hợp các tệp của đơn vị, rồi bấm "Đọc sổ để soạn".`,
-  'pane.documents.kind.agency': 'Báo cáo của đơn vị (16b)',
-  'pane.documents.kind.province': 'Báo cáo tổng hợp của Sở (III.2.i)',
-  'pane.documents.kind.reminder': 'Công văn đôn đốc',
-  'pane.documents.drafting': 'Đang soạn văn bản…',
-  'pane.documents.downloaded': (p: { file: string }) => `Đã tải xuống tệp "${p.file}". Mở bằng Word, điền các chỗ để trống (…) rồi trình ký.`,
-  'pane.documents.showText': 'Không thấy tệp? Hiện nội dung để sao chép',
-  'pane.documents.blockedHost': 'Excel trên Mac và iPad không cho bổ trợ tải tệp xuống. Bấm "Sao chép" rồi dán vào một văn bản Word mới.',
-  'pane.documents.blocked': 'Excel này không cho tải tệp xuống. Bấm "Sao chép" rồi dán vào một văn bản Word mới.',
-  'pane.documents.tables': 'Bảng được dán thành các dòng cách nhau bằng Tab: chọn chúng rồi Chèn › Bảng › Chuyển đổi Văn bản thành Bảng.',
-  'pane.documents.text': (p: { file: string }) => `Nội dung ${p.file}`,
-  'pane.documents.copied': 'Đã sao chép. Dán vào Word (Ctrl+V).',
-  'pane.documents.noTracker': (p: { sheet: string }) => `Sổ đang mở không có trang "${p.sheet}": chèn bảng theo dõi ở mục 1 rồi soạn lại.`,
-  'pane.documents.noAgency': 'Sổ không cho biết của đơn vị nào: chèn lại bảng theo dõi, chọn đúng đơn vị, rồi soạn lại.',
-  'pane.documents.notConsolidation': (p: { sheet: string }) => `Sổ đang mở không có trang "${p.sheet}": tổng hợp các tệp của đơn vị (mục Tổng hợp) rồi soạn lại.`,
-  'pane.documents.nobodyToRemind': 'Mọi đơn vị đã nộp đúng hạn: không có đơn vị nào cần đôn đốc.',
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;

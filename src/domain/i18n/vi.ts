@@ -13,6 +13,7 @@ import { paneVi } from './pane-vi';
 import type { validationVi } from './validation-vi';
 import type { planImportVi } from './plan-import-vi';
 import type { reportVi } from './report-vi';
+import type { documentsVi } from './documents-vi';
 
 export const vi = {
   ...paneVi,
@@ -34,7 +35,7 @@ export const vi = {
 } as const;
 
 type Widen<T> = T extends string ? string : T;
-type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi;
+type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi & typeof documentsVi;
 export type Catalog = { readonly [K in keyof Reference]: Widen<Reference[K]> };
 export type MessageKey = keyof Catalog;
 /** The messages every host holds: all but the command line's own lines (its plan import's and reports' included). */
