@@ -138,6 +138,25 @@ function rosterTsv(agencies: readonly RosterEntry[]): string {
 
 type Row = { readonly name: string; readonly small: Measured; readonly full: Measured };
 
+/** The worker threads change nothing: the same files read in the main thread alone give the same result. */
+function sameAlone(sized: Sized, out: string, withWorkers: string): void {
+  rmSync(out, { force: true });
+  const alone = spawnSync(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)], { encoding: 'utf8', env: { ...process.env, VTLT_WORKERS: '0' }, maxBuffer: 256 * 1024 * 1024 });
+  if (alone.stdout !== withWorkers) throw new Error(`${sized.dir}: consolidate in worker threads and in the main thread alone differ`);
+  process.stdout.write(`${path.basename(sized.dir)}: the same result with worker threads and in the main thread alone\n`);
+}
+
+/** A few good files with a cut one and one that is no workbook: their reasons too are the same from a worker. */
+function checkDamaged(base: string, inputs: string, agencies: readonly RosterEntry[], out: string): void {
+  const sized = subset(base, inputs, agencies, 12);
+  const bytes = readFileSync(path.join(inputs, `${agencies[12]!.code}.xlsx`));
+  writeFileSync(path.join(sized.dir, 'zz-cut.xlsx'), bytes.subarray(0, bytes.length >> 1));
+  writeFileSync(path.join(sized.dir, 'zz-text.xlsx'), 'not a workbook');
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 2) throw new Error(`consolidate with damaged files ended with ${run.status}, not 2`);
+  sameAlone(sized, out, run.stdout);
+}
+
 function consolidateArgs(sized: Sized, out: string): string[] {
   return ['consolidate', sized.dir, '--out', out, '--roster', sized.roster, '--as-of', '2026-11-23', '--json'];
 }
@@ -152,13 +171,7 @@ function benchReaders(sized: Sized, out: string, checkSame = false): { sheetjs: 
   const consolidate = measure(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)]);
   const result = JSON.parse(consolidate.stdout) as { submitted: string[]; rejected: unknown[] };
   if (result.submitted.length !== sized.count) throw new Error(`consolidate counted ${result.submitted.length} of ${sized.count} files (${result.rejected.length} rejected)`);
-  if (checkSame) {
-    // The worker threads change nothing: the same files read in the main thread alone give the same result.
-    rmSync(out, { force: true });
-    const alone = spawnSync(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)], { encoding: 'utf8', env: { ...process.env, VTLT_WORKERS: '0' }, maxBuffer: 256 * 1024 * 1024 });
-    if (alone.stdout !== consolidate.stdout) throw new Error('consolidate in worker threads and in the main thread alone differ');
-    process.stdout.write(`${sized.count} files: the same result with worker threads and in the main thread alone\n`);
-  }
+  if (checkSame) sameAlone(sized, out, consolidate.stdout);
   return { sheetjs, exceljs, consolidate };
 }
 
@@ -191,6 +204,7 @@ async function main(): Promise<void> {
   const smallSet = subset(base, inputs, agencies, small);
   const fullSet = subset(base, inputs, agencies, count);
   const out = path.join(base, 'tong-hop.xlsx');
+  checkDamaged(base, inputs, agencies, out);
   const a = benchReaders(smallSet, out, true);
   const b = benchReaders(fullSet, out);
   const rows: Row[] = [

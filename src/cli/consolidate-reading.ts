@@ -10,6 +10,7 @@ import { readingRequest, type ConsolidateIntoRequest } from '../app/consolidate-
 import { UnreadableFile } from '../app/unreadable-file';
 import type { Day } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
+import { useAllCatalogs } from '../domain/i18n/all';
 import type { PlanPack } from '../domain/plan-pack';
 import type { FormPack } from '../domain/form-pack';
 import type { Roster } from '../domain/roster';
@@ -90,6 +91,8 @@ export class FileReading {
   private failure: string | undefined;
 
   constructor(private readonly setup: ReadingSetup) {
+    // A worker thread starts with no catalog: the reasons it gives are in the user's language, as the main thread's.
+    useAllCatalogs();
     const planPack = defaultPlanPack();
     const formPack = defaultFormPack();
     const { lang } = setup;
