@@ -42,7 +42,12 @@ export function documentsCard(lang: Lang, host: DocumentsHost): DocumentsCard {
   const el = h(
     'section',
     { class: 'card', 'aria-labelledby': headingId, 'data-section': 'documents' },
-    h('div', { class: 'card-head' }, h('h2', { id: headingId }, t(lang, 'pane.documents.heading'))),
+    h(
+      'div',
+      { class: 'card-head' },
+      h('h2', { id: headingId }, t(lang, 'pane.documents.heading')),
+      h('a', { class: 'help-q', href: '#help-documents', 'aria-label': t(lang, 'pane.help.section', { section: t(lang, 'pane.documents.heading') }) }, '?'),
+    ),
     h('p', { class: 'intro' }, t(lang, 'pane.documents.intro')),
     h('div', { class: 'actions' }, open),
     body,

@@ -3,10 +3,14 @@
  * it explains — quoted from the pane's own catalog (with example values in place of the file, count or date it names)
  * next to what it means. Pure; part of the help chunk.
  */
-import { catalog, t, type Catalog, type Lang, type MessageKey } from '../domain/i18n';
+import { addMessages, catalog, t, type Catalog, type Lang, type MessageKey } from '../domain/i18n';
+import { documentsVi } from '../domain/i18n/documents-vi';
 import { helpEn } from '../domain/i18n/help-en';
 import { HELP_TOPICS, type HelpTopic } from '../domain/i18n/help-topics';
 import { helpVi, type HelpCatalog } from '../domain/i18n/help-vi';
+
+// The help quotes the documents view's messages, which the pane loads only with that view: it brings them.
+addMessages('vi', documentsVi);
 
 type ParamsOf<K extends MessageKey> = Catalog[K] extends (p: infer P) => string ? P : never;
 type Samples = { readonly [K in MessageKey]?: (lang: Lang) => ParamsOf<K> };
@@ -42,6 +46,7 @@ const SECTION_HEADINGS: Readonly<Partial<Record<HelpTopic, MessageKey>>> = {
   summary: 'pane.summary.heading',
   forms: 'pane.forms.heading',
   check: 'pane.check.heading',
+  documents: 'pane.documents.heading',
   settings: 'pane.settings.heading',
 };
 

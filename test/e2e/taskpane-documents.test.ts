@@ -118,6 +118,12 @@ describe('Soạn văn bản in Chromium', () => {
       expect(text).toContain('ỦY BAN NHÂN DÂN\nPHƯỜNG QUYẾT THẮNG');
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       await documents(page).screenshot({ path: join(RESULTS, 'taskpane-documents.png') });
+
+      // The card's "?" opens the help at its part.
+      await page.getByRole('link', { name: 'Hướng dẫn mục "Soạn văn bản"' }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#help-documents');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? null)).toBe('Soạn văn bản');
+      expect(await page.locator('[data-help="documents"]').textContent()).toContain('Excel trên Mac và iPad không cho bổ trợ tải tệp xuống');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

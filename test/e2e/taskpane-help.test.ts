@@ -34,7 +34,7 @@ describe('help (taskpane.html#help)', () => {
       await expect.poll(() => page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await sectionsShown(page)).toBe(false);
       const parts = await helpView(page).locator('[data-help]').evaluateAll((els) => els.map((e) => e.getAttribute('data-help')));
-      expect(parts).toEqual(['insert', 'summary', 'forms', 'check', 'consolidate', 'settings', 'general']);
+      expect(parts).toEqual(['insert', 'summary', 'forms', 'check', 'consolidate', 'documents', 'settings', 'general']);
       // What it does, the steps, and the messages as the pane shows them.
       const check = helpView(page).locator('[data-help="check"]');
       expect(await check.getByRole('heading', { name: 'Kiểm tra' }).count()).toBe(1);
@@ -86,7 +86,7 @@ describe('help (taskpane.html#help)', () => {
       await expect.poll(() => sectionsShown(page)).toBe(true);
 
       // Each section's "?" opens the help at that section.
-      expect(await page.locator('.help-q').count()).toBe(6);
+      expect(await page.locator('.help-q').count()).toBe(7);
       await page.getByRole('link', { name: 'Hướng dẫn mục "Kiểm tra"' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#help-check');
       await expect.poll(() => focusedText(page)).toBe('Kiểm tra');

@@ -101,6 +101,20 @@ export const helpEn: HelpCatalog = {
         'pane.consolidate.copyFailed': "Excel's web view blocked copying. The text is already selected: press Ctrl+C.",
       },
     },
+    documents: {
+      what: "Drafts Word documents (.docx) in the format of Decree 30/2020/NĐ-CP from the figures of the open workbook: the agency's report (task 16b) from an agency's workbook; the department's province report (III.2.i) and the reminder letter to the agencies that have not reported from a consolidation workbook. Number, date, signer and next year's priorities are left blank (…) for you.",
+      steps: [
+        'Choose "Read the workbook to draft": the add-in says which documents the open workbook gives.',
+        "Choose a document: the .docx is downloaded (the Downloads folder). Open it in Word, fill in the blanks and have it signed.",
+        'Excel on Mac and iPad does not let add-ins download files: the text is shown in the pane instead; choose "Copy" and paste it into a new Word document. Tables are pasted as lines separated by tabs: select them, then Insert › Table › Convert Text to Table.',
+      ],
+      messages: {
+        'pane.documents.loadFailed': 'The drafting part is loaded when needed; it usually fails for want of a network. Check the network and try again.',
+        'documents.blockedHost': 'On Mac and iPad, Excel runs add-ins in a browser frame that drops downloads; the add-in does not try, it shows the text to copy.',
+        'documents.blocked': 'Excel refused the download (usually a policy of the computer or the organisation). The text of the document is shown below to copy.',
+        'documents.nobodyToRemind': 'The "Theo dõi nộp báo cáo" sheet lists no agency missing or late, so there is no reminder letter to draft.',
+      },
+    },
     settings: {
       what: 'Sets the reference date for deadlines, the warning window in days, and how "before day X" is read. Settings are kept in the workbook.',
       steps: [

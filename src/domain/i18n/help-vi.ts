@@ -124,6 +124,20 @@ export const helpVi = {
         'pane.consolidate.copyFailed': 'Web view của Excel chặn việc sao chép tự động. Văn bản đã được chọn sẵn: nhấn Ctrl+C.',
       },
     },
+    documents: {
+      what: 'Soạn báo cáo, công văn dạng Word (.docx) theo thể thức của Nghị định 30/2020/NĐ-CP từ số liệu của sổ đang mở: báo cáo của đơn vị (nhiệm vụ 16b) từ sổ của đơn vị; báo cáo tổng hợp của Sở (mục III.2.i) và công văn đôn đốc các đơn vị chưa nộp từ sổ tổng hợp. Số, ngày, người ký và nhiệm vụ năm sau để trống (…) để bạn điền.',
+      steps: [
+        'Bấm "Đọc sổ để soạn": bổ trợ cho biết sổ đang mở soạn được văn bản nào.',
+        'Bấm tên văn bản: tệp .docx được tải xuống (thư mục Tải xuống). Mở bằng Word, điền các chỗ để trống rồi trình ký.',
+        'Excel trên Mac và iPad không cho bổ trợ tải tệp xuống: nội dung văn bản hiện ngay trong bảng điều khiển, bấm "Sao chép" rồi dán vào một văn bản Word mới. Các bảng được dán thành các dòng cách nhau bằng Tab: chọn chúng rồi Chèn › Bảng › Chuyển đổi Văn bản thành Bảng.',
+      ],
+      messages: {
+        'pane.documents.loadFailed': 'Phần soạn văn bản được tải khi cần; không tải được thường do mất mạng. Kiểm tra mạng rồi bấm lại.',
+        'documents.blockedHost': 'Trên Mac và iPad, Excel chạy bổ trợ trong một khung trình duyệt không nhận tệp tải xuống; bổ trợ không thử tải mà hiện nội dung để sao chép.',
+        'documents.blocked': 'Excel từ chối tải tệp xuống (thường do chính sách của máy hoặc của tổ chức). Nội dung văn bản hiện bên dưới để sao chép.',
+        'documents.nobodyToRemind': 'Trang "Theo dõi nộp báo cáo" không còn đơn vị chưa nộp hay nộp chậm, nên không có công văn đôn đốc để soạn.',
+      },
+    },
     settings: {
       what: 'Chọn ngày đối chiếu hạn, số ngày báo trước và cách hiểu "trước ngày X". Cài đặt lưu cùng sổ làm việc.',
       steps: [
