@@ -11,7 +11,6 @@ import { lateCodes, missingCodes, type Consolidation } from '../app/consolidate'
 import { reminderParagraphs } from '../app/consolidation-output';
 import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
-import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
@@ -76,10 +75,9 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   // The output workbook: an existing one keeps its roster sheet (the user's edits); a new one is seeded.
   const exists = (await stat(out).catch(() => null))?.isFile() === true;
   const savedAt = new Date(io.now());
-  // A new workbook is streamed to a temporary file, sheet by sheet, then put in place; an existing one keeps its own
-  // sheets (the roster as edited, "Ngày nhận" typed, any sheet of the user's), so it is rewritten whole in memory.
-  const streamed = exists ? null : await streamTarget(out, savedAt, lang);
-  const target: FileWorkbook | StreamedWorkbook = streamed ?? (await openWorkbookFile(out, lang));
+  // An existing workbook keeps its own sheets (the roster as edited, "Ngày nhận" typed, any sheet of the user's), so it
+  // is rewritten whole in memory; a new one is streamed to a temporary file, sheet by sheet, then put in place.
+  const existing = exists ? await openWorkbookFile(out, lang) : null;
 
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);
@@ -87,10 +85,11 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const unreadable: Unreadable[] = inputs.unmatched.map((u) => ({ file: u.input, reason: unmatchedReason(u, lang) }));
   const guard = { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json') };
   let done: ConsolidatedInto;
-  if (target instanceof FileWorkbook) {
-    done = await consolidateGuarded(target, files, unreadable, guard);
-    await saveWorkbookFile(target, out, lang, savedAt);
+  if (existing) {
+    done = await consolidateGuarded(existing, files, unreadable, guard);
+    await saveWorkbookFile(existing, out, lang, savedAt);
   } else {
+    const target = await streamTarget(out, savedAt, lang);
     done = await placeStreamed(target, out, lang, () => consolidateGuarded(target, files, unreadable, guard));
   }
 
