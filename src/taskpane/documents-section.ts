@@ -127,7 +127,7 @@ export function documentsView(lang: Lang, host: DocumentsHost, parts: DocumentsC
       });
     });
     result.replaceChildren(
-      h('div', { class: 'reminder-head' }, h('label', { for: areaId, class: 'label' }, t(lang, 'documents.text', { file: d.fileName })), copy),
+      h('div', { class: 'reminder-head' }, h('label', { for: areaId, class: 'label' }, t(lang, 'documents.text', { what: kindLabel(d.kind)(lang) })), copy),
       area,
       copyStatus,
     );

@@ -4,7 +4,7 @@
  * downloads (Excel on Mac, or a download that fails), the document's text with a Copy button instead.
  * Screenshots: test-results/taskpane-documents.png, taskpane-documents-blocked.png.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { ROOT } from './browser/harness';
+import { DIST, ROOT } from './browser/harness';
 import { openPane, startSession, type PaneSession } from './browser/session';
 
 const pack = defaultPlanPack();
@@ -67,6 +67,13 @@ async function agencyFile(code: string): Promise<Buffer> {
   return Buffer.from(await wb.toBuffer());
 }
 
+/** The pane's chunks that hold the Word writer's library (the docx package writes "word/document.xml"). */
+function wordLibraryChunks(): string[] {
+  const dir = join(DIST, 'chunks');
+  return readdirSync(dir).filter((f) => f.endsWith('.js') && !f.startsWith('consolidation.') && readFileSync(join(dir, f), 'utf8').includes('word/document.xml'));
+}
+const loadedAny = (requested: readonly string[], files: readonly string[]) => requested.some((u) => files.some((f) => u.endsWith(`/chunks/${f}`)));
+
 const documents = (page: Page) => page.locator('[data-section="documents"]');
 const kindButtons = (page: Page) => documents(page).locator('button[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 
@@ -93,6 +100,9 @@ describe('Soạn văn bản in Chromium', () => {
       expect(await syncs(page, true)).toBe(1);
       expect(requested.some((u) => /chunks\/documents\./.test(u))).toBe(true);
       expect(requested.some((u) => /chunks\/docx\./.test(u))).toBe(false);
+      const library = wordLibraryChunks();
+      expect(library.length).toBeGreaterThan(0);
+      expect(loadedAny(requested, library)).toBe(false);
 
       const [download] = await Promise.all([
         page.waitForEvent('download', { timeout: 60_000 }),
@@ -108,6 +118,7 @@ describe('Soạn văn bản in Chromium', () => {
       // Drafting: one round trip; the Word writer came in its own chunk.
       expect(await syncs(page)).toBe(1);
       expect(requested.some((u) => /chunks\/docx\./.test(u))).toBe(true);
+      expect(loadedAny(requested, library)).toBe(true);
       const status = documents(page).locator('.status .notice-text');
       await expect.poll(() => status.textContent()).toBe(`Đã tải xuống tệp "${download.suggestedFilename()}". Mở bằng Word, điền các chỗ để trống (…) rồi trình ký.`);
       expect(await documents(page).locator('textarea').count()).toBe(0);

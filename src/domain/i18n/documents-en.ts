@@ -15,7 +15,7 @@ export const documentsEn: { readonly [K in keyof typeof documentsVi]: Widen<(typ
   'documents.blockedHost': 'Excel on Mac and iPad does not let add-ins download files. Choose "Copy" and paste into a new Word document.',
   'documents.blocked': 'This Excel does not allow downloading the file. Choose "Copy" and paste into a new Word document.',
   'documents.tables': 'Tables are pasted as lines separated by tabs: select them, then Insert › Table › Convert Text to Table.',
-  'documents.text': (p) => `Text of ${p.file}`,
+  'documents.text': (p) => `Text: ${p.what}`,
   'documents.copied': 'Copied. Paste it into Word (Ctrl+V).',
   'documents.noTracker': (p) => `The open workbook has no "${p.sheet}" sheet: insert the tracker (section 1), then draft again.`,
   'documents.noAgency': 'The workbook does not say which agency it belongs to: insert the tracker again with the right agency, then draft again.',

@@ -15,7 +15,7 @@ export const documentsVi = {
   'documents.blockedHost': 'Excel trên Mac và iPad không cho bổ trợ tải tệp xuống. Bấm "Sao chép" rồi dán vào một văn bản Word mới.',
   'documents.blocked': 'Excel này không cho tải tệp xuống. Bấm "Sao chép" rồi dán vào một văn bản Word mới.',
   'documents.tables': 'Bảng được dán thành các dòng cách nhau bằng Tab: chọn chúng rồi Chèn › Bảng › Chuyển đổi Văn bản thành Bảng.',
-  'documents.text': (p: { file: string }) => `Nội dung ${p.file}`,
+  'documents.text': (p: { what: string }) => `Nội dung: ${p.what}`,
   'documents.copied': 'Đã sao chép. Dán vào Word (Ctrl+V).',
   'documents.noTracker': (p: { sheet: string }) => `Sổ đang mở không có trang "${p.sheet}": chèn bảng theo dõi ở mục 1 rồi soạn lại.`,
   'documents.noAgency': 'Sổ không cho biết của đơn vị nào: chèn lại bảng theo dõi, chọn đúng đơn vị, rồi soạn lại.',
