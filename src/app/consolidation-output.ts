@@ -12,7 +12,7 @@ import { ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from 
 import type { Grid } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
-import { formTotalsSheet } from '../workbook/totals-sheet';
+import { breakdownSheet, formTotalsSheet } from '../workbook/totals-sheet';
 import { dayOfInstant } from './consolidate-read';
 import { hasSubmitted, isLate, lateSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
 import type { ReceivedEntry } from '../workbook/received-dates';
@@ -52,18 +52,21 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
   return out;
 }
 
-/** One "Tổng hợp <code>" sheet per form: totals over the files counted, and the per-agency breakdown. */
+/**
+ * Per form, "Tổng hợp <code>" (the totals over the files counted, in the form's layout) and "Chi tiết <code>" (the
+ * per-agency breakdown) beside it.
+ */
 export function totalsSheets(pack: FormPack, c: Consolidation): SheetSpec[] {
   const counted = c.accepted.filter((a) => a.inTotals);
-  return pack.forms.map((form) =>
-    formTotalsSheet(
+  return pack.forms.flatMap((form) => [
+    formTotalsSheet(pack, form, c.year, c.totals.get(form.code) ?? new Map(), counted.length),
+    breakdownSheet(
       pack,
       form,
       c.year,
-      c.totals.get(form.code) ?? new Map(),
       counted.map((a) => ({ code: a.agency.code, name: a.agency.name, figures: a.figures.get(form.code) ?? new Map() })),
     ),
-  );
+  ]);
 }
 
 /** The day a workbook was last saved, shown beside the day received. */

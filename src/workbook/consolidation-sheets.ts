@@ -47,6 +47,11 @@ interface Table {
   readonly conditionalFormats?: (firstRow: number, lastRow: number) => ConditionalFormat[];
   readonly tabColor?: string;
   readonly footerRows?: readonly (readonly CellValue[])[];
+  /**
+   * Too wide for one page at a readable size: printed at 100 % across as many landscape pages as it needs, the
+   * heading row and the first `leadColumns` columns repeated on each (and frozen on screen).
+   */
+  readonly paged?: { readonly leadColumns: number };
 }
 
 const HEADER_ROW = 4;
@@ -93,8 +98,10 @@ function tableSheet(t: Table): SheetSpec {
     merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
     validations: [],
     conditionalFormats: t.conditionalFormats ? t.conditionalFormats(first, last) : [],
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    print: { orientation: t.orientation ?? 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
+    freeze: { rows: HEADER_ROW, columns: t.paged?.leadColumns ?? 0 },
+    print: t.paged
+      ? { orientation: 'landscape', paper: 'A4', fitToWidth: false, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: `A:${columnLetter(t.paged.leadColumns)}` }
+      : { orientation: t.orientation ?? 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
   };
 }
 
@@ -275,6 +282,8 @@ export function progressSheet(
     rows,
     columnStyles: ['text', undefined, ...tasks.map(() => undefined), 'text'],
     footerRows: footer,
+    // 106 agencies × 40 tasks: on one page the text would be about 2 pt high.
+    paged: { leadColumns: 2 },
     conditionalFormats: (first, last) => {
       const area = `C${first}:${lastTaskCol}${last}`;
       const firstCell = cellRef(first, 3);

@@ -85,10 +85,15 @@ export type ConditionalFormat =
 export interface PrintSetup {
   readonly orientation: 'portrait' | 'landscape';
   readonly paper: 'A4';
-  /** Fit all columns on one page width; rows flow onto as many pages as needed. */
+  /**
+   * Fit all columns on one page width; rows flow onto as many pages as needed. When false the sheet prints at 100 %
+   * across as many pages as it needs (give it `titleRows`/`titleColumns` so every page can be read).
+   */
   readonly fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, e.g. "5:6". */
   readonly titleRows?: string;
+  /** Columns repeated at the left of every printed page, e.g. "A:B". */
+  readonly titleColumns?: string;
   readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
   readonly centerHorizontally?: boolean;
 }

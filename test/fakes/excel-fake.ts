@@ -271,6 +271,7 @@ export class FakeSheet {
   protection: { protected: boolean; options: Record<string, unknown>; password?: string } = { protected: false, options: {} };
   readonly pageLayout: Record<string, unknown> = {};
   printTitleRows: string | null = null;
+  printTitleColumns: string | null = null;
 
   constructor(public name: string) {}
 
@@ -1334,6 +1335,17 @@ export class FakePageLayout extends FakeProxy {
       const a = typeof rows === 'string' ? parseArea(rows) : rows._area();
       if (a.left !== 1 || a.right !== MAX_COLUMNS) fail('InvalidArgument', 'print title rows must be whole rows');
       this.live<FakeSheet>('setPrintTitleRows').printTitleRows = `$${a.top}:$${a.bottom}`;
+    });
+  }
+  /**
+   * PageLayout.setPrintTitleColumns(printTitleColumns: Range | string) (ExcelApi 1.9): "The columns to be repeated to
+   * the left of each page. The range must span the entire column to be valid." Anything but whole columns is refused.
+   */
+  setPrintTitleColumns(columns: string | FakeRange): void {
+    this.queue('setPrintTitleColumns', typeof columns === 'string' ? columns : 'range', () => {
+      const a = typeof columns === 'string' ? parseArea(columns) : columns._area();
+      if (a.top !== 1 || a.bottom !== MAX_ROWS) fail('InvalidArgument', 'print title columns must span the entire columns');
+      this.live<FakeSheet>('setPrintTitleColumns').printTitleColumns = `$${columnLetters(a.left)}:$${columnLetters(a.right)}`;
     });
   }
   setPrintMargins(unit: string, margins: Record<string, number>): void {

@@ -345,10 +345,16 @@ async function queuePrint(ws: Excel.Worksheet, p: PrintSetup, budget: RequestBud
   // "automatic": so only the width is given (the file host writes fitToHeight 0, the .xlsx "automatic").
   // Known issue (OfficeDev/office-js#1860, "horizontalFitToPages does not set if Page Layout tab is not selected"):
   // on Windows the fit may not apply until the Page Layout tab has been shown once; the README's troubleshooting says so.
-  if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1 };
+  // Otherwise 100 %, across as many pages as the sheet needs (a documented scale: 10 to 400).
+  pl.zoom = p.fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
   if (p.titleRows) {
     const [top, bottom = top] = p.titleRows.replace(/\$/g, '').split(':');
     pl.setPrintTitleRows(`$${top}:$${bottom}`);
+  }
+  if (p.titleColumns) {
+    // setPrintTitleColumns: "The columns to be repeated to the left of each page. The range must span the entire column."
+    const [left, right = left] = p.titleColumns.replace(/\$/g, '').split(':');
+    pl.setPrintTitleColumns(`$${left}:$${right}`);
   }
   if (p.margins) {
     pl.leftMargin = p.margins.left * POINTS_PER_INCH;

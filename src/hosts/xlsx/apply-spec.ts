@@ -42,6 +42,7 @@ export function pageSetupOf(spec: SheetSpec): Partial<ExcelJS.PageSetup> | undef
     horizontalCentered: p.centerHorizontally ?? false,
     ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
     ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.titleColumns ? { printTitlesColumn: p.titleColumns } : {}),
   };
 }
 
