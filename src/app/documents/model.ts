@@ -95,7 +95,7 @@ export function documentNumber(type: 'BC' | 'CV', abbreviation: string | null): 
   return `Số: ${SHORT_BLANK}/${symbol}`;
 }
 
-/** Every text of a document in reading order (tests and the pane's plain-text view use it). */
+/** Every text of a document in reading order, one entry a line (tests use it; the pane's copy fallback is plain-text.ts). */
 export function documentText(doc: OfficialDocument): string[] {
   const blockText = (b: Block): string[] =>
     b.kind === 'heading' ? [b.text] : b.kind === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : [b.header.join(' | '), ...b.rows.map((r) => r.join(' | '))];
