@@ -84,7 +84,7 @@ function describeSheet(ws: ExcelJS.Worksheet): unknown {
     conditional: model['conditionalFormattings'],
     views: ws.views,
     tab: ws.properties.tabColor ?? null,
-    print: { o: ws.pageSetup.orientation, w: ws.pageSetup.fitToWidth, h: ws.pageSetup.fitToHeight, f: ws.pageSetup.fitToPage, t: ws.pageSetup.printTitlesRow ?? null, m: ws.pageSetup.margins, p: ws.pageSetup.paperSize ?? null, c: ws.pageSetup.horizontalCentered ?? false },
+    print: { o: ws.pageSetup.orientation, w: ws.pageSetup.fitToWidth, h: ws.pageSetup.fitToHeight, f: ws.pageSetup.fitToPage, t: ws.pageSetup.printTitlesRow ?? null, tc: ws.pageSetup.printTitlesColumn ?? null, m: ws.pageSetup.margins, p: ws.pageSetup.paperSize ?? null, c: ws.pageSetup.horizontalCentered ?? false },
     protected: Boolean((model['sheetProtection'] as { sheet?: boolean } | undefined)?.sheet),
   };
 }
