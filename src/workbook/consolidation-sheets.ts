@@ -20,6 +20,9 @@ export const OVERDUE_SHEET = 'Quá hạn';
 export const PROBLEMS_SHEET = 'Lỗi kiểm tra';
 export const REMINDER_SHEET = 'Văn bản đôn đốc';
 
+/** The size of the short notes over a table's headings. */
+const NOTE_FONT_SIZE = 9;
+
 const BASE_STYLES: SheetSpec['styles'] = {
   title: { bold: true, fontSize: 13, fontColor: '#0F3D73' },
   subtitle: { italic: true, fontSize: 10, fontColor: '#424242', wrap: true, vAlign: 'top' },
@@ -33,6 +36,7 @@ const BASE_STYLES: SheetSpec['styles'] = {
   total: { bold: true, fill: '#F3F2F1', border: 'thin' },
   paragraph: { wrap: true, vAlign: 'top', fontSize: 12 },
   strong: { bold: true, fontSize: 12 },
+  headerNote: { italic: true, fontSize: NOTE_FONT_SIZE, fontColor: '#424242', wrap: true, vAlign: 'bottom', border: 'thin' },
 };
 
 interface Table {
@@ -52,7 +56,11 @@ interface Table {
    * heading row and the first `leadColumns` columns repeated on each (and frozen on screen).
    */
   readonly paged?: { readonly leadColumns: number };
+  /** A line over the headings (what each column is, in short), printed with them on every page. */
+  readonly headerNotes?: readonly (string | null)[];
 }
+
+const NOTE_ROW = 3;
 
 const HEADER_ROW = 4;
 
@@ -64,6 +72,7 @@ function tableSheet(t: Table): SheetSpec {
     { range: `A1:${lastCol}1`, style: 'title' },
     { range: `A2:${lastCol}2`, style: 'subtitle' },
     { range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: 'header' },
+    ...(t.headerNotes ? [{ range: `A${NOTE_ROW}:${lastCol}${NOTE_ROW}`, style: 'headerNote' }] : []),
     { range: `A${first}:${lastCol}${last}`, style: 'body' },
   ];
   (t.columnStyles ?? []).forEach((style, i) => {
@@ -84,11 +93,15 @@ function tableSheet(t: Table): SheetSpec {
     rowHeights: [
       { row: 2, height: rowHeightFor([{ text: t.subtitle, width: t.widths.reduce((a, b) => a + b, 0) }]) },
       { row: HEADER_ROW, height: rowHeightFor(t.headers.map((h, j) => ({ text: h, width: t.widths[j] ?? 10 }))) },
+      ...(t.headerNotes
+        ? [{ row: NOTE_ROW, height: rowHeightFor(t.headerNotes.map((h, j) => ({ text: h ?? '', width: t.widths[j] ?? 10 })), NOTE_FONT_SIZE) }]
+        : []),
       ...heights,
     ],
     blocks: [
       { at: 'A1', rows: [[t.title]] },
       { at: 'A2', rows: [[t.subtitle]] },
+      ...(t.headerNotes ? [{ at: `A${NOTE_ROW}`, rows: [t.headerNotes] }] : []),
       { at: `A${HEADER_ROW}`, rows: [t.headers] },
       ...(t.rows.length > 0 ? [{ at: `A${first}`, rows: t.rows }] : []),
       ...(t.footerRows && t.footerRows.length > 0 ? [{ at: `A${footerAt}`, rows: t.footerRows }] : []),
@@ -100,7 +113,13 @@ function tableSheet(t: Table): SheetSpec {
     conditionalFormats: t.conditionalFormats ? t.conditionalFormats(first, last) : [],
     freeze: { rows: HEADER_ROW, columns: t.paged?.leadColumns ?? 0 },
     print: t.paged
-      ? { orientation: 'landscape', paper: 'A4', fitToWidth: false, titleRows: `${HEADER_ROW}:${HEADER_ROW}`, titleColumns: `A:${columnLetter(t.paged.leadColumns)}` }
+      ? {
+          orientation: 'landscape',
+          paper: 'A4',
+          fitToWidth: false,
+          titleRows: `${t.headerNotes ? NOTE_ROW : HEADER_ROW}:${HEADER_ROW}`,
+          titleColumns: `A:${columnLetter(t.paged.leadColumns)}`,
+        }
       : { orientation: t.orientation ?? 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
   };
 }
@@ -233,6 +252,18 @@ function textOrEmpty(text: string): CellValue {
 
 export const NOTES_HEADER = 'Kết quả, ghi chú của đơn vị';
 
+/** The longest task label over the progress sheet's headings, in characters. */
+export const TASK_LABEL_LENGTH = 60;
+
+/** `text` cut at a word boundary to at most `max` characters, "…" marking the cut. */
+export function shortLabel(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** One line per task with something written: "16a — Kết quả: …; Ghi chú: …". */
 export function notesText(notes: ReadonlyMap<string, { readonly result: string; readonly note: string }> | undefined, taskIds: readonly string[]): string {
   if (!notes) return '';
@@ -284,6 +315,8 @@ export function progressSheet(
     footerRows: footer,
     // 106 agencies × 40 tasks: on one page the text would be about 2 pt high.
     paged: { leadColumns: 2 },
+    // Over each task's id, the start of what it asks: printed with the headings, so each page can be read alone.
+    headerNotes: [null, 'Nhiệm vụ (tóm tắt nội dung):', ...tasks.map((t) => shortLabel(t.content, TASK_LABEL_LENGTH)), null],
     conditionalFormats: (first, last) => {
       const area = `C${first}:${lastTaskCol}${last}`;
       const firstCell = cellRef(first, 3);
