@@ -3,6 +3,7 @@
  * file is read (inputs.ts), opened with the fast reader; a file that cannot be read or opened is set aside with its
  * reason and also listed as unreadable (exit code 2).
  */
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readingContext, type InputFile, type OpenResult } from '../app/consolidate';
 import { readOne, type Context, type ReadOutcome } from '../app/consolidate-read';
@@ -29,25 +30,32 @@ export function knownPacks(plan: PlanPack, forms: FormPack): ReadonlyMap<string,
   return new Map<string, readonly string[]>([[plan.id, [plan.version]], [forms.id, [forms.version]]]);
 }
 
-/** A file's bytes being read (readRegularFile), started before the file's turn comes. */
-export type StartedRead = Promise<RegularRead>;
+/** A file's details and bytes being read (stat, readRegularFile), started before the file's turn comes. */
+export interface StartedRead {
+  readonly info: Promise<Stats | null>;
+  readonly bytes: Promise<RegularRead>;
+}
 
 /**
  * A file as consolidation reads it; a read that fails is reported to `failed` (then set aside by consolidation).
  * `started`: its bytes already being read (a worker reads the next file while it checks this one).
  */
 export async function inputFile(file: string, lang: Lang, failed: (reason: string) => void, started?: StartedRead): Promise<InputFile> {
-  const info = await stat(file).catch(() => null);
+  const info = await (started?.info ?? statOf(file));
   return {
     name: file,
     ...(info?.isFile() ? { lastModified: info.mtimeMs } : {}),
     read: async () => {
-      const read = await (started ?? readRegularFile(file, lang));
+      const read = await (started?.bytes ?? readRegularFile(file, lang));
       if (read.ok) return read.bytes;
       failed(read.reason);
       throw new UnreadableFile(read.reason);
     },
   };
+}
+
+function statOf(file: string): Promise<Stats | null> {
+  return stat(file).catch(() => null);
 }
 
 /** Opens bytes with the fast reader; never throws (an unforeseen failure is a damaged file), failures reported. */
@@ -114,7 +122,7 @@ export class FileReading {
 
   /** Starts reading a file's bytes, for read() to use when its turn comes. */
   start(file: string): StartedRead {
-    return readRegularFile(file, this.setup.lang);
+    return { info: statOf(file), bytes: readRegularFile(file, this.setup.lang) };
   }
 
   async read(index: number, file: string, started?: StartedRead): Promise<ReadDone> {

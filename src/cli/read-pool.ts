@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { FilesReader, InputFile } from '../app/consolidate';
 import type { ReadOutcome } from '../app/consolidate-read';
 import type { ReadingDecided } from '../app/consolidate-into';
-import { FileReading, type ReadDone, type ReadingSetup } from './consolidate-reading';
+import { FileReading, type ReadDone, type ReadingSetup, type StartedRead } from './consolidate-reading';
 
 export interface ReadJob {
   readonly index: number;
@@ -121,16 +121,24 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
       workers[w]!.postMessage(job);
     }
   }
-  /** Reads the next unclaimed file in this thread. */
+  /** Files this thread claimed, their bytes being read, in order; the first is checked next. */
+  const mine: { readonly index: number; readonly started: StartedRead }[] = [];
+  const claimHere = (): void => {
+    const index = claimed++;
+    mine.push({ index, started: here.start(files[index]!.name) });
+  };
+  /** Checks this thread's next file (claiming the next unclaimed one if it has none), reading one more meanwhile. */
   async function readHere(): Promise<void> {
-    const i = claimed++;
-    slot(i).resolve(await here.read(i, files[i]!.name));
+    if (mine.length === 0) claimHere();
+    const next = mine.shift()!;
+    if (mine.length === 0 && o.mainReads && room()) claimHere();
+    slot(next.index).resolve(await here.read(next.index, files[next.index]!.name, next.started));
     pump();
   }
   try {
     pump();
     for (let i = 0; i < files.length; i++) {
-      while (i >= claimed || (!slot(i).settled && room() && o.mainReads)) await readHere();
+      while (i >= claimed || mine[0]?.index === i || (!slot(i).settled && room() && o.mainReads)) await readHere();
       const done = await slot(i).promise;
       results.delete(i);
       taken++;
