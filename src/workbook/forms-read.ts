@@ -5,6 +5,7 @@
  */
 import { cellKey, type Cell, type FormValue } from '../domain/form-pack';
 import { normaliseName } from '../domain/text';
+import { nameKey } from './name-key';
 import { cellRef } from './a1';
 import { forEachCell, forEachRow, type Grid, gridText, gridValue, isEmptyValue } from './grid';
 import { CODE_HEADER, FORM_NUMBER_LABEL, NA_MARK, PERIOD_LABEL, REPORTER_LABEL } from './forms';
@@ -60,10 +61,11 @@ function labelledText(grid: Grid, lastRow: number, label: string): string | null
   const key = normaliseName(label);
   let found: string | null = null;
   for (let r = 1; r <= lastRow && found === null; r++) {
-    forEachCell(grid, r, (c) => {
+    forEachCell(grid, r, (c, v) => {
+      if (!nameKey(v === null ? '' : String(v)).startsWith(key)) return false;
       const text = gridText(grid, r, c);
-      if (normaliseName(text).startsWith(key)) found = text.slice(text.indexOf(':') + 1).trim();
-      return found !== null;
+      found = text.slice(text.indexOf(':') + 1).trim();
+      return true;
     });
   }
   return found;
@@ -77,8 +79,9 @@ export function readFormSheet(grid: Grid, isInput?: (cell: Cell) => boolean): Fo
   let headerRow = 0;
   let codeColumn = 0;
   for (let r = 1; r <= Math.min(grid.values.length, SCAN_ROWS) && headerRow === 0; r++) {
-    forEachCell(grid, r, (c) => {
-      if (normaliseName(gridText(grid, r, c)) !== CODE_KEY) return false;
+    forEachCell(grid, r, (c, v) => {
+      // Only a text can read "Mã số" (normalising would give the same key for the text of gridText).
+      if (typeof v !== 'string' || nameKey(v) !== CODE_KEY) return false;
       headerRow = r;
       codeColumn = c;
       return true;

@@ -24,26 +24,26 @@ export function gridText(grid: Grid, row: number, col: number): string {
 }
 
 /**
- * The indexes present in a possibly sparse array, ascending. A for…in over an array lists only the elements present
- * (in index order), which for a sparse array is far faster than counting up to its length or Array.prototype.some.
+ * Calls `fn` with the column (1-based) of each cell present in sheet row `row`, in order, until it returns true.
+ * Only the indexes present in a possibly sparse array are visited: a for…in over an array lists only the elements
+ * present (in index order), which for a sparse array is far faster than counting up to its length.
  */
-function* presentIndexes(a: readonly unknown[]): Generator<number> {
-  for (const key in a) {
-    const i = Number(key);
-    if (Number.isInteger(i)) yield i;
-  }
-}
-
-/** Calls `fn` with the column (1-based) of each cell present in sheet row `row`, in order, until it returns true. */
 export function forEachCell(grid: Grid, row: number, fn: (col: number, value: GridValue) => boolean | void): void {
   const cells = grid.values[row - 1];
   if (!cells) return;
-  for (const i of presentIndexes(cells)) if (fn(i + 1, cells[i] ?? null) === true) return;
+  for (const key in cells) {
+    const i = Number(key);
+    if (Number.isInteger(i) && fn(i + 1, cells[i] ?? null) === true) return;
+  }
 }
 
 /** Calls `fn` with each sheet row (1-based) present in the grid from row `from` on, in order, until it returns true. */
 export function forEachRow(grid: Grid, from: number, fn: (row: number) => boolean | void): void {
-  for (const i of presentIndexes(grid.values)) if (i + 1 >= from && fn(i + 1) === true) return;
+  const rows = grid.values;
+  for (const key in rows) {
+    const i = Number(key);
+    if (Number.isInteger(i) && i + 1 >= from && fn(i + 1) === true) return;
+  }
 }
 
 export function isEmptyValue(v: GridValue): boolean {

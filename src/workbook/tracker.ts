@@ -8,6 +8,7 @@ import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
 import type { RosterEntry } from '../domain/roster';
 import { normaliseName } from '../domain/text';
+import { nameKey } from './name-key';
 import { cellRef, columnLetter } from './a1';
 import { rowHeightFor } from './text-metrics';
 import { type Grid, type GridValue, forEachCell, forEachRow, gridText, gridValue, isEmptyValue } from './grid';
@@ -408,17 +409,36 @@ export interface TrackerVocabulary {
   readonly headings: ReadonlySet<string>;
 }
 
+/** A pack's vocabulary, built once (a pack is not changed once loaded). */
+const vocabularies = new WeakMap<PlanPack, TrackerVocabulary>();
+
 export function trackerVocabulary(pack: PlanPack): TrackerVocabulary {
-  return {
-    taskIds: new Set(pack.tasks.map((t) => t.id)),
-    headings: new Set(
-      [...pack.sections.map((s) => s.title), ...pack.headings.map((h) => h.content), ORPHAN_SECTION_TITLE].map(normaliseName),
-    ),
-  };
+  let vocabulary = vocabularies.get(pack);
+  if (!vocabulary) {
+    vocabulary = {
+      taskIds: new Set(pack.tasks.map((t) => t.id)),
+      headings: new Set(
+        [...pack.sections.map((s) => s.title), ...pack.headings.map((h) => h.content), ORPHAN_SECTION_TITLE].map(normaliseName),
+      ),
+    };
+    vocabularies.set(pack, vocabulary);
+  }
+  return vocabulary;
 }
+
+/** The last reading of each grid (a file's tracker is read by validation and again by consolidation). */
+const readings = new WeakMap<Grid, { readonly vocabulary: TrackerVocabulary; readonly read: TrackerRead | null }>();
 
 /** Finds the tracker in a grid by its header row; null when the grid does not hold one. */
 export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerRead | null {
+  const known = readings.get(grid);
+  if (known && known.vocabulary === vocabulary) return known.read;
+  const read = readTrackerGrid(grid, vocabulary);
+  readings.set(grid, { vocabulary, read });
+  return read;
+}
+
+function readTrackerGrid(grid: Grid, vocabulary: TrackerVocabulary): TrackerRead | null {
   const knownTaskIds = vocabulary.taskIds;
   let headerRow = 0;
   const columns: Partial<Record<TrackerColumnKey, number>> = {};
@@ -426,7 +446,7 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
     const row = grid.values[r - 1] ?? [];
     const found: Partial<Record<TrackerColumnKey, number>> = {};
     row.forEach((v, i) => {
-      const key = typeof v === 'string' ? HEADER_KEYS.get(normaliseName(v)) : undefined;
+      const key = typeof v === 'string' ? HEADER_KEYS.get(nameKey(v)) : undefined;
       if (key && found[key] === undefined) found[key] = i + 1;
     });
     if (found.id !== undefined && found.content !== undefined && found.status !== undefined) {
@@ -443,7 +463,7 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
     forEachRow(grid, 1, (r) => {
       if (r >= headerRow) return true;
       forEachCell(grid, r, (c, v) => {
-        if (typeof v !== 'string' || normaliseName(v).replace(/:$/, '') !== wanted) return false;
+        if (typeof v !== 'string' || nameKey(v).replace(/:$/, '') !== wanted) return false;
         at = { row: r, col: filledAfter(grid, r, c) ?? c + 1 };
         return true;
       });
@@ -476,7 +496,7 @@ export function readTracker(grid: Grid, vocabulary: TrackerVocabulary): TrackerR
     // Heading rows of the layout (a section title, a group row like "16") are owned; anything else is the user's.
     const contentCol = columns.content ?? idCol + 1;
     const isHeading =
-      vocabulary.headings.has(normaliseName(gridText(grid, r, contentCol))) &&
+      vocabulary.headings.has(nameKey(gridText(grid, r, contentCol))) &&
       row.every((v, i) => i + 1 === idCol || i + 1 === contentCol || isEmptyValue(v));
     if (isHeading) return;
     row.forEach((v, i) => {

@@ -194,6 +194,16 @@ describe('reading a tracker back', () => {
     expect(read.foreignCells).toEqual([cellRef(row1, 20), cellRef(last + 3, 2)]);
   });
 
+  it('reads a grid once per vocabulary (validation and consolidation share the reading), and a pack once', () => {
+    const grid = gridOf(layout.spec, { [cellRef(row1, TRACKER_COL.status)]: 'Hoàn thành' });
+    const first = readTracker(grid, ids);
+    expect(readTracker(grid, ids)).toBe(first);
+    expect(trackerVocabulary(pack)).toBe(trackerVocabulary(pack));
+    const other = { taskIds: new Set<string>(), headings: ids.headings };
+    expect(readTracker(grid, other)?.entries.size).toBe(0);
+    expect(readTracker(grid, ids)?.entries.get('1')?.values.status).toBe('Hoàn thành');
+  });
+
   it('returns null for a sheet that is not a tracker', () => {
     expect(readTracker({ name: 'x', values: [['Họ tên', 'Ngày sinh'], ['A', 1]] }, ids)).toBeNull();
   });
