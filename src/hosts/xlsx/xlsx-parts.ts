@@ -5,7 +5,7 @@
  * Browser-safe.
  */
 import type { GridValue } from '../../workbook/grid';
-import { name, XmlScanner } from './xml-scan';
+import { name, text, XmlScanner, type Name } from './xml-scan';
 
 const N = {
   sheet: name('sheet'), name: name('name'), id: name('id'), relationship: name('Relationship'), Id: name('Id'),
@@ -14,6 +14,9 @@ const N = {
   c: name('c'), v: name('v'), f: name('f'), is: name('is'), shared: name('shared'),
   one: name('1'), true: name('true'),
 };
+
+/** The cell types a spreadsheet program writes, matched as bytes (no string made for each cell's type). */
+const CELL_TYPES: readonly (readonly [Name, string])[] = ['s', 'n', 'str', 'b', 'inlineStr', 'e', 'd'].map((t) => [name(t), t] as const);
 
 /** The sheets listed in workbook.xml, in order, with their relationship ids; and the date system. */
 export function readWorkbookPart(b: Uint8Array): { sheets: { name: string; rid: string }[]; date1904: boolean } {
@@ -150,14 +153,38 @@ export type SheetScan =
 
 interface CellParts {
   type: 'n' | 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd' | string;
-  v: string | undefined;
+  /** Where the <v> text lies in the part's bytes; vStart < 0 when the cell has no <v>. */
+  vStart: number;
+  vEnd: number;
   inline: string | undefined;
   formula: string | undefined;
   sharedIndex: string | undefined;
 }
 
-function cellValue(p: CellParts, strings: SharedStrings): GridValue {
-  const v = p.v;
+/**
+ * The bytes [start, end) as a whole number when they are plain decimal digits (a "-" first when `signed`), at most 15
+ * of them (so the number is exact, as Number() of the same text gives it); NaN for anything else (spaces, entities,
+ * a decimal point, an exponent), which the caller then reads as text.
+ */
+function plainInt(b: Uint8Array, start: number, end: number, signed: boolean): number {
+  const negative = signed && b[start] === 45;
+  let i = negative ? start + 1 : start;
+  if (i >= end || end - i > 15) return NaN;
+  let n = 0;
+  for (; i < end; i++) {
+    const d = (b[i] as number) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return negative ? -n : n;
+}
+
+function cellValue(p: CellParts, strings: SharedStrings, b: Uint8Array): GridValue {
+  if (p.type === 's' || p.type === 'n') {
+    const n = p.vStart < 0 ? NaN : plainInt(b, p.vStart, p.vEnd, p.type === 'n');
+    if (n === n) return p.type === 's' ? strings.get(n) : n;
+  }
+  const v = p.vStart < 0 ? undefined : text(b, p.vStart, p.vEnd);
   switch (p.type) {
     case 's':
       return v === undefined || v.trim() === '' ? null : strings.get(Number(v));
@@ -182,14 +209,17 @@ function cellValue(p: CellParts, strings: SharedStrings): GridValue {
 
 /** Reads the children of a <c> element the scanner has just opened, up to its </c>. */
 function readCellChildren(x: XmlScanner, p: CellParts): void {
-  p.v = p.inline = p.formula = p.sharedIndex = undefined;
+  p.inline = p.formula = p.sharedIndex = undefined;
+  p.vStart = p.vEnd = -1;
   while (x.next()) {
     if (x.kind() === 'close') {
       if (x.is(N.c)) return;
       continue;
     }
-    if (x.is(N.v)) p.v = x.textContent();
-    else if (x.is(N.f)) {
+    if (x.is(N.v)) {
+      p.vStart = x.pos;
+      p.vEnd = x.textEnd();
+    } else if (x.is(N.f)) {
       const shared = x.attr(N.t) && x.attrIs(N.shared);
       p.sharedIndex = shared && x.attr(N.si) ? x.attrText() : undefined;
       p.formula = x.textContent();
@@ -226,7 +256,7 @@ export function readWorksheet(b: Uint8Array, strings: SharedStrings, maxCells: n
   let rowNo = 0;
   let col = 0;
   let cells = 0;
-  const p: CellParts = { type: 'n', v: undefined, inline: undefined, formula: undefined, sharedIndex: undefined };
+  const p: CellParts = { type: 'n', vStart: -1, vEnd: -1, inline: undefined, formula: undefined, sharedIndex: undefined };
   while (x.next()) {
     if (x.kind() === 'close') {
       if (x.is(N.sheetData)) break;
@@ -253,9 +283,9 @@ export function readWorksheet(b: Uint8Array, strings: SharedStrings, maxCells: n
       if (skipCellChildren(x) && ++cells > maxCells) return { ok: false, problem: 'too-many-cells', cells };
       continue;
     }
-    p.type = x.attr(N.t) ? x.attrText() : 'n';
+    p.type = x.attr(N.t) ? x.attrOneOf(CELL_TYPES) : 'n';
     readCellChildren(x, p);
-    const value = cellValue(p, strings);
+    const value = cellValue(p, strings, b);
     if (value === null && p.formula === undefined) continue;
     if (++cells > maxCells) return { ok: false, problem: 'too-many-cells', cells };
     (values[rowNo - 1] ??= [])[col - 1] = value;

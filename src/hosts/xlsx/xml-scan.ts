@@ -191,6 +191,22 @@ export class XmlScanner {
     return text(this.bytes, this.pos, end);
   }
 
+  /** Where the text after the current (opening) tag ends (the next tag, or the end of the part); `pos` after an empty tag. */
+  textEnd(): number {
+    if (this.tagKind !== 'open') return this.pos;
+    const lt = this.bytes.indexOf(LT, this.pos);
+    return lt < 0 ? this.bytes.length : lt;
+  }
+
+  /**
+   * The found attribute's value when it is one of `known` (compared as bytes, the same string object returned each
+   * time); otherwise its text, decoded.
+   */
+  attrOneOf(known: readonly (readonly [Name, string])[]): string {
+    for (const [bytes, s] of known) if (this.attrIs(bytes)) return s;
+    return this.attrText();
+  }
+
   /** Skips to just after the closing tag matching the current opening tag (same local name, nesting counted). */
   skipElement(): void {
     if (this.tagKind !== 'open') return;

@@ -79,6 +79,25 @@ describe('the fast values reader', () => {
     expect(xmlText('&bogus; & &#x;')).toBe('&bogus; & &#x;');
   });
 
+  it('reads numbers and shared-string indexes the way Number() reads their text: spaces, signs, zeros, exponents, entities, big and odd values', () => {
+    const v = (c: string, body: string, t = ''): string => `<c r="${c}1"${t}><v>${body}</v></c>`;
+    const row = [
+      v('A', ' 12 '), v('B', '-0'), v('C', '007'), v('D', '1e3'), v('E', '-2.5'), v('F', '1234567890123456789'), v('G', '&#49;2'),
+      v('H', '-'), v('I', '12x'), v('J', ''), '<c r="K1"><v/></c>', v('L', ' 1 ', ' t="s"'), v('M', '01', ' t="&#115;"'), v('N', '1e0', ' t="s"'),
+      v('O', '9', ' t="s"'), v('P', '-1', ' t="s"'), v('Q', '0x10'),
+    ].join('');
+    const bytes = makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/s.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: '<sst><si><t>a</t></si><si><t>b</t></si></sst>' },
+      { name: 'xl/worksheets/s.xml', data: `<worksheet><sheetData><row r="1">${row}</row></sheetData></worksheet>` },
+    ]);
+    const g = fastOpen(bytes).grid('S')!;
+    const read = Array.from({ length: 17 }, (_, c) => gridValue(g, 1, c + 1));
+    expect(read).toEqual([12, -0, 7, 1000, -2.5, 1234567890123456789, 12, '-', '12x', null, null, 'b', 'b', 'b', null, null, 16]);
+    expect(Object.is(read[1], -0)).toBe(true);
+  });
+
   it('reads any mangled XML with sound checksums without throwing: cut, spliced or stray "<", quotes and references', () => {
     const sheet = new TextEncoder().encode('<worksheet><sheetData>' + [...Array(40).keys()].map((r) =>
       `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 7}</v></c><c r="B${r + 1}"><f>A${r + 1}*2</f><v>${r}</v></c><c r="C${r + 1}" t="inlineStr"><is><t>ô ${r}</t></is></c></row>`).join('') + '</sheetData></worksheet>');
