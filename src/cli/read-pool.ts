@@ -32,6 +32,12 @@ export interface PoolOptions {
 /** Files each worker holds at once: one being read, one waiting, so a worker never idles between two. */
 const PER_WORKER = 2;
 
+/**
+ * A worker's space for new objects (MB). A file's reading makes objects that die with it, so a small space costs no
+ * time and keeps the thread's memory flat (V8 would otherwise let it grow to several times this).
+ */
+const WORKER_YOUNG_MB = 8;
+
 interface Pending {
   readonly promise: Promise<ReadDone>;
   settled: boolean;
@@ -96,7 +102,7 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
   let taken = 0;
   const held: number[] = [];
   const workers = Array.from({ length: count }, (_, w) => {
-    const worker = new Worker(o.script, { workerData: setup });
+    const worker = new Worker(o.script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     held[w] = 0;
     worker.on('message', (done: ReadDone) => {
       held[w]!--;
