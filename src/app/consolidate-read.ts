@@ -92,8 +92,9 @@ export class SharedFacts {
 
   private deadline(taskId: string, d: PlanRow['deadline']): PlanRow['deadline'] {
     if (d === null) return null;
-    const json = JSON.stringify(d);
     const held = this.deadlines.get(taskId);
+    if (held?.deadline === d) return d;
+    const json = JSON.stringify(d);
     if (held?.json === json) return held.deadline;
     if (!held) this.deadlines.set(taskId, { json, deadline: d });
     return d;

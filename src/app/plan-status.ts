@@ -36,6 +36,23 @@ export interface PlanRow {
   readonly due: DueResult | null;
 }
 
+/**
+ * Deadlines read from their phrases, by rule and phrase: every file consolidated reads the same tasks' phrases, and a
+ * phrase always reads the same way. Bounded (forgotten when full).
+ */
+let deadlines = new Map<string, ReturnType<typeof taskDeadline>>();
+
+function deadlineOf(task: PlanTask, inclusiveBefore: boolean): ReturnType<typeof taskDeadline> {
+  const key = `${inclusiveBefore ? 1 : 0}${task.deadlineText}`;
+  let parsed = deadlines.get(key);
+  if (!parsed) {
+    parsed = taskDeadline(task, { inclusiveBefore });
+    if (deadlines.size >= 2_000) deadlines = new Map();
+    deadlines.set(key, parsed);
+  }
+  return parsed;
+}
+
 export function planRows(
   pack: PlanPack,
   settings: DueSettings,
@@ -46,7 +63,7 @@ export function planRows(
   for (const task of pack.tasks) {
     const role = agency ? roleOf(task, agency) : null;
     if (agency && role === null) continue;
-    const parsed = taskDeadline(task, { inclusiveBefore: settings.inclusiveBefore });
+    const parsed = deadlineOf(task, settings.inclusiveBefore);
     const deadline = parsed.ok ? parsed.deadline : null;
     const p = progress(task.id);
     const due = deadline

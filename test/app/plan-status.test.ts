@@ -146,3 +146,19 @@ describe('planRows with a custom pack', () => {
     expect(row?.due?.state).toBe('recurring');
   });
 });
+
+describe('planRows reading each deadline phrase once', () => {
+  it('gives the same deadlines, shared, on every call; a "trước ngày" rule or another phrase is read afresh', () => {
+    const a = planRows(pack, settings(d(2026, 3, 1)));
+    const b = planRows(pack, settings(d(2026, 9, 1)));
+    a.forEach((r, i) => expect(b[i]!.deadline).toBe(r.deadline));
+    const before = pack.tasks.find((t) => /^trước ngày/i.test(t.deadlineText.trim()));
+    if (before) {
+      const strict = byId(a).get(before.id)!.deadline;
+      const inclusive = byId(planRows(pack, settings(d(2026, 3, 1), { inclusiveBefore: true }))).get(before.id)!.deadline;
+      expect(inclusive?.due).toBe((strict?.due ?? 0) + 1);
+    }
+    const changed: PlanPack = { ...pack, tasks: [{ ...pack.tasks[0]!, deadlineText: 'Trước ngày 15/5/2026' }] };
+    expect(planRows(changed, settings(d(2026, 3, 1)))[0]!.deadline?.due).toBe(d(2026, 5, 14));
+  });
+});

@@ -115,12 +115,44 @@ export class SharedStrings {
     if (!Number.isInteger(i) || i < 0 || i >= this.count) return null;
     let text = this.decoded.get(i);
     if (text === undefined) {
-      const x = new XmlScanner(this.bytes.subarray(this.starts[i], this.ends[i]));
-      text = runsText(x, N.si);
+      text = itemText(this.bytes, this.starts[i] as number, this.ends[i] as number);
       this.decoded.set(i, text);
     }
     return text;
   }
+}
+
+/** Items longer than this (bytes) are decoded each time; a label or a status is far shorter. */
+const REMEMBERED_ITEM_BYTES = 512;
+const REMEMBERED_ITEMS = 4_096;
+/**
+ * String items decoded lately, by a hash of their bytes: a batch of files made from one template holds the same
+ * labels, each file decoding them afresh. Bytes compared in full before an item is reused; bounded (forgotten when
+ * full), so memory stays flat whatever the number of files.
+ */
+let remembered = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+
+function itemText(b: Uint8Array, start: number, end: number): string {
+  const decode = (): string => runsText(new XmlScanner(b.subarray(start, end)), N.si);
+  if (end - start > REMEMBERED_ITEM_BYTES) return decode();
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  const known = remembered.get(h);
+  if (known !== undefined && known.bytes.length === end - start) {
+    let same = true;
+    for (let i = start, k = 0; i < end; i++, k++) {
+      if (b[i] !== known.bytes[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return known.text;
+  }
+  const text = decode();
+  if (remembered.size >= REMEMBERED_ITEMS) remembered = new Map();
+  // A copy: a view would hold the whole part in memory.
+  remembered.set(h, { bytes: new Uint8Array(b.subarray(start, end)), text });
+  return text;
 }
 
 /** dcterms:modified of docProps/core.xml as ISO 8601 (UTC), when present and a real date. */

@@ -98,6 +98,19 @@ describe('the fast values reader', () => {
     expect(Object.is(read[1], -0)).toBe(true);
   });
 
+  it('reads each file\'s own shared strings, however alike the files (texts remembered across files only for equal bytes)', () => {
+    const file = (items: string[]): Uint8Array => makeZip([
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Target="worksheets/s.xml"/></Relationships>' },
+      { name: 'xl/sharedStrings.xml', data: `<sst>${items.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>` },
+      { name: 'xl/worksheets/s.xml', data: `<worksheet><sheetData><row r="1">${items.map((_, i) => `<c r="${'ABCDEFGH'[i]}1" t="s"><v>${i}</v></c>`).join('')}</row></sheetData></worksheet>` },
+    ]);
+    const row = (items: string[]): unknown[] => fastOpen(file(items)).grid('S')!.values[0]!;
+    expect(row(['Mã số', 'ab', 'Tổng số'])).toEqual(['Mã số', 'ab', 'Tổng số']);
+    expect(row(['Mã số', 'ba', 'Tổng sổ', 'x'.repeat(600)])).toEqual(['Mã số', 'ba', 'Tổng sổ', 'x'.repeat(600)]);
+    expect(row(['ab', 'Mã số', 'Tổng số'])).toEqual(['ab', 'Mã số', 'Tổng số']);
+  });
+
   it('reads any mangled XML with sound checksums without throwing: cut, spliced or stray "<", quotes and references', () => {
     const sheet = new TextEncoder().encode('<worksheet><sheetData>' + [...Array(40).keys()].map((r) =>
       `<row r="${r + 1}"><c r="A${r + 1}" t="s"><v>${r % 7}</v></c><c r="B${r + 1}"><f>A${r + 1}*2</f><v>${r}</v></c><c r="C${r + 1}" t="inlineStr"><is><t>ô ${r}</t></is></c></row>`).join('') + '</sheetData></worksheet>');
