@@ -239,10 +239,32 @@ function cellValue(p: CellParts, strings: SharedStrings, b: Uint8Array): GridVal
   }
 }
 
+/** "<v>" and "</v></c>": the commonest cell, a value alone, is read without scanning its tags one by one. */
+const V_OPEN = name('<v>');
+const V_C_CLOSE = name('</v></c>');
+
+function bytesAt(b: Uint8Array, at: number, n: Name): boolean {
+  if (at + n.length > b.length) return false;
+  for (let k = 0; k < n.length; k++) if (b[at + k] !== n[k]) return false;
+  return true;
+}
+
 /** Reads the children of a <c> element the scanner has just opened, up to its </c>. */
 function readCellChildren(x: XmlScanner, p: CellParts): void {
   p.inline = p.formula = p.sharedIndex = undefined;
   p.vStart = p.vEnd = -1;
+  const b = x.bytes;
+  if (bytesAt(b, x.pos, V_OPEN)) {
+    // <c …><v>text</v></c>: what the loop below reads from the same bytes, found at once.
+    const start = x.pos + V_OPEN.length;
+    const lt = b.indexOf(60, start);
+    if (lt >= 0 && bytesAt(b, lt, V_C_CLOSE)) {
+      p.vStart = start;
+      p.vEnd = lt;
+      x.pos = lt + V_C_CLOSE.length;
+      return;
+    }
+  }
   while (x.next()) {
     if (x.kind() === 'close') {
       if (x.is(N.c)) return;

@@ -85,6 +85,7 @@ describe('the fast values reader', () => {
       v('A', ' 12 '), v('B', '-0'), v('C', '007'), v('D', '1e3'), v('E', '-2.5'), v('F', '1234567890123456789'), v('G', '&#49;2'),
       v('H', '-'), v('I', '12x'), v('J', ''), '<c r="K1"><v/></c>', v('L', ' 1 ', ' t="s"'), v('M', '01', ' t="&#115;"'), v('N', '1e0', ' t="s"'),
       v('O', '9', ' t="s"'), v('P', '-1', ' t="s"'), v('Q', '0x10'),
+      '<c r="R1"><v>5</v><extLst/></c>', '<c r="S1"><v><![CDATA[7]]></v></c>', '<c r="T1" t="str"><v>a</v ></c>',
     ].join('');
     const bytes = makeZip([
       { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' },
@@ -93,8 +94,8 @@ describe('the fast values reader', () => {
       { name: 'xl/worksheets/s.xml', data: `<worksheet><sheetData><row r="1">${row}</row></sheetData></worksheet>` },
     ]);
     const g = fastOpen(bytes).grid('S')!;
-    const read = Array.from({ length: 17 }, (_, c) => gridValue(g, 1, c + 1));
-    expect(read).toEqual([12, -0, 7, 1000, -2.5, 1234567890123456789, 12, '-', '12x', null, null, 'b', 'b', 'b', null, null, 16]);
+    const read = Array.from({ length: 20 }, (_, c) => gridValue(g, 1, c + 1));
+    expect(read).toEqual([12, -0, 7, 1000, -2.5, 1234567890123456789, 12, '-', '12x', null, null, 'b', 'b', 'b', null, null, 16, 5, null, 'a']);
     expect(Object.is(read[1], -0)).toBe(true);
   });
 
@@ -105,7 +106,7 @@ describe('the fast values reader', () => {
       { name: 'xl/sharedStrings.xml', data: `<sst>${items.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>` },
       { name: 'xl/worksheets/s.xml', data: `<worksheet><sheetData><row r="1">${items.map((_, i) => `<c r="${'ABCDEFGH'[i]}1" t="s"><v>${i}</v></c>`).join('')}</row></sheetData></worksheet>` },
     ]);
-    const row = (items: string[]): unknown[] => fastOpen(file(items)).grid('S')!.values[0]!;
+    const row = (items: string[]): readonly unknown[] => fastOpen(file(items)).grid('S')!.values[0]!;
     expect(row(['Mã số', 'ab', 'Tổng số'])).toEqual(['Mã số', 'ab', 'Tổng số']);
     expect(row(['Mã số', 'ba', 'Tổng sổ', 'x'.repeat(600)])).toEqual(['Mã số', 'ba', 'Tổng sổ', 'x'.repeat(600)]);
     expect(row(['ab', 'Mã số', 'Tổng số'])).toEqual(['ab', 'Mã số', 'Tổng số']);
