@@ -74,7 +74,7 @@ export function hash64(text: string): string {
  */
 export class SharedFacts {
   private readonly texts = new Map<string, string>();
-  private readonly deadlines = new Map<string, { readonly json: string; readonly deadline: PlanRow['deadline'] }>();
+  private readonly deadlines = new Map<string, NonNullable<PlanRow['deadline']>>();
   private readonly tasks: ReadonlyMap<string, PlanRow['task']>;
   private readonly agencies: ReadonlyMap<string, RosterEntry>;
 
@@ -93,10 +93,8 @@ export class SharedFacts {
   private deadline(taskId: string, d: PlanRow['deadline']): PlanRow['deadline'] {
     if (d === null) return null;
     const held = this.deadlines.get(taskId);
-    if (held?.deadline === d) return d;
-    const json = JSON.stringify(d);
-    if (held?.json === json) return held.deadline;
-    if (!held) this.deadlines.set(taskId, { json, deadline: d });
+    if (held !== undefined && sameDeadline(held, d)) return held;
+    if (!held) this.deadlines.set(taskId, d);
     return d;
   }
 
@@ -120,6 +118,13 @@ export class SharedFacts {
       notes: this.map(f.notes, (v) => v),
     };
   }
+}
+
+/** Two deadlines that say the same: every field alike (a deadline is flat: kind, phrase, days, flags). */
+function sameDeadline(a: NonNullable<PlanRow['deadline']>, b: NonNullable<PlanRow['deadline']>): boolean {
+  if (a === b) return true;
+  return a.kind === b.kind && a.text === b.text && a.start === b.start && a.due === b.due && a.named === b.named
+    && a.inclusive === b.inclusive && a.yearlyMilestones === b.yearlyMilestones && Object.keys(a).length === Object.keys(b).length;
 }
 
 export interface Context {
