@@ -10,6 +10,8 @@ import { formsCommand, FORMS_COMMAND } from './forms-command';
 import { validateCommand, VALIDATE_COMMAND } from './validate-command';
 import { consolidateCommand, CONSOLIDATE_COMMAND } from './consolidate-command';
 import { reportCommand, REPORT_COMMAND } from './report-command';
+import { planImportCommand, PLAN_IMPORT_COMMAND } from './plan-import-command';
+import { planSheetCommand, PLAN_SHEET_COMMAND } from './plan-sheet-command';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
@@ -22,6 +24,8 @@ type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 /** Every command with its option table: `vtlt --help` lists exactly these. */
 export const COMMANDS: readonly (readonly [CommandDef, Command])[] = [
   [PLAN_COMMAND, planCommand],
+  [PLAN_IMPORT_COMMAND, planImportCommand],
+  [PLAN_SHEET_COMMAND, planSheetCommand],
   [TRACKER_COMMAND, trackerCommand],
   [FORMS_COMMAND, formsCommand],
   [VALIDATE_COMMAND, validateCommand],
@@ -46,9 +50,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.out(PRODUCT_VERSION);
       return 0;
     }
-    const command = COMMANDS.find(([def]) => def.name === name)?.[1];
+    // "vtlt plan import …" and "vtlt plan sheet …" are commands of their own.
+    const sub = COMMANDS.find(([def]) => def.name === `${name} ${rest[0] ?? ''}`);
+    const command = sub?.[1] ?? COMMANDS.find(([def]) => def.name === name)?.[1];
     if (!command) throw new UsageError(t(io.lang, 'cli.unknownCommand', { command: name }));
-    return await command(rest, io);
+    return await command(sub ? rest.slice(1) : rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);

@@ -130,3 +130,21 @@ describe('vtlt plan import / plan sheet', () => {
     expect((await cli(planSheetCommand, ['--out', path.join(dir, 'y.xlsx'), '--plan', bad])).err).toContain('không phải JSON hợp lệ');
   });
 });
+
+describe('wired into vtlt', () => {
+  it('"vtlt plan import" and "vtlt plan sheet" run, are listed in the help, and "vtlt plan" is unchanged', async () => {
+    const { run } = await import('../../src/cli/main');
+    const runCli = (argv: string[]) => cli((rest, io) => run(rest, io), argv);
+    const xlsx = path.join(dir, 'qua-vtlt.xlsx');
+    const json = path.join(dir, 'qua-vtlt.json');
+    expect((await runCli(['plan', 'sheet', '--out', xlsx])).code).toBe(0);
+    expect((await runCli(['plan', 'import', xlsx, '--out', json])).code).toBe(0);
+    expect(await readPack(json)).toEqual(defaultPlanPack());
+    const help = await runCli(['--help']);
+    expect(help.out).toMatch(/plan import\s+Nhập Kế hoạch/);
+    expect(help.out).toMatch(/plan sheet\s+Ghi trang tính "Kế hoạch"/);
+    expect((await runCli(['plan', 'import', '--help'])).out).toContain('vtlt plan import TỆP.docx|TỆP.xlsx --out KẾ-HOẠCH.json');
+    expect((await runCli(['plan', '--json', '--as-of', '2027-03-01'])).code).toBe(0);
+    expect((await runCli(['plan', 'nhap'])).code).toBe(2);
+  });
+});
