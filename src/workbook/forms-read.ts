@@ -116,10 +116,12 @@ export function readFormSheet(grid: Grid, isInput?: (cell: Cell) => boolean): Fo
   const formulaInputs = new Map<string, { formula: string; value: FormValue; address: string }>();
   for (const [code, r] of rows) {
     for (const [no, c] of columns) {
-      const cell = { row: code, col: no };
-      const key = cellKey(cell);
       const v = gridValue(grid, r, c);
       const formula = grid.formulas?.[r - 1]?.[c - 1];
+      // Most cells of a table are empty: nothing is built for them.
+      if (!formula && isEmptyValue(v)) continue;
+      const cell = { row: code, col: no };
+      const key = cellKey(cell);
       if (formula) {
         if (!isInput?.(cell)) continue;
         formulaInputs.set(key, { formula, value: isEmptyValue(v) ? null : v, address: cellRef(r, c) });

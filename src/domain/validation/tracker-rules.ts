@@ -21,10 +21,20 @@ export interface TrackerRowInput {
 
 const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
 
+/** The statuses as compared (normalised once), and texts lately read as a status: a batch repeats a few texts. */
+const STATUS_KEYS: readonly string[] = TASK_STATUSES.map(norm);
+const statusesRead = new Map<string, (typeof TASK_STATUSES)[number] | undefined>();
+
 /** The status as one of the list, matched without regard to case and spacing; null when blank; undefined if unknown. */
 export function readStatus(v: IssueValue): (typeof TASK_STATUSES)[number] | null | undefined {
   if (v === null || String(v).trim() === '') return null;
-  return TASK_STATUSES.find((s) => norm(s) === norm(String(v)).replace(/\s+/g, ' '));
+  const text = String(v);
+  if (statusesRead.has(text)) return statusesRead.get(text);
+  const wanted = norm(text).replace(/\s+/g, ' ');
+  const found = TASK_STATUSES[STATUS_KEYS.indexOf(wanted)];
+  if (statusesRead.size >= 1_024) statusesRead.clear();
+  statusesRead.set(text, found);
+  return found;
 }
 
 export function checkTrackerRow(sheet: string, row: TrackerRowInput, asOf: Day): Issue[] {

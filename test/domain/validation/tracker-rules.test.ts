@@ -39,6 +39,16 @@ describe('reading typed values', () => {
     expect(readStatus('')).toBeNull();
     expect(readStatus('Xong')).toBeUndefined();
   });
+
+  it('reads a status text the same the second time and after many other texts (read texts are remembered, bounded)', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(readStatus(' HOA\u0300N THÀNH ')).toBe('Hoàn thành');
+      expect(readStatus('Xong')).toBeUndefined();
+      expect(readStatus('   ')).toBeNull();
+    }
+    for (let i = 0; i < 3_000; i++) expect(readStatus(`Trạng thái ${i}`)).toBeUndefined();
+    expect(readStatus('đang thực hiện')).toBe('Đang thực hiện');
+  });
 });
 
 describe('tracker rules', () => {
