@@ -4,7 +4,7 @@ import type { FormPack } from '../domain/form-pack';
 import { parseFormPackJson } from '../domain/form-pack-schema';
 import { t, type Lang } from '../domain/i18n';
 import { findAgency } from '../domain/roster';
-import { defaultPlanPack, defaultRoster } from '../packs';
+import { defaultRoster } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { describeUnplaced, insertForms } from '../app/insert-forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
@@ -12,6 +12,7 @@ import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import { readRegularFile } from './inputs';
 import type { CliIo } from './io';
+import { PLAN_OPTION, planOf } from './plan-file';
 
 const MIN_YEAR = 2000;
 
@@ -85,6 +86,7 @@ export const FORMS_COMMAND: CommandDef = {
         en: 'agree to change the agency, overwrite another sheet, drop figures the new forms have no place for, or clear cells typed outside the table',
       },
     },
+    PLAN_OPTION,
   ],
 };
 
@@ -111,7 +113,7 @@ export async function formsCommand(argv: readonly string[], io: CliIo): Promise<
 
   const inFile = args.values.get('in');
   const wb = inFile ? await openWorkbookFile(inFile, lang) : FileWorkbook.create();
-  const plan = defaultPlanPack();
+  const plan = await planOf(args.values, lang);
   const force = args.flags.has('force');
   const result = await insertForms(wb, {
     pack,

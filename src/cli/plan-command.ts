@@ -3,11 +3,12 @@ import { formatVn, parseUserDate, toIso } from '../domain/calendar';
 import { DUE_STATES, type DueState } from '../domain/due-state';
 import { t, type Lang } from '../domain/i18n';
 import { findAgency } from '../domain/roster';
-import { defaultPlanPack, defaultRoster } from '../packs';
+import { defaultRoster } from '../packs';
 import { defaultDueSettings, planRows, type DueSettings } from '../app/plan-status';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { renderTable } from './table';
 import type { CliIo } from './io';
+import { PLAN_OPTION, planOf } from './plan-file';
 
 export function readDueSettings(
   values: ReadonlyMap<string, string>,
@@ -52,11 +53,12 @@ export const PLAN_COMMAND: CommandDef = {
       name: 'agency', kind: 'value', arg: { vi: 'MÃ', en: 'CODE' },
       help: { vi: 'chỉ các nhiệm vụ áp dụng cho đơn vị có mã này (theo danh sách đơn vị)', en: 'only the tasks that apply to this roster agency' },
     },
+    PLAN_OPTION,
     JSON_OPTION,
   ],
 };
 
-export function planCommand(argv: readonly string[], io: CliIo): number {
+export async function planCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;
   const args = parseArgs(argv, PLAN_COMMAND, lang);
   if (args.help) {
@@ -64,7 +66,7 @@ export function planCommand(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const settings = readDueSettings(args.values, args.flags, lang, io.now());
-  const pack = defaultPlanPack();
+  const pack = await planOf(args.values, lang);
   const code = args.values.get('agency');
   const agency = code === undefined ? undefined : findAgency(defaultRoster(), code);
   if (code !== undefined && agency === undefined) throw new UsageError(t(lang, 'cli.unknownAgency', { code }));

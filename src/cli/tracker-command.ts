@@ -2,12 +2,13 @@
 import { formatVn } from '../domain/calendar';
 import { t } from '../domain/i18n';
 import { findAgency } from '../domain/roster';
-import { defaultPlanPack, defaultRoster } from '../packs';
+import { defaultRoster } from '../packs';
 import { insertTracker } from '../app/insert-tracker';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
+import { PLAN_OPTION, planOf } from './plan-file';
 import { AS_OF_OPTION, INCLUSIVE_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
 
 export const TRACKER_COMMAND: CommandDef = {
@@ -33,6 +34,7 @@ export const TRACKER_COMMAND: CommandDef = {
       name: 'force', kind: 'flag',
       help: { vi: 'đồng ý ghi đè khi có dữ liệu ngoài bảng hoặc đổi đơn vị', en: 'agree to overwrite data outside the table or to change the agency' },
     },
+    PLAN_OPTION,
   ],
 };
 
@@ -53,8 +55,9 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
   const inFile = args.values.get('in');
   const wb = inFile ? await openWorkbookFile(inFile, lang) : FileWorkbook.create();
   const questions: string[] = [];
+  const pack = await planOf(args.values, lang);
   const result = await insertTracker(wb, {
-    pack: defaultPlanPack(),
+    pack,
     agency,
     asOf: args.values.has('as-of') ? settings.asOf : undefined,
     window: args.values.has('window') ? settings.window : undefined,
@@ -74,7 +77,7 @@ export async function trackerCommand(argv: readonly string[], io: CliIo): Promis
   const asOfText = args.values.has('as-of') ? formatVn(settings.asOf) : '=TODAY()';
   io.out(
     t(lang, 'cli.tracker.written', {
-      sheet: defaultPlanPack().trackerSheetName, agency: agency.name, code: agency.code, out, tasks: result.layout.rows.length, asOf: asOfText,
+      sheet: pack.trackerSheetName, agency: agency.name, code: agency.code, out, tasks: result.layout.rows.length, asOf: asOfText,
     }) +
       (result.keptEntries > 0 ? t(lang, 'cli.tracker.kept', { count: result.keptEntries }) : '') +
       (result.orphanRows > 0 ? t(lang, 'cli.tracker.orphans', { count: result.orphanRows }) : '') +

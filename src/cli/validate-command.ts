@@ -12,6 +12,8 @@ import type { Grid } from '../workbook/grid';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { expandInputs, readRegularFile, unmatchedReason } from './inputs';
 import type { CliIo } from './io';
+import { PLAN_OPTION, planOf } from './plan-file';
+import type { PlanPack } from '../domain/plan-pack';
 import { JSON_OPTION } from './plan-command';
 import { readRosterFile, ROSTER_OPTION } from './roster-file';
 
@@ -36,6 +38,7 @@ export const VALIDATE_COMMAND: CommandDef = {
     { name: 'year', kind: 'value', arg: { vi: 'NĂM', en: 'YEAR' }, help: { vi: 'năm báo cáo cần kiểm tra', en: 'the reporting year to check' } },
     ROSTER_OPTION,
     JSON_OPTION,
+    PLAN_OPTION,
   ],
   notes: {
     vi: 'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được (hoặc tham số sai).',
@@ -96,8 +99,8 @@ function unreadable(file: string, reason: string): FileReport {
   return { file, readable: false, report: null, issues: [i], errors: 1, warnings: 0 };
 }
 
-export function defaultValidateOptions(settings: { expectedYear?: number; partial?: boolean } = {}): ValidateOptions {
-  const plan = defaultPlanPack();
+export function defaultValidateOptions(settings: { expectedYear?: number; partial?: boolean; plan?: PlanPack } = {}): ValidateOptions {
+  const plan = settings.plan ?? defaultPlanPack();
   const forms = defaultFormPack();
   return {
     planPack: plan,
@@ -139,7 +142,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (args.positional.length === 0) throw new UsageError(t(lang, 'cli.needInputs'));
   const year = parseYearOption(args.values.get('year'), lang);
   const options: ValidateOptions = {
-    ...defaultValidateOptions({ expectedYear: year, partial: args.flags.has('partial') }),
+    ...defaultValidateOptions({ expectedYear: year, partial: args.flags.has('partial'), plan: await planOf(args.values, lang) }),
     nowMs: io.now(),
   };
   const rosterFile = args.values.get('roster');

@@ -148,3 +148,27 @@ describe('wired into vtlt', () => {
     expect((await runCli(['plan', 'nhap'])).code).toBe(2);
   });
 });
+
+describe('--plan', () => {
+  it('plan, tracker and validate use an imported 2027 plan; a file made from it is not the bundled plan\'s', async () => {
+    const { run } = await import('../../src/cli/main');
+    const runCli = (argv: string[]) => cli((rest, io) => run(rest, io), argv);
+    const docx = path.join(dir, 'plan-flag-2027.docx');
+    await writeFile(docx, await planDocx(plan2027Spec()));
+    const json = path.join(dir, 'plan-flag-2027.json');
+    expect((await runCli(['plan', 'import', docx, '--out', json])).code).toBe(0);
+
+    const listed = await runCli(['plan', '--plan', json, '--json', '--as-of', '2027-07-15']);
+    const tasks = (JSON.parse(listed.out) as { plan: { id: string }; tasks: Array<{ id: string; state: string | null }> });
+    expect(tasks.plan.id).toBe('bn-vtlt-2027');
+    expect(tasks.tasks.map((x) => x.id)).toEqual(['1', '2', '3', '4', '5', '6', '7a', '7b']);
+    expect(tasks.tasks.find((x) => x.id === '7b')?.state).toBeNull();
+
+    const xlsx = path.join(dir, 'snv-2027.xlsx');
+    const tracker = await runCli(['tracker', '--plan', json, '--agency', 'SNV', '--out', xlsx, '--as-of', '2027-07-15']);
+    expect(tracker.code).toBe(0);
+    expect(tracker.out).toContain('Theo dõi nhiệm vụ 2027');
+    expect((await runCli(['validate', '--plan', json, '--partial', xlsx])).code).toBe(0);
+    expect((await runCli(['validate', '--partial', xlsx])).code).toBe(1);
+  });
+});
