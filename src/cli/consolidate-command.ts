@@ -6,7 +6,7 @@ import path from 'node:path';
 import { formatVn, toIso } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
 import type { Roster } from '../domain/roster';
-import { defaultPlanPack, defaultRoster } from '../packs';
+import { defaultRoster } from '../packs';
 import { lateCodes, missingCodes, type Consolidation } from '../app/consolidate';
 import { reminderParagraphs } from '../app/consolidation-output';
 import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
@@ -20,6 +20,8 @@ import { expandInputs, unmatchedReason } from './inputs';
 import { inputFile, knownPacks, openGuarded, type Unreadable } from './consolidate-reading';
 import { workerFilesReader } from './read-pool';
 import type { CliIo } from './io';
+import { PLAN_OPTION, planOf } from './plan-file';
+import type { PlanPack } from '../domain/plan-pack';
 import { AS_OF_OPTION, INCLUSIVE_OPTION, JSON_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
 import { readRosterFile, ROSTER_OPTION } from './roster-file';
 import { parseYearOption } from './validate-command';
@@ -49,6 +51,7 @@ export const CONSOLIDATE_COMMAND: CommandDef = {
       help: { vi: 'tính cả tệp chỉ có cảnh báo (không có lỗi) vào số tổng hợp', en: 'count files with warnings only (no errors) in the totals' },
     },
     JSON_OPTION,
+    PLAN_OPTION,
   ],
   notes: {
     vi: 'Mã thoát: 0 đã tổng hợp mọi tệp đọc được; 2 có tệp hoặc đường dẫn không đọc được (đã ghi phần đọc được) hoặc tham số sai.',
@@ -83,7 +86,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const outAbs = path.resolve(out);
   const files = inputs.files.filter((f) => path.resolve(f) !== outAbs);
   const unreadable: Unreadable[] = inputs.unmatched.map((u) => ({ file: u.input, reason: unmatchedReason(u, lang) }));
-  const guard = { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json') };
+  const guard = { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json'), plan: await planOf(args.values, lang) };
   let done: ConsolidatedInto;
   if (existing) {
     done = await consolidateGuarded(existing, files, unreadable, guard);
@@ -95,7 +98,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
-  io.out(args.flags.has('json') ? jsonOutput(result, warnings, unreadable, done.receivedProblems.map((p) => p.message)) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang }));
+  io.out(args.flags.has('json') ? jsonOutput(result, warnings, unreadable, done.receivedProblems.map((p) => p.message)) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang, plan: guard.plan }));
   if (unreadable.length > 0) {
     if (!args.flags.has('json')) io.err(t(lang, 'cli.consolidate.unreadableHint', { count: unreadable.length }));
     return 2;
@@ -104,6 +107,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
 }
 
 interface GuardOptions {
+  readonly plan: PlanPack;
   readonly roster: Roster | undefined;
   readonly settings: ReturnType<typeof readDueSettings>;
   readonly year: number | undefined;
@@ -158,7 +162,7 @@ function workerScript(): string | null {
  */
 async function consolidateGuarded(target: WorkbookPort, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
   const { lang } = o;
-  const pack = defaultPlanPack();
+  const pack = o.plan;
   const formPack = defaultFormPack();
   const script = files.length >= WORKERS_FROM ? workerScript() : null;
   const excluded = new Set<string>();
@@ -175,7 +179,7 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
           // The main thread reads too, while it waits: one worker fewer than the cores, one heap fewer in memory.
           workers: availableParallelism() - 1,
           mainReads: true,
-          setup: { lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
+          setup: { planPack: o.plan, lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
           onFailure: (file, reason) => failures.push({ file, reason }),
         })
       : undefined;
@@ -243,7 +247,7 @@ function jsonOutput(result: Consolidation, warnings: readonly string[], unreadab
 function textOutput(
   result: Consolidation,
   done: ConsolidatedInto,
-  o: { files: number; out: string; warnings: readonly string[]; unreadable: readonly Unreadable[]; lang: Lang },
+  o: { files: number; out: string; warnings: readonly string[]; unreadable: readonly Unreadable[]; lang: Lang; plan: PlanPack },
 ): string {
   const { lang } = o;
   const unreadableFiles = new Set(o.unreadable.map((u) => u.file));
@@ -260,6 +264,6 @@ function textOutput(
     ...done.receivedProblems.map((p) => `  ${p.message}`),
     '',
     t(lang, 'cli.consolidate.reminder'),
-    ...reminderParagraphs(result, defaultPlanPack()).map((p) => `  ${p}`),
+    ...reminderParagraphs(result, o.plan).map((p) => `  ${p}`),
   ].join('\n');
 }

@@ -87,6 +87,8 @@ export interface ReadingSetup {
   readonly admitWarnings: boolean;
   readonly roster: Roster;
   readonly year: number;
+  /** The plan given with --plan; the bundled one otherwise. */
+  readonly planPack?: PlanPack;
 }
 
 export interface ReadDone {
@@ -109,7 +111,7 @@ export class FileReading {
   constructor(private readonly setup: ReadingSetup) {
     // A worker thread starts with no catalog: the reasons it gives are in the user's language, as the main thread's.
     useAllCatalogs();
-    const planPack = defaultPlanPack();
+    const planPack = setup.planPack ?? defaultPlanPack();
     const formPack = defaultFormPack();
     const { lang } = setup;
     const request: ConsolidateIntoRequest = {

@@ -170,5 +170,13 @@ describe('--plan', () => {
     expect(tracker.out).toContain('Theo dõi nhiệm vụ 2027');
     expect((await runCli(['validate', '--plan', json, '--partial', xlsx])).code).toBe(0);
     expect((await runCli(['validate', '--partial', xlsx])).code).toBe(1);
+
+    const out = path.join(dir, 'tong-hop-2027.xlsx');
+    const c = await runCli(['consolidate', '--plan', json, xlsx, '--out', out, '--as-of', '2027-07-15', '--json']);
+    expect(c.code, c.err).toBe(0);
+    const report = JSON.parse(c.out) as { submitted: string[]; rejected: unknown[]; year: number };
+    expect(report).toMatchObject({ submitted: ['SNV'], rejected: [], year: 2026 });
+    const without = await runCli(['consolidate', xlsx, '--out', path.join(dir, 'tong-hop-2026.xlsx'), '--as-of', '2027-07-15', '--json']);
+    expect((JSON.parse(without.out) as { rejected: unknown[] }).rejected).toHaveLength(1);
   });
 });
