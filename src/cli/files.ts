@@ -27,10 +27,14 @@ export function requireXlsxName(file: string, lang: Lang): void {
 /** Writes atomically: a half-written file never replaces a good one. `savedAt`: its last-saved time (the CLI's clock). */
 export async function saveWorkbookFile(wb: FileWorkbook, file: string, lang: Lang, savedAt?: Date): Promise<void> {
   requireXlsxName(file, lang);
-  const bytes = await wb.toBuffer(savedAt);
+  await writeFileAtomically(file, await wb.toBuffer(savedAt), lang);
+}
+
+/** Writes `data` to a temporary file beside `file`, then renames it: a half-written file never replaces a good one. */
+export async function writeFileAtomically(file: string, data: Uint8Array | string, lang: Lang): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, bytes);
+    await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);

@@ -3,7 +3,6 @@
  * sheet (Excel) becomes a plan pack. Every finding is printed with its row; errors refuse the import (exit 1), and
  * with --strict so do unreadable deadlines and unmatched bodies. Exit 0 when the pack is written.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../domain/i18n';
 import { findingSeverity, type ImportFinding, type PlanImportOptions, type PlanImportResult } from '../domain/plan-import';
@@ -15,7 +14,7 @@ import { readDocx } from '../hosts/docx/read-docx';
 import { planDocument } from '../hosts/docx/plan-docx';
 import { nodeInflate } from '../hosts/xlsx/open-fast';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
-import { openWorkbookFile } from './files';
+import { openWorkbookFile, writeFileAtomically } from './files';
 import { readRegularFile } from './inputs';
 import type { CliIo } from './io';
 import { JSON_OPTION } from './plan-command';
@@ -70,17 +69,6 @@ async function importFile(file: string, roster: Roster, options: PlanImportOptio
   return importPlanFromText(planDocument(docx.blocks), roster, options);
 }
 
-async function writeJson(file: string, data: unknown, lang: Lang): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UsageError(t(lang, 'cli.file.saveFailed', { file, code: (e as NodeJS.ErrnoException).code ?? 'EIO' }));
-  }
-}
-
 const count = (findings: readonly ImportFinding[], ...codes: ImportFinding['code'][]) => findings.filter((f) => codes.includes(f.code)).length;
 
 export async function planImportCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -102,7 +90,7 @@ export async function planImportCommand(argv: readonly string[], io: CliIo): Pro
   const result = await importFile(file, roster, options, lang);
   const strict = options.strict === true;
   const findings = result.findings.map((f) => ({ finding: f, severity: findingSeverity(f, strict), message: findingMessage(lang, f) }));
-  if (result.ok) await writeJson(out, result.pack, lang);
+  if (result.ok) await writeFileAtomically(out, `${JSON.stringify(result.pack, null, 2)}\n`, lang);
 
   if (args.flags.has('json')) {
     io.out(JSON.stringify({

@@ -3,7 +3,6 @@
  * 30/2020/NĐ-CP, Appendix I) — an agency's yearly report from its workbook (row 16b), Sở Nội vụ's report (III.2.i)
  * and the reminder letter from a consolidation workbook. What a person decides is left as dotted blanks.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseUserDate } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
@@ -18,6 +17,7 @@ import { reminderLetter } from '../app/documents/reminder-letter';
 import type { WorkbookPort } from '../app/workbook-port';
 import { openForReading } from '../hosts/xlsx/open-fast';
 import { parseArgs, usage, UsageError, type CommandDef, type OptionDef } from './args';
+import { writeFileAtomically } from './files';
 import { readRegularFile } from './inputs';
 import type { CliIo } from './io';
 
@@ -91,18 +91,6 @@ async function openInput(file: string, lang: Lang): Promise<WorkbookPort> {
   return opened.port;
 }
 
-/** Writes atomically: a half-written file never replaces a good one. */
-async function saveDocx(file: string, bytes: Uint8Array, lang: Lang): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw new UsageError(t(lang, 'cli.file.saveFailed', { file, code: (e as NodeJS.ErrnoException).code ?? 'EIO' }));
-  }
-}
-
 async function draft(kind: Kind, file: string, asOfText: string | undefined, io: CliIo): Promise<OfficialDocument | null> {
   const lang = io.lang;
   const plan = defaultPlanPack();
@@ -154,7 +142,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
   if (doc === null) return 1;
   // The Word writer (the docx package) is loaded only here, so other commands start without it.
   const { writeDocx } = await import('../hosts/docx/write-document');
-  await saveDocx(out, await writeDocx(doc), lang);
+  await writeFileAtomically(out, await writeDocx(doc), lang);
   io.out([t(lang, 'report.written', { what: t(lang, `report.what.${kind}`), file: out }), t(lang, 'report.blanks')].join('\n'));
   return 0;
 }

@@ -53,7 +53,7 @@ describe('help', () => {
       expect(r.code).toBe(0);
       for (const [def] of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${def.name} +${def.summary[lang].replace(/[()]/g, '.')}$`, 'm'));
     }
-    expect(COMMANDS.map(([d]) => d.name)).toEqual(['plan', 'tracker', 'forms', 'validate', 'consolidate', 'report']);
+    expect(COMMANDS.map(([d]) => d.name)).toEqual(['plan', 'plan import', 'plan sheet', 'tracker', 'forms', 'validate', 'consolidate', 'report']);
   });
 
   it('-h equals --help on every command, and the help names every option the parser accepts', async () => {
