@@ -19,7 +19,8 @@ import { type ActionContext, checkActions, formsActions } from './tools-actions'
 import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
 import { buildView, type PaneTools, type View } from './pane-view';
 import { MAIN, sameRoute, type Route } from './route';
-import { type Action, type PaneState, type Section, canInsert, canRead, initialState, reduce } from './state';
+import { planActions } from './plan-actions';
+import { type Action, type PaneState, type Section, activePlan, canInsert, canRead, initialState, reduce } from './state';
 import { type Text, errorNotice, insertNotice, parseSettings, textNotice } from './view-model';
 
 /**
@@ -66,6 +67,8 @@ export function mountPane(deps: PaneDeps): Pane {
   let view: View | null = null;
   let viewLang: Lang | null = null;
   let viewEnv: PaneState['env']['kind'] | null = null;
+  let viewPlan: PlanPack | null = null;
+  const plan = (): PlanPack => activePlan(state, deps.pack);
   let focusAfterBusy: HTMLElement | null = null;
   let routeShown: Route = MAIN;
   const help: HelpLoader = helpLoader(deps.loadHelp);
@@ -107,6 +110,8 @@ export function mountPane(deps: PaneDeps): Pane {
   const focusOn = (key: string) => (deps.root.querySelector(`[data-focus-key="${key}"]`) as HTMLElement | null)?.focus();
   const knownPacks = (loaded: PaneTools): Map<string, string[]> => {
     const packs = new Map<string, string[]>([[deps.pack.id, [deps.pack.version]]]);
+    const used = plan();
+    packs.set(used.id, [...new Set([...(packs.get(used.id) ?? []), used.version])]);
     for (const p of [loaded.defaultFormPack(), state.forms.pack]) {
       if (p) packs.set(p.id, [...new Set([...(packs.get(p.id) ?? []), p.version])]);
     }
@@ -116,16 +121,17 @@ export function mountPane(deps: PaneDeps): Pane {
   const render = () => {
     let focusedId: string | null = null;
     let helpFocus = false;
-    if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind) {
+    if (view === null || viewLang !== state.lang || viewEnv !== state.env.kind || viewPlan !== plan()) {
       focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
       helpFocus = view?.helpFocusPending() ?? false;
       view = buildView(state, {
-        pack: deps.pack, entries: deps.roster.entries, now: deps.now, version: deps.version, help,
-        documents: { makePort: deps.makePort, pack: deps.pack, now: deps.now, copy: (area) => controller.copyReminder(area), ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
+        pack: plan(), planFile: state.plan?.file ?? null, entries: deps.roster.entries, now: deps.now, version: deps.version, help,
+        documents: { makePort: deps.makePort, pack: plan(), now: deps.now, copy: (area) => controller.copyReminder(area), ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
       }, controller);
       if (loadedTools) view.attach(loadedTools);
       viewLang = state.lang;
       viewEnv = state.env.kind;
+      viewPlan = plan();
       deps.root.replaceChildren(view.root);
       document.documentElement.lang = state.lang;
     }
@@ -167,7 +173,7 @@ export function mountPane(deps: PaneDeps): Pane {
 
   const loadSummary = async () => {
     const port = deps.makePort();
-    const result = await summariseTracker(port, deps.pack, deps.now());
+    const result = await summariseTracker(port, plan(), deps.now());
     dispatch({ type: 'summary', summary: result.ok ? result.summary : null, knownCodes });
     // A workbook with the forms but no tracker still says whose it is.
     if (!result.ok) {
@@ -177,7 +183,11 @@ export function mountPane(deps: PaneDeps): Pane {
   };
 
   const context: ActionContext = {
-    deps, knownCodes, state: () => state, dispatch, run, loadTools, toolsFor, confirm, focusOn, knownPacks,
+    deps, knownCodes, state: () => state, dispatch, run, loadTools, toolsFor, confirm, focusOn, knownPacks, plan,
+  };
+  /** After the plan changed: the workbook's tracker read again with it. */
+  const reread = async () => {
+    if (canRead(state)) await run('summary', (l) => t(l, 'pane.reading'), loadSummary);
   };
   const controller: Controller = {
     setLang(lang) {
@@ -200,7 +210,7 @@ export function mountPane(deps: PaneDeps): Pane {
       }
       await run('insert', (l) => t(l, 'pane.insert.busy'), async () => {
         const port = deps.makePort();
-        const result = await insertTracker(port, { pack: deps.pack, agency, now: new Date(deps.now()), confirm });
+        const result = await insertTracker(port, { pack: plan(), agency, now: new Date(deps.now()), confirm });
         if (!result.ok) {
           dispatch({ type: 'notice', section: 'insert', notice: textNotice('info', (l) => t(l, 'pane.insert.cancelled')) });
           return;
@@ -254,7 +264,7 @@ export function mountPane(deps: PaneDeps): Pane {
       await run('settings', (l) => t(l, 'pane.settings.applying'), async () => {
         const port = deps.makePort();
         const result = await insertTracker(port, {
-          pack: deps.pack, agency, now: new Date(deps.now()), confirm,
+          pack: plan(), agency, now: new Date(deps.now()), confirm,
           asOf: parsed.value.asOf, window: parsed.value.window, inclusiveBefore: parsed.value.inclusiveBefore,
         });
         if (!result.ok) {
@@ -272,6 +282,7 @@ export function mountPane(deps: PaneDeps): Pane {
       });
     },
 
+    ...planActions(context, reread),
     ...formsActions(context),
     ...checkActions(context),
 
@@ -317,7 +328,7 @@ export function mountPane(deps: PaneDeps): Pane {
         try {
           const summary = await loaded.run(deps.makePort(), {
             files: files.map(inputFile),
-            planPack: deps.pack,
+            planPack: plan(),
             formPack: state.forms.pack ?? tk.defaultFormPack(),
             knownPacks: knownPacks(tk),
             defaultRoster: deps.roster,

@@ -11,6 +11,9 @@ export interface Controller {
   select(range: string): Promise<void>;
   editSettings(patch: Partial<PaneState['settings']>): void;
   applySettings(): Promise<void>;
+  /** The plan: one from a file ("vtlt plan import"), or the bundled one again. */
+  loadPlan(file: File): Promise<void>;
+  useDefaultPlan(): Promise<void>;
 
   // Report forms.
   selectForms(codes: readonly string[]): void;

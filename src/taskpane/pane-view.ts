@@ -36,6 +36,8 @@ export interface View {
 /** What the page shows besides the state. */
 export interface ViewSetup {
   readonly pack: PlanPack;
+  /** The file the plan came from; null for the bundled plan. */
+  readonly planFile: string | null;
   readonly entries: readonly RosterEntry[];
   readonly now: () => number;
   readonly version: string;
@@ -104,7 +106,7 @@ function lazyCard(lang: Lang, key: 'forms' | 'check' | 'consolidate', title: Pla
 
 /** In Excel: the six sections, their busy lines and notices. */
 function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: ViewSetup, c: Controller): Pick<View, 'update' | 'attach'> {
-  const insert = insertSection(lang, setup.entries, c);
+  const insert = insertSection(lang, setup.entries, c, { pack: setup.pack, file: setup.planFile });
   const summary = summarySection(lang, c);
   const settings = settingsSection(lang, c);
   const forms = lazyCard(lang, 'forms', 'pane.forms.heading', 'pane.forms.intro');

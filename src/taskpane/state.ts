@@ -4,6 +4,7 @@
  */
 import { formatVn, todayInVietnam } from '../domain/calendar';
 import type { FormPack } from '../domain/form-pack';
+import type { PlanPack } from '../domain/plan-pack';
 import type { Lang } from '../domain/i18n';
 import type { CheckResult } from '../app/check-workbook';
 import type { ConsolidationSummary } from '../app/consolidate-into';
@@ -39,6 +40,12 @@ export interface ConsolidateForm {
   readonly progress: { readonly done: number; readonly total: number } | null;
   readonly cancelling: boolean;
   readonly result: ConsolidationSummary | null;
+}
+
+/** A plan picked from a file ("Kế hoạch"), used instead of the bundled plan until the pane is closed. */
+export interface PickedPlan {
+  readonly pack: PlanPack;
+  readonly file: string;
 }
 
 /** What the workbook's identity stamp says, as far as the pane uses it. */
@@ -80,6 +87,8 @@ export interface PaneState {
   /** Cells highlighted, as far as the pane knows (null: not known). */
   readonly highlighted: number | null;
   readonly consolidate: ConsolidateForm;
+  /** The plan picked from a file; null: the bundled plan. */
+  readonly plan: PickedPlan | null;
 }
 
 export type Action =
@@ -95,6 +104,8 @@ export type Action =
   | { readonly type: 'settings-errors'; readonly errors: SettingsErrors }
   | { readonly type: 'settings-saved' }
   | { readonly type: 'stamp'; readonly stamp: StampView; readonly knownCodes: ReadonlySet<string> }
+  /** A plan from a file, or the bundled plan again (file null). */
+  | { readonly type: 'plan'; readonly pack: PlanPack; readonly file: string | null }
   | { readonly type: 'forms-pack'; readonly pack: FormPack; readonly file: string | null }
   | { readonly type: 'forms-select'; readonly codes: readonly string[] }
   | { readonly type: 'forms-year'; readonly text: string }
@@ -145,6 +156,7 @@ export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneS
       cancelling: false,
       result: null,
     },
+    plan: null,
   };
 }
 
@@ -207,6 +219,16 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, settingsDirty: false, settingsErrors: {} };
     case 'stamp':
       return withStamp(state, action.stamp, action.knownCodes);
+    case 'plan':
+      // What was read or checked with the former plan no longer holds; the default year is the new plan's.
+      return {
+        ...state,
+        plan: action.file === null ? null : { pack: action.pack, file: action.file },
+        summary: { kind: 'unknown' },
+        check: null,
+        notices: { ...state.notices, summary: null, check: null },
+        forms: state.forms.yearDirty ? state.forms : { ...state.forms, yearText: String(action.pack.statisticsYear), yearError: null },
+      };
     case 'forms-pack': {
       // A new pack keeps the choice of the forms it also has; a pack of other forms (or the first) starts with all.
       const codes = action.pack.forms.map((f) => f.code);
@@ -249,6 +271,11 @@ export function stampedAgency(state: PaneState): { code: string; name: string } 
   if (state.summary.kind !== 'ready') return null;
   const id = state.summary.summary.identity;
   return id ? { code: id.agencyCode, name: id.agencyName } : null;
+}
+
+/** The plan the pane works with: the one picked from a file, or the bundled one. */
+export function activePlan(state: PaneState, bundled: PlanPack): PlanPack {
+  return state.plan?.pack ?? bundled;
 }
 
 export function canInsert(state: PaneState): boolean {

@@ -5,6 +5,7 @@
  */
 import { findAgency } from '../domain/roster-lookup';
 import { t } from '../domain/i18n';
+import type { PlanPack } from '../domain/plan-pack';
 import type { PaneDeps } from './app';
 import type { Controller } from './controller';
 import type { PaneTools } from './pane-view';
@@ -25,6 +26,8 @@ export interface ActionContext {
   confirm(question: string): Promise<boolean>;
   focusOn(key: string): void;
   knownPacks(tools: PaneTools): Map<string, string[]>;
+  /** The plan in use: picked from a file, or the bundled one. */
+  plan(): PlanPack;
 }
 
 type FormsActions = Pick<Controller, 'selectForms' | 'editFormsYear' | 'loadFormPack' | 'useDefaultFormPack' | 'insertForms'>;
@@ -100,7 +103,7 @@ export function formsActions(ctx: ActionContext): FormsActions {
           codes: f.selected,
           agency,
           year: year.year,
-          plan: { id: deps.pack.id, version: deps.pack.version },
+          plan: { id: ctx.plan().id, version: ctx.plan().version },
           now: new Date(deps.now()),
           confirm,
           lang: ctx.state().lang,
@@ -132,7 +135,7 @@ export function checkActions(ctx: ActionContext): CheckActions {
       await run('check', (l) => t(l, 'pane.check.busy'), async () => {
         const tk = await loadTools();
         const result = await tk.checkWorkbook(deps.makePort(), {
-          planPack: deps.pack, formPack: ctx.state().forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
+          planPack: ctx.plan(), formPack: ctx.state().forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
         });
         dispatch({ type: 'check', result, knownCodes });
         dispatch({ type: 'notice', section: 'check', notice: tk.model.checkNotice(result) });
