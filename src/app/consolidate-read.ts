@@ -75,6 +75,8 @@ export function hash64(text: string): string {
 export class SharedFacts {
   private readonly texts = new Map<string, string>();
   private readonly deadlines = new Map<string, NonNullable<PlanRow['deadline']>>();
+  private readonly dues = new Map<string, NonNullable<PlanRow['due']>>();
+  private readonly rows = new Map<string, PlanRow>();
   private readonly tasks: ReadonlyMap<string, PlanRow['task']>;
   private readonly agencies: ReadonlyMap<string, RosterEntry>;
 
@@ -100,8 +102,26 @@ export class SharedFacts {
 
   private row(r: PlanRow): PlanRow {
     const task = this.tasks.get(r.task.id) ?? r.task;
-    const due = r.due === null ? null : { ...r.due, label: this.text(r.due.label) };
-    return { task, role: r.role, deadline: this.deadline(task.id, r.deadline), due };
+    const deadline = this.deadline(task.id, r.deadline);
+    const due = r.due === null ? null : this.due(r.due);
+    // Most agencies' rows for a task say the same (same role, deadline and due state): one row object for them all.
+    if (task !== this.tasks.get(task.id) || (deadline !== null && deadline !== this.deadlines.get(task.id))) return { task, role: r.role, deadline, due };
+    const key = `${task.id}\u0000${r.role ?? ''}\u0000${deadline === null ? 0 : 1}\u0000${due === null ? '' : dueKey(due)}`;
+    const held = this.rows.get(key);
+    if (held !== undefined && held.due === due) return held;
+    const row: PlanRow = { task, role: r.role, deadline, due };
+    if (held === undefined) this.rows.set(key, row);
+    return row;
+  }
+
+  /** One due result object for all equal ones. */
+  private due(d: NonNullable<PlanRow['due']>): NonNullable<PlanRow['due']> {
+    const key = dueKey(d);
+    const held = this.dues.get(key);
+    if (held !== undefined) return held;
+    const due = { ...d, label: this.text(d.label) };
+    this.dues.set(key, due);
+    return due;
   }
 
   private map<V>(m: ReadonlyMap<string, V>, value: (v: V) => V): Map<string, V> {
@@ -118,6 +138,11 @@ export class SharedFacts {
       notes: this.map(f.notes, (v) => v),
     };
   }
+}
+
+/** A due result as a key: equal keys, equal results (state, days, days left, label; no other fields). */
+function dueKey(d: NonNullable<PlanRow['due']>): string {
+  return `${d.state}\u0000${d.days ?? ''}\u0000${d.daysLeft ?? ''}\u0000${d.label}\u0000${Object.keys(d).length}`;
 }
 
 /** Two deadlines that say the same: every field alike (a deadline is flat: kind, phrase, days, flags). */

@@ -28,6 +28,8 @@ describe('SharedFacts', () => {
       expect(b.tasks[i]!.task).toBe(row.task);
       expect(b.tasks[i]!.deadline).toBe(row.deadline);
       expect(b.tasks[i]!.deadline).toEqual(fileFacts().tasks[i]!.deadline);
+      expect(b.tasks[i]).toBe(row);
+      expect(b.tasks[i]).toEqual(fileFacts().tasks[i]);
     });
     expect([...b.statuses.keys()][0]).toBe([...a.statuses.keys()][0]);
   });
@@ -41,5 +43,17 @@ describe('SharedFacts', () => {
     const b = shared.file(changed);
     expect(b.tasks[i]!.deadline).not.toBe(a.tasks[i]!.deadline);
     expect(b.tasks[i]!.deadline?.due).toBe(a.tasks[i]!.deadline!.due! + 1);
+    expect(b.tasks.filter((r, k) => r !== a.tasks[k]).length).toBe(1);
+  });
+
+  it('shares a row only between files whose row says the same (due state, days, label)', () => {
+    const shared = new SharedFacts(pack, roster);
+    const a = shared.file(fileFacts(mustDay(2026, 11, 23)));
+    const later = fileFacts(mustDay(2026, 12, 20));
+    const b = shared.file(later);
+    b.tasks.forEach((row, k) => {
+      expect(row).toEqual(later.tasks[k]);
+      if (JSON.stringify(row.due) !== JSON.stringify(a.tasks[k]!.due)) expect(row).not.toBe(a.tasks[k]);
+    });
   });
 });
