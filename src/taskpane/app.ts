@@ -19,7 +19,6 @@ import { type ActionContext, checkActions, formsActions } from './tools-actions'
 import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
 import { buildView, type PaneTools, type View } from './pane-view';
 import { MAIN, sameRoute, type Route } from './route';
-import { planActions } from './plan-actions';
 import { type Action, type PaneState, type Section, activePlan, canInsert, canRead, initialState, reduce } from './state';
 import { type Text, errorNotice, insertNotice, parseSettings, textNotice } from './view-model';
 
@@ -282,7 +281,15 @@ export function mountPane(deps: PaneDeps): Pane {
       });
     },
 
-    ...planActions(context, reread),
+    // The plan: its choice comes with the tools chunk (and the schema, with its own).
+    async loadPlan(file) {
+      const tk = await toolsFor('insert');
+      if (tk) await tk.planActions(context, reread).loadPlan(file);
+    },
+    async useDefaultPlan() {
+      const tk = await toolsFor('insert');
+      if (tk) await tk.planActions(context, reread).useDefaultPlan();
+    },
     ...formsActions(context),
     ...checkActions(context),
 

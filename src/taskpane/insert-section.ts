@@ -1,44 +1,26 @@
 /** Section (1), "Chèn bảng theo dõi": the agency picker, the Excel-too-old warning and the insert button. */
 import { t, type Lang } from '../domain/i18n';
-import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { boundAgencyPicker } from './agency-picker';
 import type { Controller } from './controller';
 import { h } from './dom';
 import { type PaneState, canInsert } from './state';
-import { planLines } from './plan-view-model';
-import { type Card, card, fileButton } from './ui';
+import { type Card, card } from './ui';
 import { kindLabel } from './view-model';
 
 /** A section of the pane built at once (not from the tools chunk): its card and how it shows a state. */
 export interface SectionCard {
   readonly card: Card;
+  /** Where the tools chunk puts the plan in use and its choice ("Kế hoạch"). */
+  readonly planSlot?: HTMLElement;
   update(state: PaneState): void;
 }
 
-/** The plan in use and its choice: a plan file ("vtlt plan import") or, after one, the bundled plan again. */
-function planBox(lang: Lang, plan: { pack: PlanPack; file: string | null }, c: Controller) {
-  const pick = fileButton(t(lang, 'pane.plan.choose'), { accept: '.json,application/json', focusKey: 'plan-file' });
-  pick.input.addEventListener('change', () => {
-    const file = pick.input.files?.[0];
-    pick.input.value = '';
-    if (file) void c.loadPlan(file);
-  });
-  const bundled = h('button', { type: 'button', class: 'btn', 'data-focus-key': 'plan-default' }, t(lang, 'pane.plan.useDefault'));
-  bundled.addEventListener('click', () => void c.useDefaultPlan());
-  bundled.hidden = plan.file === null;
-  const lines = planLines(plan.pack, plan.file).map((line) => h('p', {}, line(lang)));
-  const element = h('div', { class: 'plan', 'data-plan': '' }, ...lines, h('div', { class: 'pack-actions' }, pick.element, bundled));
-  return { element, controls: [pick.input, bundled] };
-}
-
-export function insertSection(
-  lang: Lang, entries: readonly RosterEntry[], c: Controller, plan: { pack: PlanPack; file: string | null },
-): SectionCard {
-  const chosenPlan = planBox(lang, plan, c);
+export function insertSection(lang: Lang, entries: readonly RosterEntry[], c: Controller): SectionCard {
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const { picker, sync: syncPicker } = boundAgencyPicker(entries, lang, 'agency', (code) => c.pickAgency(code));
   const chosenLine = h('p', { class: 'chosen' });
+  const planSlot = h('div', { class: 'plan', 'data-plan': '' });
   const oldExcel = h(
     'div',
     { class: 'notice warning', role: 'status' },
@@ -57,7 +39,7 @@ export function insertSection(
     t(lang, 'pane.insert.heading'),
     null,
     h('p', { class: 'intro' }, t(lang, 'pane.insert.intro')),
-    chosenPlan.element,
+    planSlot,
     oldExcel,
     picker.element,
     chosenLine,
@@ -65,6 +47,7 @@ export function insertSection(
   );
   return {
     card: made,
+    planSlot,
     update(state) {
       syncPicker(state.agencyCode);
       const chosen = state.agencyCode === null ? undefined : byCode.get(state.agencyCode);
@@ -76,7 +59,6 @@ export function insertSection(
       const insertable = canInsert(state);
       oldExcel.hidden = insertable;
       insertButton.disabled = state.busy !== null || !insertable;
-      for (const control of chosenPlan.controls) control.disabled = state.busy !== null;
     },
   };
 }

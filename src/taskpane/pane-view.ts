@@ -106,7 +106,7 @@ function lazyCard(lang: Lang, key: 'forms' | 'check' | 'consolidate', title: Pla
 
 /** In Excel: the six sections, their busy lines and notices. */
 function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: ViewSetup, c: Controller): Pick<View, 'update' | 'attach'> {
-  const insert = insertSection(lang, setup.entries, c, { pack: setup.pack, file: setup.planFile });
+  const insert = insertSection(lang, setup.entries, c);
   const summary = summarySection(lang, c);
   const settings = settingsSection(lang, c);
   const forms = lazyCard(lang, 'forms', 'pane.forms.heading', 'pane.forms.intro');
@@ -154,7 +154,9 @@ function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: 
         target.slot.replaceChildren(...body.nodes);
         target.after.replaceChildren(...body.after);
       }
-      bodies = made.map(([, body]) => body);
+      const plan = tools.planSection(lang, { pack: setup.pack, file: setup.planFile }, c);
+      insert.planSlot?.replaceChildren(...plan.nodes);
+      bodies = [...made.map(([, body]) => body), plan];
     },
   };
 }

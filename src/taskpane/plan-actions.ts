@@ -34,7 +34,7 @@ export function planActions(
       try {
         text = await file.text();
       } catch {
-        say('error', (l) => t(l, 'pane.forms.packUnreadable', { file: file.name }));
+        say('error', (l) => t(l, 'pane.plan.unreadable', { file: file.name }));
         return;
       }
       const json = planJson(text);

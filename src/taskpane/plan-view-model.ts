@@ -6,7 +6,7 @@ import type { Notice, Text } from './view-model';
 /** The plan's title and year; and the file it came from, when it is not the bundled one. */
 export function planLines(pack: PlanPack, file: string | null): Text[] {
   const lines: Text[] = [(lang) => t(lang, 'pane.plan.line', { title: pack.title, year: pack.year })];
-  if (file !== null) lines.push((lang) => t(lang, 'pane.forms.packFrom', { file }));
+  if (file !== null) lines.push((lang) => t(lang, 'pane.plan.from', { file }));
   return lines;
 }
 

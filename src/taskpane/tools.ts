@@ -16,4 +16,6 @@ export { clearHighlight, highlightIssues } from '../app/highlight';
 export { checkSection } from './check-section';
 export { consolidateSection } from './consolidate-section';
 export { formsSection } from './forms-section';
+export { planSection } from './plan-section';
+export { planActions } from './plan-actions';
 export * as model from './tools-view-model';

@@ -15,6 +15,7 @@ import { filesVi } from '../../src/domain/i18n/files-vi';
 import { reportVi } from '../../src/domain/i18n/report-vi';
 import { reportEn } from '../../src/domain/i18n/report-en';
 import { documentsVi } from '../../src/domain/i18n/documents-vi';
+import { planPaneVi } from '../../src/domain/i18n/plan-pane-vi';
 
 type I18n = typeof import('../../src/domain/i18n');
 
@@ -26,7 +27,7 @@ async function freshCatalogs(): Promise<I18n> {
 
 describe('catalogs by language', () => {
   it('English and Vietnamese hold the same keys, parts included', () => {
-    const viKeys = Object.keys({ ...vi, ...cliVi, ...planImportVi, ...validationVi, ...formsVi, ...filesVi, ...reportVi, ...documentsVi }).sort();
+    const viKeys = Object.keys({ ...vi, ...cliVi, ...planImportVi, ...validationVi, ...formsVi, ...filesVi, ...reportVi, ...documentsVi, ...planPaneVi }).sort();
     const enKeys = Object.keys({ ...en, ...cliEn, ...planImportEn, ...reportEn }).sort();
     expect(enKeys).toEqual(viKeys);
   });
@@ -36,7 +37,7 @@ describe('catalogs by language', () => {
     expect(i18n.hasCatalog('vi')).toBe(true);
     expect(i18n.hasCatalog('en')).toBe(false);
     expect(i18n.t('en', 'pane.confirm.yes')).toBe(vi['pane.confirm.yes']);
-    for (const key of ['cli.usageCommand', 'cli.unknownCommand', 'plan.header.id', 'report.what.agency', 'issue.stamp-missing', 'forms.question.overwrite', 'file.empty', 'documents.copied'] as const) {
+    for (const key of ['cli.usageCommand', 'cli.unknownCommand', 'plan.header.id', 'report.what.agency', 'issue.stamp-missing', 'forms.question.overwrite', 'file.empty', 'documents.copied', 'pane.plan.line'] as const) {
       expect(Object.keys(i18n.catalog('vi'))).not.toContain(key);
     }
     await i18n.loadCatalog('en');

@@ -15,6 +15,7 @@ import { validationVi } from '../../src/domain/i18n/validation-vi';
 import { formsVi } from '../../src/domain/i18n/forms-vi';
 import { filesVi } from '../../src/domain/i18n/files-vi';
 import { documentsVi } from '../../src/domain/i18n/documents-vi';
+import { planPaneVi } from '../../src/domain/i18n/plan-pane-vi';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -35,7 +36,7 @@ function staticGraph(entry: string): string[] {
   return [...seen];
 }
 
-const lazyKeys = [cliVi, planImportVi, reportVi, validationVi, formsVi, filesVi, documentsVi].flatMap((part) => Object.keys(part));
+const lazyKeys = [cliVi, planImportVi, reportVi, validationVi, formsVi, filesVi, documentsVi, planPaneVi].flatMap((part) => Object.keys(part));
 const startKeys = new Set(Object.keys(vi));
 /** A key's prefix up to its last dot ("forms.question."), for keys asked for with a template literal. */
 const prefixes = [...new Set(lazyKeys.map((k) => k.slice(0, k.lastIndexOf('.') + 1)))].filter(

@@ -11,6 +11,7 @@ import { planImportVi } from './plan-import-vi';
 import { reportEn } from './report-en';
 import { reportVi } from './report-vi';
 import { documentsVi } from './documents-vi';
+import { planPaneVi } from './plan-pane-vi';
 import { useToolMessages } from './tool-messages';
 
 let loaded = false;
@@ -18,7 +19,7 @@ let loaded = false;
 export function useAllCatalogs(): void {
   if (loaded) return;
   useToolMessages();
-  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi, ...documentsVi });
+  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi, ...documentsVi, ...planPaneVi });
   addMessages('en', { ...en, ...cliEn, ...planImportEn, ...reportEn });
   loaded = true;
 }

@@ -2,6 +2,7 @@ import type { CoreCatalog } from './vi';
 import { documentsEn } from './documents-en';
 import { formsEn } from './forms-en';
 import { paneEn } from './pane-en';
+import { planPaneEn } from './plan-pane-en';
 import { validationEn } from './validation-en';
 
 /** English messages; the command line's own lines (cli-en.ts, plan-import-en.ts, report-en.ts) are added by all.ts. */
@@ -9,6 +10,7 @@ export const en: CoreCatalog = {
   ...paneEn,
   ...formsEn,
   ...documentsEn,
+  ...planPaneEn,
   ...validationEn,
   'app.title': 'Records & Archives 2026',
   'tracker.question.agency': (p) =>

@@ -240,11 +240,4 @@ export const paneEn: PaneCatalog = {
   'pane.documents.intro': 'Draft reports and letters (.docx, Decree 30/2020/NĐ-CP) from the figures of the open workbook. Number, date and signer are left blank for you.',
   'pane.documents.open': 'Read the workbook to draft',
   'pane.documents.loadFailed': 'The document drafting could not be loaded. Check the network connection and try again.',
-  'pane.plan.line': (p) => `Plan: ${p.title} (year ${p.year}).`,
-  'pane.plan.choose': 'Choose a plan (JSON)',
-  'pane.plan.useDefault': 'Use the bundled plan',
-  'pane.plan.loaded': (p) => `Loaded the plan from "${p.file}": ${p.count} tasks.`,
-  'pane.plan.invalid': (p) => `"${p.file}" is not a valid plan (made with "vtlt plan import"), so it is not used. What to fix:`,
-  'pane.plan.notJson': (p) => `"${p.file}" is not a JSON file. Choose a file made with "vtlt plan import".`,
-  'pane.plan.default': 'Back to the bundled plan.',
 };

@@ -263,14 +263,6 @@ export const paneVi = {
   'pane.documents.intro': 'Soạn báo cáo, công văn (.docx, Nghị định 30/2020/NĐ-CP) từ số liệu của sổ đang mở. Số, ngày, người ký để trống để bạn điền.',
   'pane.documents.open': 'Đọc sổ để soạn',
   'pane.documents.loadFailed': 'Không tải được phần soạn văn bản. Kiểm tra kết nối mạng rồi thử lại.',
-  'pane.plan.line': (p: { title: string; year: number }) => `Kế hoạch: ${p.title} (năm ${p.year}).`,
-  'pane.plan.choose': 'Chọn kế hoạch (JSON)',
-  'pane.plan.useDefault': 'Dùng kế hoạch đi kèm',
-  'pane.plan.loaded': (p: { file: string; count: number }) => `Đã nạp kế hoạch từ tệp "${p.file}": ${p.count} nhiệm vụ.`,
-  'pane.plan.invalid': (p: { file: string }) =>
-    `Tệp "${p.file}" không phải kế hoạch hợp lệ (tạo bằng "vtlt plan import") nên không được dùng. Các chỗ cần sửa:`,
-  'pane.plan.notJson': (p: { file: string }) => `Tệp "${p.file}" không phải tệp JSON. Chọn tệp do "vtlt plan import" tạo.`,
-  'pane.plan.default': 'Đã trở lại kế hoạch đi kèm.',
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;

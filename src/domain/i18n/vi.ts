@@ -14,6 +14,7 @@ import type { validationVi } from './validation-vi';
 import type { planImportVi } from './plan-import-vi';
 import type { reportVi } from './report-vi';
 import type { documentsVi } from './documents-vi';
+import type { planPaneVi } from './plan-pane-vi';
 
 export const vi = {
   ...paneVi,
@@ -35,7 +36,7 @@ export const vi = {
 } as const;
 
 type Widen<T> = T extends string ? string : T;
-type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi & typeof documentsVi;
+type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi & typeof documentsVi & typeof planPaneVi;
 export type Catalog = { readonly [K in keyof Reference]: Widen<Reference[K]> };
 export type MessageKey = keyof Catalog;
 /** The messages every host holds: all but the command line's own lines (its plan import's and reports' included). */
