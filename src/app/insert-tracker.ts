@@ -7,6 +7,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
+import { planSheet } from '../workbook/plan-stamp';
 import { cellDay, readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
@@ -96,7 +97,8 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
     : fresh);
   // The report forms in the same workbook stay protected, whatever the host read of them.
   const formSheets = previous?.formPackId !== undefined ? snapshot.sheetNames.filter(isFormCode) : [];
-  await port.write([layout.spec, identitySheet(identity)], { activate: sheetName, keepProtected: formSheets });
+  // The plan goes with the workbook, so validation and consolidation use the plan it was made from (issue 11, item 6).
+  await port.write([layout.spec, identitySheet(identity), planSheet(JSON.stringify(pack))], { activate: sheetName, keepProtected: formSheets });
   return {
     ok: true,
     layout,

@@ -6,6 +6,7 @@ import { issue, type Issue } from '../domain/validation/issue';
 import { defaultPlanPack, defaultRoster } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { compareWithPrevious, formsPart } from '../app/forms-part';
+import { optionsWithCarriedPlan } from '../app/stored-plan';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
 import { openForReading } from '../hosts/xlsx/open-fast';
 import type { Grid } from '../workbook/grid';
@@ -65,6 +66,8 @@ export interface ValidateContext {
   readonly previous: Previous | null;
   readonly roster: Roster;
   readonly lang: Lang;
+  /** Without --plan: each workbook is checked against the plan it carries, when it carries one. */
+  readonly useCarriedPlan?: boolean;
 }
 
 /** Checks one file; whatever happens inside, the outcome is a report (one bad file never costs the batch). */
@@ -77,14 +80,16 @@ export async function validateFile(file: string, ctx: ValidateContext): Promise<
   }
 }
 
-async function checkFile(file: string, { options, previous, roster, lang }: ValidateContext): Promise<FileReport> {
+async function checkFile(file: string, { options: given, previous, roster, lang, useCarriedPlan }: ValidateContext): Promise<FileReport> {
   const read = await readRegularFile(file, lang);
   if (!read.ok) return unreadable(file, read.reason);
   const opened = await openForReading(read.bytes, undefined, lang);
   if (!opened.ok) return unreadable(file, opened.reason);
+  const chosen = useCarriedPlan === true ? await optionsWithCarriedPlan(opened.port, given) : { options: given, issues: [] };
+  const { options } = chosen;
   const snapshot = await opened.port.read(sheetsToRead(options));
   const report = validateSnapshot(snapshot, options);
-  const issues = [...report.issues];
+  const issues = [...chosen.issues, ...report.issues];
   if (report.agency && !rosterEntryFor(roster, report.agency)) {
     issues.push(issue('error', 'agency-unknown', '', '', null, { name: report.agency.name, code: report.agency.code ?? '' }));
   }
@@ -151,7 +156,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (inputs.files.length === 0 && inputs.unmatched.every((u) => u.kind === 'folder')) throw new UsageError(t(lang, 'cli.noWorkbooks'));
   const previousFile = args.values.get('previous');
   const previous = previousFile === undefined ? null : await readPrevious(previousFile, options, lang);
-  const ctx: ValidateContext = { options, previous, roster, lang };
+  const ctx: ValidateContext = { options, previous, roster, lang, useCarriedPlan: !args.values.has(PLAN_OPTION.name) };
   const reports: FileReport[] = [];
   for (const item of inputs.items) {
     reports.push('file' in item ? await validateFile(item.file, ctx) : unreadable(item.unmatched, unmatchedReason({ input: item.unmatched, kind: item.kind }, lang)));

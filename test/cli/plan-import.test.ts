@@ -169,7 +169,8 @@ describe('--plan', () => {
     expect(tracker.code).toBe(0);
     expect(tracker.out).toContain('Theo dõi nhiệm vụ 2027');
     expect((await runCli(['validate', '--plan', json, '--partial', xlsx])).code).toBe(0);
-    expect((await runCli(['validate', '--partial', xlsx])).code).toBe(1);
+    // Without --plan, the workbook is checked against the plan it carries (issue 11, item 6).
+    expect((await runCli(['validate', '--partial', xlsx])).code).toBe(0);
 
     const out = path.join(dir, 'tong-hop-2027.xlsx');
     const c = await runCli(['consolidate', '--plan', json, xlsx, '--out', out, '--as-of', '2027-07-15', '--json']);

@@ -8,6 +8,7 @@ import type { CliIo } from '../../src/cli/io';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack } from '../../src/packs';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
+import { PLAN_SHEET } from '../../src/workbook/plan-stamp';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { makeZip } from '../helpers/zip';
 
@@ -69,6 +70,8 @@ beforeAll(async () => {
     ws.eachRow((row) => {
       if (row.getCell(1).value === 'planPackVersion') row.getCell(2).value = '0.9.0';
     });
+    // A workbook of an older version carries no plan (an edited stamp with the current plan would be a damaged copy).
+    wb.workbook.removeWorksheet(wb.workbook.getWorksheet(PLAN_SHEET)!.id);
   });
   const plain = FileWorkbook.create();
   plain.workbook.addWorksheet('Sheet1').getCell('A1').value = 'Danh sách cán bộ';

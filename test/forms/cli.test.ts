@@ -8,6 +8,7 @@ import { defaultPlanPack } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { readFormSheet } from '../../src/workbook/forms-read';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../../src/workbook/identity';
+import { PLAN_SHEET } from '../../src/workbook/plan-stamp';
 import { cli, loadXlsx, packJson } from './helpers';
 
 let dir: string;
@@ -147,7 +148,7 @@ describe('vtlt tracker and vtlt forms in one workbook', () => {
     expect((await cli(['forms', '--agency', '05455', '--year', '2025', '--forms', '0804', '--out', a])).code).toBe(0);
     expect((await cli(['tracker', '--agency', '05455', '--in', a, '--out', a])).code).toBe(0);
     const wb = await loadXlsx(a);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['0804', IDENTITY_SHEET, defaultPlanPack().trackerSheetName]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['0804', IDENTITY_SHEET, defaultPlanPack().trackerSheetName, PLAN_SHEET]);
     expect(await identityOf(wb)).toMatchObject({ planPackId: defaultPlanPack().id, formPackId: defaultFormPack().id });
   });
 });

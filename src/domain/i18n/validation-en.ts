@@ -54,6 +54,8 @@ export const validationEn: IssueMessages = {
     `${p['file'] ? `File "${p['file']}": ` : ''}sheet "${p['sheet'] ?? ''}" holds too many cells (more than ${num(p['limit'])}); the file is not read, to protect the machine. Delete the extra rows and columns (including cells far from the table: press Ctrl+End to find them), save and send again.`,
   'issue.formula-in-input': (p) =>
     `Row ${p['row'] ?? ''}, column ${p['col'] ?? ''}: an input cell holds a formula (${p['formula'] ?? ''}): its value ${p['found'] ?? ''} is used; type the number instead.`,
+  'issue.plan-stored-damaged': (p) =>
+    `The plan stored in the workbook is damaged (${p['detail'] ?? ''}), so the workbook is checked against the plan "${p['plan'] ?? ''}". Insert the tracker again to rewrite the plan, or name the plan with --plan.`,
   'issue.formula-no-value': (p) =>
     `Row ${p['row'] ?? ''}, column ${p['col'] ?? ''}: an input cell holds a formula (${p['formula'] ?? ''}) but the file keeps no result (or an empty one), so the figure is unknown. Delete the formula and type the number.`,
 };

@@ -64,6 +64,8 @@ export const validationVi: IssueMessages = {
     `${p['file'] ? `Tệp "${p['file']}": ` : ''}trang tính "${p['sheet'] ?? ''}" có quá nhiều ô dữ liệu (hơn ${num(p['limit'])} ô), tệp không được đọc để bảo vệ máy. Xoá các hàng, cột thừa (kể cả ô nằm xa bảng: bấm Ctrl+End để tìm) rồi lưu và gửi lại.`,
   'issue.formula-in-input': (p) =>
     `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}): dùng giá trị ${p['found'] ?? ''}; nên gõ số thay cho công thức.`,
+  'issue.plan-stored-damaged': (p) =>
+    `Kế hoạch lưu kèm sổ làm việc bị hỏng (${p['detail'] ?? ''}), nên sổ được kiểm tra theo kế hoạch "${p['plan'] ?? ''}". Chèn lại bảng theo dõi bằng bổ trợ để ghi lại kế hoạch, hoặc chỉ rõ kế hoạch bằng --plan.`,
   'issue.formula-no-value': (p) =>
     `Chỉ tiêu ${p['row'] ?? ''}, cột ${p['col'] ?? ''}: ô nhập số liệu có công thức (${p['formula'] ?? ''}) nhưng tệp không lưu kết quả (hoặc kết quả trống), nên không biết số liệu. Xoá công thức và gõ số.`,
 };

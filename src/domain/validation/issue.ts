@@ -4,7 +4,7 @@
 export const RULES = [
   // file and workbook
   'file-unreadable', 'file-damaged', 'sheet-too-large', 'stamp-missing', 'stamp-invalid', 'stamp-mismatch', 'pack-unknown', 'year-unexpected',
-  'sheet-missing', 'not-product-workbook', 'legacy-encoding', 'agency-unknown',
+  'sheet-missing', 'not-product-workbook', 'legacy-encoding', 'agency-unknown', 'plan-stored-damaged',
   // tracker
   'status-unknown', 'done-no-date', 'done-after-as-of', 'skipped-no-reason', 'percent-range', 'percent-100-not-done',
   'date-as-text', 'date-invalid', 'number-as-text', 'not-a-number',

@@ -6,6 +6,7 @@ import { insertTracker } from '../../../src/app/insert-tracker';
 import { summariseTracker } from '../../../src/app/tracker-summary';
 import { FileWorkbook } from '../../../src/hosts/xlsx/file-workbook';
 import { IDENTITY_SHEET, readIdentity } from '../../../src/workbook/identity';
+import { PLAN_SHEET } from '../../../src/workbook/plan-stamp';
 import { TRACKER_COL } from '../../../src/workbook/tracker';
 import { packageProblems } from '../../helpers/package-check';
 
@@ -35,8 +36,9 @@ describe('insertTracker on an .xlsx file', () => {
     const result = await insertTracker(wb, { pack, agency: agency('05455'), now, confirm: no });
     expect(result.ok).toBe(true);
     const again = await reopen(wb);
-    expect(again.sheetNames()).toEqual([pack.trackerSheetName, IDENTITY_SHEET]);
+    expect(again.sheetNames()).toEqual([pack.trackerSheetName, IDENTITY_SHEET, PLAN_SHEET]);
     expect(again.workbook.getWorksheet(IDENTITY_SHEET)?.state).toBe('veryHidden');
+    expect(again.workbook.getWorksheet(PLAN_SHEET)?.state).toBe('veryHidden');
     const stamp = readIdentity(again.grid(IDENTITY_SHEET));
     expect(stamp.ok && stamp.identity).toMatchObject({
       agencyCode: '05455', agencyName: 'Phường Quyết Thắng', agencyKind: 'phuong', reportingYear: 2025, planYear: 2026,
