@@ -14,6 +14,8 @@ import { entryProgress, readTracker, trackerVocabulary } from '../workbook/track
 import type { AcceptedFile, ConsolidateRequest, InputFile, RejectedFile, TaskNote } from './consolidate';
 import { planRows, type PlanRow, type TaskProgress } from './plan-status';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from './validate-workbook';
+import { planAgainst, planName } from './stored-plan';
+import { PLAN_SHEET } from '../workbook/plan-stamp';
 import type { WorkbookSnapshot } from './workbook-port';
 
 export function dayOfInstant(iso: string | null | undefined): Day | null {
@@ -176,7 +178,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   if (!opened.ok) return reject([opened.reason]);
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = await opened.port.read(sheetsToRead(validateOptions));
+    snapshot = await opened.port.read([...sheetsToRead(validateOptions), PLAN_SHEET]);
   } catch {
     return reject([t(lang, 'consolidate.reason.corrupt')]);
   }
@@ -192,7 +194,10 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   }
   const reportingYear = report.identity?.reportingYear ?? null;
   if (reportingYear !== null && reportingYear !== year) reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
-  const unknownPack = report.issues.find((x) => x.rule === 'pack-unknown');
+  // A file made from another plan (or another version of it) is never added to this plan's totals.
+  const otherPlan = planAgainst(snapshot.grids, req.planPack);
+  if (otherPlan) reasons.push(t(lang, 'consolidate.reason.otherPlan', { found: planName(otherPlan.other), expected: planName(req.planPack) }));
+  const unknownPack = otherPlan ? undefined : report.issues.find((x) => x.rule === 'pack-unknown');
   if (unknownPack) {
     reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
   }

@@ -7,7 +7,7 @@ import { loadPlanPack, type PlanPack } from '../domain/plan-pack';
 import { issue, type Issue } from '../domain/validation/issue';
 import { IDENTITY_SHEET, readIdentity, type Identity, type IdentityRead } from '../workbook/identity';
 import type { Grid } from '../workbook/grid';
-import { PLAN_SHEET, readPlanText } from '../workbook/plan-stamp';
+import { PLAN_SHEET, planTextHash, readPlanText } from '../workbook/plan-stamp';
 import type { ValidateOptions } from './validate-workbook';
 import type { WorkbookPort } from './workbook-port';
 
@@ -22,18 +22,30 @@ export function carriedPlan(stamp: IdentityRead, planGrid: Grid | null): Carried
   const stored = readPlanText(planGrid);
   if (!stamp.ok || stored === null) return { kind: 'none' };
   if (!('text' in stored)) return { kind: 'damaged', detail: 'fingerprint' };
-  let data: unknown;
+  const parsed = parseStored(stored.text, stored.hash);
+  if (parsed.kind !== 'ok') return parsed;
+  if (!sameStampedPlan(parsed.plan, stamp.identity)) {
+    return { kind: 'damaged', detail: `${parsed.plan.id} ${parsed.plan.version} ≠ ${stamp.identity.planPackId} ${stamp.identity.planPackVersion}` };
+  }
+  return parsed;
+}
+
+/** Plans lately parsed, by fingerprint: a thousand files of one plan are parsed once (bounded). */
+const lately = new Map<string, CarriedPlan>();
+
+function parseStored(text: string, hash: string): CarriedPlan {
+  const held = lately.get(hash);
+  if (held !== undefined) return held;
+  let parsed: CarriedPlan;
   try {
-    data = JSON.parse(stored.text);
+    const loaded = loadPlanPack(JSON.parse(text) as unknown);
+    parsed = loaded.ok ? { kind: 'ok', plan: loaded.value, hash } : { kind: 'damaged', detail: loaded.errors.join('; ') };
   } catch {
-    return { kind: 'damaged', detail: 'JSON' };
+    parsed = { kind: 'damaged', detail: 'JSON' };
   }
-  const loaded = loadPlanPack(data);
-  if (!loaded.ok) return { kind: 'damaged', detail: loaded.errors.join('; ') };
-  if (!sameStampedPlan(loaded.value, stamp.identity)) {
-    return { kind: 'damaged', detail: `${loaded.value.id} ${loaded.value.version} ≠ ${stamp.identity.planPackId} ${stamp.identity.planPackVersion}` };
-  }
-  return { kind: 'ok', plan: loaded.value, hash: stored.hash };
+  if (lately.size >= 16) lately.clear();
+  lately.set(hash, parsed);
+  return parsed;
 }
 
 function sameStampedPlan(plan: PlanPack, identity: Identity): boolean {
@@ -61,4 +73,35 @@ export async function optionsWithCarriedPlan(port: WorkbookPort, options: Valida
   const known = new Map(options.knownPacks);
   known.set(plan.id, [...(known.get(plan.id) ?? []), plan.version]);
   return { options: { ...options, planPack: plan, knownPacks: known }, issues: [] };
+}
+
+/** A plan's fingerprint as content: its fields in a fixed order, so two copies of one plan agree whatever wrote them. */
+const planHashes = new WeakMap<PlanPack, string>();
+export function planContentHash(plan: PlanPack): string {
+  const held = planHashes.get(plan);
+  if (held !== undefined) return held;
+  const hash = planTextHash(stableJson(plan));
+  planHashes.set(plan, hash);
+  return hash;
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** How a file's plan stands to the plan being consolidated: the same, another one (named), or none stored. */
+export function planAgainst(grids: ReadonlyMap<string, Grid | null>, plan: PlanPack): { readonly other: PlanPack } | null {
+  const carried = carriedPlan(readIdentity(grids.get(IDENTITY_SHEET) ?? null), grids.get(PLAN_SHEET) ?? null);
+  if (carried.kind !== 'ok') return null;
+  return planContentHash(carried.plan) === planContentHash(plan) ? null : { other: carried.plan };
+}
+
+/** A plan as users know it: its title, id and version, and a short mark of its content (two edits of one version differ). */
+export function planName(plan: PlanPack): string {
+  return `"${plan.title}" (${plan.id} ${plan.version} #${planContentHash(plan).slice(8, 16)})`;
 }

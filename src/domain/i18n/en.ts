@@ -26,6 +26,8 @@ export const en: CoreCatalog = {
   'consolidate.reason.noAgency': 'The reporting agency cannot be identified (no identity, no "Đơn vị…" line).',
   'consolidate.reason.otherYear': (p) => `The file reports for ${p.found}, not ${p.expected}.`,
   'consolidate.reason.unknownPack': (p) => `Unknown data pack version: ${p.pack} ${p.version}. Update the product or ask the agency to insert again.`,
+  'consolidate.reason.otherPlan': (p) =>
+    `The workbook was made from the plan ${p.found}, not the plan being consolidated ${p.expected}: it is not added in. Consolidate that plan's workbooks apart (vtlt consolidate --plan PLAN.json).`,
   'consolidate.received.unreadable': (p) =>
     `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a date. Type the day received as dd/mm/yyyy, e.g. 27/02/2026; meanwhile lateness is judged by when the file was saved.`,
   'file.empty': 'The file is empty (0 bytes). Ask the agency to send the full .xlsx file again.',

@@ -9,6 +9,8 @@ export const filesVi = {
   'consolidate.reason.otherYear': (p: { found: number; expected: number }) => `Tệp báo cáo năm ${p.found}, không phải năm ${p.expected}.`,
   'consolidate.reason.unknownPack': (p: { pack: string; version: string }) =>
     `Phiên bản gói dữ liệu không được nhận biết: ${p.pack} ${p.version}. Cập nhật phần mềm hoặc đề nghị đơn vị chèn lại bằng phiên bản hiện hành.`,
+  'consolidate.reason.otherPlan': (p: { found: string; expected: string }) =>
+    `Sổ lập theo kế hoạch ${p.found}, khác kế hoạch đang tổng hợp ${p.expected}: không cộng chung. Tổng hợp riêng các sổ của kế hoạch ấy (vtlt consolidate --plan KẾ-HOẠCH.json).`,
   'consolidate.received.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
     `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải ngày. Gõ ngày nhận dạng dd/mm/yyyy, ví dụ 27/02/2026; trong khi chờ, hạn nộp được tính theo ngày lưu tệp.`,
   'file.empty': 'Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp .xlsx đầy đủ.',
