@@ -202,7 +202,8 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
     reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
   }
   if (reasons.length > 0 || !agency) {
-    return reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));
+    const set = reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));
+    return otherPlan && !set.ok ? { ok: false, rejected: { ...set.rejected, plan: planName(otherPlan.other) } } : set;
   }
   const { progress, notes } = trackerFacts(snapshot.grids.get(req.planPack.trackerSheetName) ?? null, req.planPack);
   const found = agency;

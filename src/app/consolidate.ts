@@ -117,6 +117,8 @@ export interface RejectedFile {
   readonly file: string;
   readonly reasons: readonly string[];
   readonly issues: readonly Issue[];
+  /** The plan the file was made from, when it is not the consolidation's plan (files are grouped by it). */
+  readonly plan?: string;
 }
 
 export interface SubmissionRow {

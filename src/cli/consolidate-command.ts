@@ -237,6 +237,7 @@ function jsonOutput(result: Consolidation, warnings: readonly string[], unreadab
     replaced: result.replaced.map((r) => r.file),
     conflicts: result.conflicts.map((c) => ({ agency: c.agency.code, files: c.files.map((f) => f.file) })),
     rejected: result.rejected.map((r) => ({ file: r.file, reasons: r.reasons })),
+    otherPlans: otherPlans(result).map(([plan, files]) => ({ plan, files })),
     unreadable: unreadable.map((u) => ({ file: u.file, reason: u.reason })),
     totals,
     rosterWarnings: warnings,
@@ -260,10 +261,22 @@ function textOutput(
     ...result.conflicts.map((c) => `  ${t(lang, 'cli.consolidate.conflict', { agency: c.agency.code, files: c.files.map((f) => f.file).join(', ') })}`),
     ...o.unreadable.map((u) => `  ${t(lang, 'cli.consolidate.unreadable', { file: u.file, reason: u.reason })}`),
     ...result.rejected.filter((r) => !unreadableFiles.has(r.file)).map((r) => `  ${t(lang, 'cli.consolidate.rejected', { file: r.file, reasons: r.reasons.join(' ') })}`),
+    ...otherPlans(result).map(([plan, files]) => `  ${t(lang, 'cli.consolidate.otherPlan', { plan, count: files.length, files: files.join(', ') })}`),
     ...o.warnings.map((w) => `  ${t(lang, 'cli.consolidate.rosterWarning', { text: w })}`),
     ...done.receivedProblems.map((p) => `  ${p.message}`),
     '',
     t(lang, 'cli.consolidate.reminder'),
     ...reminderParagraphs(result, o.plan).map((p) => `  ${p}`),
   ].join('\n');
+}
+
+/** The files set aside for being made from another plan, grouped by that plan (in the order first met). */
+function otherPlans(result: Consolidation): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const r of result.rejected) {
+    if (r.plan === undefined) continue;
+    const files = groups.get(r.plan) ?? [];
+    groups.set(r.plan, [...files, r.file]);
+  }
+  return [...groups];
 }

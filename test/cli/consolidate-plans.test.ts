@@ -32,12 +32,20 @@ async function trackerFile(name: string, plan: PlanPack, agency: number): Promis
   return file;
 }
 
-async function consolidate(argv: string[]): Promise<{ code: number; submitted: string[]; rejected: Array<{ file: string; reasons: string[] }> }> {
+interface Report {
+  code: number;
+  submitted: string[];
+  rejected: Array<{ file: string; reasons: string[] }>;
+  otherPlans: Array<{ plan: string; files: string[] }>;
+}
+
+async function consolidate(argv: string[], json = true): Promise<Report & { out: string }> {
   const { run } = await import('../../src/cli/main');
   const out: string[] = [];
   const io: CliIo = { lang: 'vi', out: (s) => out.push(s), err: () => undefined, now: () => NOW.getTime() };
-  const code = await run(['consolidate', ...argv, '--json', '--as-of', '2026-06-30'], io);
-  return { code, ...(JSON.parse(out.join('\n')) as { submitted: string[]; rejected: Array<{ file: string; reasons: string[] }> }) };
+  const code = await run(['consolidate', ...argv, ...(json ? ['--json'] : []), '--as-of', '2026-06-30'], io);
+  const text = out.join('\n');
+  return json ? { code, out: text, ...(JSON.parse(text) as Omit<Report, 'code'>) } : { code, out: text, submitted: [], rejected: [], otherPlans: [] };
 }
 
 describe('consolidation by plan', () => {
@@ -53,6 +61,14 @@ describe('consolidation by plan', () => {
     expect(sameVersion).toContain(`(${defaultPlanPack().id} ${defaultPlanPack().version} #`);
     expect(sameVersion).toContain('khác kế hoạch đang tổng hợp');
     expect(r.rejected).toHaveLength(2);
+    // Grouped by plan, and said so.
+    expect(r.otherPlans.map((g) => [g.plan.replace(/ #[0-9a-f]{8}/, ''), g.files.map((f) => path.basename(f))])).toEqual([
+      ['"Kế hoạch 2027 của tỉnh khác" (hn-vtlt-2027 1.2.0)', ['b-2027.xlsx']],
+      [`"${defaultPlanPack().title}" (${defaultPlanPack().id} ${defaultPlanPack().version})`, ['c-2026-sua.xlsx']],
+    ]);
+    const d = await trackerFile('d-2027.xlsx', plan2027, 3);
+    const text = await consolidate([a, b, d, c, '--out', path.join(dir, 'tong-hop-2.xlsx')], false);
+    expect(text.out).toMatch(/Sổ lập theo kế hoạch khác "Kế hoạch 2027 của tỉnh khác" \(hn-vtlt-2027 1\.2\.0 #[0-9a-f]{8}\): 2 sổ để riêng, không cộng chung \(.*b-2027\.xlsx, .*d-2027\.xlsx\)\./);
   });
 
   it('with --plan, the files of that plan are added up and the others set aside', async () => {

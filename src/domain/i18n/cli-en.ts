@@ -70,6 +70,7 @@ export const cliEn: CliCatalog = {
   'cli.consolidate.conflict': (p) =>
     `Conflicting files (${p.agency}): ${p.files} — different but saved at the same time; none is in the totals. Remove the one not to use and consolidate again.`,
   'cli.consolidate.rejected': (p) => `Set aside: ${p.file}: ${p.reasons}`,
+  'cli.consolidate.otherPlan': (p) => `Workbooks of another plan ${p.plan}: ${p.count} set aside, not added in (${p.files}).`,
   'cli.consolidate.rosterWarning': (p) => `Roster warning: ${p.text}`,
   'cli.consolidate.unreadable': (p) => `Cannot read: ${p.file}: ${p.reason}`,
   'cli.consolidate.unreadableHint': (p) =>

@@ -74,6 +74,8 @@ export const cliVi = {
   'cli.consolidate.conflict': (p: { agency: string; files: string }) =>
     `Trùng tệp (${p.agency}): ${p.files} — khác nhau nhưng cùng thời điểm lưu; chưa tệp nào được tính vào tổng hợp. Bỏ tệp không dùng rồi tổng hợp lại.`,
   'cli.consolidate.rejected': (p: { file: string; reasons: string }) => `Loại: ${p.file}: ${p.reasons}`,
+  'cli.consolidate.otherPlan': (p: { plan: string; count: number; files: string }) =>
+    `Sổ lập theo kế hoạch khác ${p.plan}: ${p.count} sổ để riêng, không cộng chung (${p.files}).`,
   'cli.consolidate.rosterWarning': (p: { text: string }) => `Cảnh báo danh sách: ${p.text}`,
   'cli.consolidate.unreadable': (p: { file: string; reason: string }) => `Không đọc được: ${p.file}: ${p.reason}`,
   'cli.consolidate.unreadableHint': (p: { count: number }) =>
