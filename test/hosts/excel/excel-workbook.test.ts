@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readCarriedPlan } from '../../../src/app/stored-plan';
+import { PLAN_SHEET } from '../../../src/workbook/plan-stamp';
 import { insertTracker, trackerIdentity } from '../../../src/app/insert-tracker';
 import { summariseTracker } from '../../../src/app/tracker-summary';
 import { mustDay, toExcelSerial } from '../../../src/domain/calendar';
@@ -407,6 +409,15 @@ describe('writing', () => {
     await insertTracker(workbook, { pack, agency: SMALL, now: NOW, confirm: yes });
     expect(fake.mustSheet(IDENTITY_SHEET).visibility).toBe('VeryHidden');
     expect(fake.activeSheet).toBe(SHEET);
+  });
+
+  it('the plan goes with the workbook: written very hidden in the same syncs, read back as the same plan', async () => {
+    const { fake, workbook } = rig();
+    await insertTracker(workbook, { pack, agency: SMALL, now: NOW, confirm: yes });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.mustSheet(PLAN_SHEET).visibility).toBe('VeryHidden');
+    const carried = await readCarriedPlan(workbook);
+    expect(carried.kind === 'ok' && carried.plan).toEqual(pack);
   });
 
   it('a very large block is written in slices, all in the same sync', async () => {
