@@ -6,12 +6,12 @@
  * shows it in a dialog), and the event is completed on every path, after the message was closed.
  */
 import { insertTracker } from '../app/insert-tracker';
-import { summariseTracker } from '../app/tracker-summary';
 import type { WorkbookPort } from '../app/workbook-port';
 import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { findAgency } from '../domain/roster-lookup';
+import { summariseWithPlan } from '../taskpane/plan-carry';
 import { errorNotice } from '../taskpane/view-model';
 
 export interface RefreshOverdueDeps {
@@ -34,8 +34,10 @@ export type RefreshOverdueOutcome =
   | 'unknown-agency';
 
 export async function refreshOverdue(deps: RefreshOverdueDeps): Promise<RefreshOverdueOutcome> {
-  const { port, pack, roster, now } = deps;
-  const read = await summariseTracker(port, pack, now.getTime());
+  const { port, roster, now } = deps;
+  // The plan the workbook carries, when it carries a valid one, is the one it is refreshed with; else `deps.pack`.
+  const { result: read, carried } = await summariseWithPlan(port, { picked: null, carried: null, bundled: deps.pack }, now.getTime());
+  const pack = carried ?? deps.pack;
   if (!read.ok) return 'no-tracker';
   const identity = read.summary.identity;
   const agency = identity ? findAgency(roster, identity.agencyCode) : undefined;

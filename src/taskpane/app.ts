@@ -4,13 +4,13 @@
  */
 import type { FillPort } from '../app/highlight';
 import { insertTracker } from '../app/insert-tracker';
-import { summariseTracker } from '../app/tracker-summary';
 import { readStamp } from '../app/workbook-stamp';
 import type { WorkbookPort } from '../app/workbook-port';
 import { hasCatalog, loadCatalog, t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster, RosterEntry } from '../domain/roster';
 import { findAgency } from '../domain/roster-lookup';
+import { summariseWithPlan } from './plan-carry';
 import { inputFile, loadConsolidationEngine, type ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import type { DocumentsModule } from './documents-card';
@@ -172,7 +172,10 @@ export function mountPane(deps: PaneDeps): Pane {
 
   const loadSummary = async () => {
     const port = deps.makePort();
-    const result = await summariseTracker(port, plan(), deps.now());
+    // No plan picked: the workbook's own plan (read with the stamp) is the one its tracker is read and re-inserted with.
+    const plans = { picked: state.plan?.pack ?? null, carried: state.carried, bundled: deps.pack };
+    const { result, carried } = await summariseWithPlan(port, plans, deps.now());
+    if (carried !== state.carried) dispatch({ type: 'carried', pack: carried });
     dispatch({ type: 'summary', summary: result.ok ? result.summary : null, knownCodes });
     // A workbook with the forms but no tracker still says whose it is.
     if (!result.ok) {

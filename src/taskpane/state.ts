@@ -45,7 +45,8 @@ export interface ConsolidateForm {
 /** A plan picked from a file ("Kế hoạch"), used instead of the bundled plan until the pane is closed. */
 export interface PickedPlan {
   readonly pack: PlanPack;
-  readonly file: string;
+  /** null: the bundled plan, chosen again ("Dùng kế hoạch đi kèm"); it then wins over the workbook's plan too. */
+  readonly file: string | null;
 }
 
 /** What the workbook's identity stamp says, as far as the pane uses it. */
@@ -87,8 +88,10 @@ export interface PaneState {
   /** Cells highlighted, as far as the pane knows (null: not known). */
   readonly highlighted: number | null;
   readonly consolidate: ConsolidateForm;
-  /** The plan picked from a file; null: the bundled plan. */
+  /** The plan the user chose (a file, or the bundled plan again); null: none chosen, the workbook's or the bundled one. */
   readonly plan: PickedPlan | null;
+  /** The plan the workbook carries (its plan sheet), used when none was picked; null: none or not valid. */
+  readonly carried: PlanPack | null;
 }
 
 export type Action =
@@ -106,6 +109,8 @@ export type Action =
   | { readonly type: 'stamp'; readonly stamp: StampView; readonly knownCodes: ReadonlySet<string> }
   /** A plan from a file, or the bundled plan again (file null). */
   | { readonly type: 'plan'; readonly pack: PlanPack; readonly file: string | null }
+  /** The plan the workbook carries, as read (null: none). */
+  | { readonly type: 'carried'; readonly pack: PlanPack | null }
   | { readonly type: 'forms-pack'; readonly pack: FormPack; readonly file: string | null }
   | { readonly type: 'forms-select'; readonly codes: readonly string[] }
   | { readonly type: 'forms-year'; readonly text: string }
@@ -157,6 +162,7 @@ export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneS
       result: null,
     },
     plan: null,
+    carried: null,
   };
 }
 
@@ -219,11 +225,13 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, settingsDirty: false, settingsErrors: {} };
     case 'stamp':
       return withStamp(state, action.stamp, action.knownCodes);
+    case 'carried':
+      return { ...state, carried: action.pack };
     case 'plan':
       // What was read or checked with the former plan no longer holds; the default year is the new plan's.
       return {
         ...state,
-        plan: action.file === null ? null : { pack: action.pack, file: action.file },
+        plan: { pack: action.pack, file: action.file },
         summary: { kind: 'unknown' },
         check: null,
         notices: { ...state.notices, summary: null, check: null },
@@ -273,9 +281,9 @@ export function stampedAgency(state: PaneState): { code: string; name: string } 
   return id ? { code: id.agencyCode, name: id.agencyName } : null;
 }
 
-/** The plan the pane works with: the one picked from a file, or the bundled one. */
+/** The plan the pane works with: the one picked from a file, else the one the workbook carries, else the bundled one. */
 export function activePlan(state: PaneState, bundled: PlanPack): PlanPack {
-  return state.plan?.pack ?? bundled;
+  return state.plan?.pack ?? state.carried ?? bundled;
 }
 
 export function canInsert(state: PaneState): boolean {

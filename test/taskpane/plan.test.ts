@@ -38,8 +38,11 @@ describe('the plan in the pane state', () => {
   it('goes back to the bundled plan (no file)', () => {
     const picked = reduce(start(), { type: 'plan', pack: plan2027(), file: 'p.json' });
     const back = reduce(picked, { type: 'plan', pack: bundled, file: null });
-    expect(back.plan).toBeNull();
+    expect(back.plan).toEqual({ pack: bundled, file: null });
     expect(activePlan(back, bundled)).toBe(bundled);
+    // Chosen again, the bundled plan wins over the plan a workbook carries.
+    expect(activePlan(reduce(back, { type: 'carried', pack: plan2027() }), bundled)).toBe(bundled);
+    expect(activePlan(reduce(start(), { type: 'carried', pack: plan2027() }), bundled).year).toBe(2027);
     expect(back.forms.yearText).toBe(String(bundled.statisticsYear));
   });
 });
@@ -123,7 +126,7 @@ describe('choosing a plan file', () => {
     const h = harness();
     await h.actions.loadPlan(fileOf('p.json', JSON.stringify(plan2027())));
     await h.actions.useDefaultPlan();
-    expect(h.state().plan).toBeNull();
+    expect(h.state().plan).toEqual({ pack: bundled, file: null });
     expect(say(h.state().notices.insert)).toEqual(['Đã trở lại kế hoạch đi kèm.']);
     expect(h.changes()).toBe(2);
   });

@@ -1,0 +1,60 @@
+/**
+ * The plan the workbook carries (its very hidden plan sheet), for the pane and the ribbon command: read in the round
+ * trip that reads the identity stamp, parsed with the plan schema in a chunk loaded only when the sheet is there.
+ */
+import { summariseTracker, type SummaryResult } from '../app/tracker-summary';
+import type { WorkbookPort } from '../app/workbook-port';
+import type { PlanPack } from '../domain/plan-pack';
+import type { Grid } from '../workbook/grid';
+import { IDENTITY_SHEET } from '../workbook/identity';
+import { PLAN_SHEET } from '../workbook/plan-stamp';
+
+export type Grids = ReadonlyMap<string, Grid | null>;
+
+/** `port`, whose reads of the stamp read the plan sheet too (same read); `seen` gets the sheets so read. */
+export function withPlanSheet<P extends WorkbookPort>(port: P, seen: (grids: Grids) => void): P {
+  const read = async (names: readonly string[]) => {
+    const withPlan = names.includes(IDENTITY_SHEET) && !names.includes(PLAN_SHEET);
+    const snapshot = await port.read(withPlan ? [...names, PLAN_SHEET] : names);
+    if (names.includes(IDENTITY_SHEET)) seen(snapshot.grids);
+    return snapshot;
+  };
+  return new Proxy(port, {
+    get(target, p) {
+      if (p === 'read') return read;
+      const v: unknown = Reflect.get(target, p, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/**
+ * The valid plan stored in `grids` (null: none, or a damaged copy); one of `known` itself when it has the same content.
+ * The schema comes in a chunk of its own, loaded only when the workbook has a plan sheet.
+ */
+export async function carriedIn(grids: Grids | null, known: readonly (PlanPack | null)[]): Promise<PlanPack | null> {
+  if (!grids || !grids.get(PLAN_SHEET)) return null;
+  const m = await import(/* webpackChunkName: "pack-schema" */ './plan-carried');
+  return m.planCarriedBy(grids, known);
+}
+
+/**
+ * The tracker summarised with the plan the pane works with: `picked` when the user picked one; otherwise the plan the
+ * workbook carries (read with the stamp), else `bundled`. `carried` is the carried plan known so far (kept as the same
+ * object while its content is the same); the answer gives the one now read, and the tracker is read again only when
+ * the plan changed.
+ */
+export async function summariseWithPlan(
+  port: WorkbookPort,
+  plans: { readonly picked: PlanPack | null; readonly carried: PlanPack | null; readonly bundled: PlanPack },
+  nowMs: number,
+): Promise<{ readonly result: SummaryResult; readonly carried: PlanPack | null }> {
+  const { picked, bundled } = plans;
+  let grids: Grids | null = null;
+  const first = picked ?? plans.carried ?? bundled;
+  const result = await summariseTracker(picked ? port : withPlanSheet(port, (g) => (grids = g)), first, nowMs);
+  if (picked) return { result, carried: plans.carried };
+  const carried = await carriedIn(grids, [plans.carried, bundled]);
+  const used = carried ?? bundled;
+  return { result: used === first ? result : await summariseTracker(port, used, nowMs), carried };
+}
