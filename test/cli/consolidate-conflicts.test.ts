@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack } from '../../src/packs';
 import { RECEIVED_COLUMN, SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { withSavedAt } from '../helpers/core-props';
+import { runCli } from '../helpers/run-cli';
 
 const pack = defaultPlanPack();
 const root = mkdtempSync(path.join(tmpdir(), 'vtlt-conflicts-'));
@@ -26,11 +26,7 @@ const SAVED = '2026-02-24T08:00:00Z';
 const MTIME = new Date('2026-02-25T00:00:00Z');
 
 async function vtlt(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => out.push(t), err: (t) => err.push(t), now: () => NOV };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now: NOV });
 }
 
 async function setFirstStatus(file: string, status: string): Promise<void> {

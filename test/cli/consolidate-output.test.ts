@@ -6,20 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { run } from '../../src/cli/main';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
+import { runCli } from '../helpers/run-cli';
 
 const root = mkdtempSync(path.join(tmpdir(), 'vtlt-consolidate-out-'));
 const NOV = Date.UTC(2026, 10, 23, 3);
 
 async function vtlt(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => out.push(t), err: (t) => err.push(t), now: () => NOV };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now: NOV });
 }
 
 describe('consolidate output', () => {

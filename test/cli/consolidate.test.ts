@@ -2,8 +2,6 @@ import { mkdtempSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack } from '../../src/packs';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
@@ -11,6 +9,7 @@ import { TRACKER_COL } from '../../src/workbook/tracker';
 import { OVERDUE_SHEET, PROBLEMS_SHEET, REMINDER_SHEET, SUBMISSION_SHEET, PROGRESS_SHEET } from '../../src/workbook/consolidation-sheets';
 import { ROSTER_SHEET } from '../../src/workbook/roster-sheet';
 import { withSavedAt } from '../helpers/core-props';
+import { runCli } from '../helpers/run-cli';
 
 const pack = defaultPlanPack();
 const root = mkdtempSync(path.join(tmpdir(), 'vtlt-consolidate-'));
@@ -19,11 +18,7 @@ mkdirSync(inDir);
 const f = (name: string) => path.join(inDir, name);
 
 async function vtlt(now: number, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => out.push(t), err: (t) => err.push(t), now: () => now };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now });
 }
 
 const FEB = Date.UTC(2026, 1, 20, 3); // 20/02/2026, before the 27/02 deadline

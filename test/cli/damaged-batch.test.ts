@@ -8,11 +8,10 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { findAgency } from '../../src/domain/roster';
 import { defaultRoster } from '../../src/packs';
 import { agencyWorkbook } from '../helpers/agency-workbook';
+import { runCli } from '../helpers/run-cli';
 
 const root = mkdtempSync(path.join(tmpdir(), 'vtlt-damaged-'));
 const batch = path.join(root, 'nop-ve');
@@ -21,11 +20,7 @@ const f = (name: string) => path.join(batch, name);
 const NOW = Date.UTC(2026, 10, 23, 3);
 
 async function vtlt(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => out.push(t), err: (t) => err.push(t), now: () => NOW };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now: NOW });
 }
 
 /** Damaged copies of a zip: bytes flipped anywhere, cut short, and a central directory that lies. */

@@ -5,22 +5,17 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { run } from '../../src/cli/main';
 import { readDocx } from '../../src/hosts/docx/read-docx';
 import { nodeInflate } from '../../src/hosts/xlsx/open-fast';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { documentsFixture, NOV, readBytes, type DocumentsFixture } from '../helpers/documents-fixture';
+import { runCli } from '../helpers/run-cli';
 
 let fx: DocumentsFixture;
 
 async function vtlt(lang: 'vi' | 'en', ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang, out: (t) => out.push(t), err: (t) => err.push(t), now: () => NOV };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now: NOV, lang });
 }
 
 const paragraphs = (file: string): string[] => {

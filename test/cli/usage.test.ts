@@ -4,23 +4,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS, run } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { COMMANDS } from '../../src/cli/main';
 import { parseArgs, usage } from '../../src/cli/args';
 import type { Lang } from '../../src/domain/i18n';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
+import { runCli } from '../helpers/run-cli';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vtlt-usage-'));
 const f = (name: string) => path.join(dir, name);
 const NOW = Date.UTC(2026, 10, 23, 3);
 
 async function vtlt(lang: Lang, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang, out: (t) => out.push(t), err: (t) => err.push(t), now: () => NOW };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now: NOW, lang });
 }
 
 function setStamp(wb: FileWorkbook, key: string, value: string): void {

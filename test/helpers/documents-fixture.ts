@@ -6,13 +6,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { formSheetLayout } from '../../src/workbook/forms';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { agencyWorkbook } from './agency-workbook';
+import { runCli } from './run-cli';
 
 export const FEB = Date.UTC(2026, 1, 20, 3); // 20/02/2026: before the statistics report's deadline
 export const MAR = Date.UTC(2026, 2, 5, 3); // 05/03/2026: late
@@ -36,11 +35,7 @@ export interface DocumentsFixture {
 }
 
 export async function vtlt(now: number, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { lang: 'vi', out: (t) => out.push(t), err: (t) => err.push(t), now: () => now };
-  const code = await run(argv, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  return runCli(argv, { now });
 }
 
 function formAddress(code: string, key: string): string {
