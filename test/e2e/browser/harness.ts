@@ -125,3 +125,44 @@ export async function keepOffline(page: Page, baseUrl: string): Promise<string[]
   });
   return refused;
 }
+
+/** One rule axe-core found broken, with the elements that break it. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: string; readonly summary: string }[];
+}
+
+const AXE_SOURCE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+let axeSource: string | null = null;
+
+/**
+ * Runs axe-core on the page as it is now (only the rules of `tags`, by default WCAG 2.0 A and AA and 2.1 AA) and
+ * returns what it finds broken. axe is evaluated in the page from node_modules (no network) through the debugging
+ * protocol, which a page's Content-Security-Policy does not govern, so the page's policy is left as it is.
+ */
+export async function axeViolations(page: Page, tags: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21aa']): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    axeSource ??= readFileSync(AXE_SOURCE, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  return page.evaluate(async (only) => {
+    type AxeResult = { violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: only }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+    }));
+  }, [...tags]);
+}
+
+/** Violations as lines a person reads: "[serious] color-contrast — help", then each element and why. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .map((v) => [`[${v.impact ?? '?'}] ${v.id} — ${v.help}`, ...v.nodes.map((n) => `    ${n.target}: ${n.summary}`)].join('\n'))
+    .join('\n');
+}
