@@ -197,3 +197,8 @@ export function toUnicode(text: string, known: Iterable<string> = []): { text: s
   if (from === 'vni') return { text: convertVni(text), from };
   return { text, from: null };
 }
+
+/** The encoding's name as findings give it. */
+export function legacyEncodingName(enc: LegacyEncoding): string {
+  return enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows';
+}

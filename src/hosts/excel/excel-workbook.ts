@@ -12,10 +12,13 @@
  * - selectRange: one sync;
  * - readFills: one sync (the cells' fills, the highlight record, every sheet's protection);
  * - setFills: one sync (protected sheets unprotected, the record, the fills; on the web one more per ~4 MB);
- * - recalculate: one sync.
+ * - recalculate: one sync;
+ * - readTexts: two syncs; writeTexts: one sync (cell-text.ts).
  */
 import { type CellAt, type Fill, type FillChange, type FillPort, type FillReading, type SheetAccess, fillKey } from '../../app/cell-fill';
+import type { CellTextPort, CellTextReading, TextChange } from '../../app/cell-text';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
+import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
 import { type ApplyState, PRODUCT_PROTECTION, queueReset, queueSheetSpec } from './apply-spec';
 import { detectExcelFeatures, detectHostPlatform, type ExcelFeature, type ExcelFeatures, featuresUpTo, MANIFEST_MIN_EXCEL_API } from './features';
@@ -30,6 +33,7 @@ import {
   refusePasswordProtected,
   unprotectedKept,
 } from './protection';
+import { readCellTexts, writeCellTexts } from './cell-text';
 import { loadRevalidated, queueRevalidations } from './revalidate';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
@@ -50,7 +54,7 @@ export interface ExcelWorkbookOptions {
 
 const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
 
-export class ExcelWorkbook implements WorkbookPort, FillPort {
+export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
   /** Features the last write needed but this Excel lacks (those parts were left out, not failed). */
   lastWriteSkipped: string[] = [];
 
@@ -171,6 +175,18 @@ export class ExcelWorkbook implements WorkbookPort, FillPort {
       ws.getRange(address).select();
       await context.sync();
     });
+  }
+
+  async readTexts(recordSheet: string, cellsFor: (record: Grid | null) => readonly CellAt[]): Promise<CellTextReading> {
+    const features = this.features();
+    const limit = this.requestBudget();
+    return this.run((context) => readCellTexts(context, features, limit, recordSheet, cellsFor));
+  }
+
+  async writeTexts(changes: readonly TextChange[], reading: CellTextReading, record: SheetSpec | null): Promise<void> {
+    const features = this.features();
+    const limit = this.requestBudget();
+    this.lastWriteSkipped = [...(await this.run((context) => writeCellTexts(context, features, limit, changes, reading, record)))];
   }
 
   /** Full recalculation, so =TODAY() and every formula that depends on it show today's values. */

@@ -21,7 +21,7 @@ function gridValue(v: unknown): GridValue {
   return String(v);
 }
 
-function formulaOf(f: unknown, v: unknown): string | null {
+export function formulaOf(f: unknown, v: unknown): string | null {
   if (typeof f !== 'string' || !f.startsWith('=') || f.length < 2) return null;
   return typeof v === 'string' && v === f ? null : f;
 }
