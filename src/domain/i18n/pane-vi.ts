@@ -175,6 +175,26 @@ export const paneVi = {
   'pane.highlight.cleared': (p: { count: number }) => `Đã trả lại màu nền cũ cho ${p.count} ô.`,
   'pane.highlight.noneRecorded': 'Không có ô nào đang được tô màu.',
   'pane.highlight.active': (p: { count: number }) => `${p.count} ô đang được tô màu.`,
+  'pane.legacy.button': 'Chuyển sang Unicode',
+  'pane.legacy.undo': 'Hoàn tác chuyển Unicode',
+  'pane.legacy.found': (p: { count: number }) => `${p.count} ô gõ bằng bảng mã cũ (TCVN3/VNI): bấm "Chuyển sang Unicode" để sửa cả một lần.`,
+  'pane.legacy.question': (p: { count: number; sheets: string }) =>
+    `Chuyển ${p.count} ô đang dùng bảng mã cũ (TCVN3/VNI) sang Unicode, trên các trang: ${p.sheets}? Chữ cũ được lưu trong sổ làm việc để có thể "Hoàn tác".`,
+  'pane.legacy.sheetCount': (p: { sheet: string; count: number }) => `${p.sheet} (${p.count} ô)`,
+  'pane.legacy.undoQuestion': (p: { count: number }) =>
+    `Trả lại chữ cũ (bảng mã cũ) cho ${p.count} ô đã chuyển sang Unicode? Ô nào đã được sửa sau khi chuyển sẽ giữ nguyên.`,
+  'pane.legacy.busy': 'Đang chuyển sang Unicode…',
+  'pane.legacy.undoBusy': 'Đang trả lại chữ cũ…',
+  'pane.legacy.done': (p: { count: number }) => `Đã chuyển ${p.count} ô sang Unicode. Chữ cũ được lưu để có thể "Hoàn tác".`,
+  'pane.legacy.undone': (p: { count: number }) => `Đã trả lại chữ cũ cho ${p.count} ô.`,
+  'pane.legacy.leftChanged': (p: { count: number; cells: string }) => `Giữ nguyên ${p.count} ô đã được sửa sau đó: ${p.cells}.`,
+  'pane.legacy.leftProtected': (p: { count: number; cells: string }) =>
+    `Không sửa ${p.count} ô bị khoá trên trang tính đang được bảo vệ: ${p.cells}. Nếu cần, bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi làm lại.`,
+  'pane.legacy.leftMissing': (p: { count: number; cells: string }) => `Bỏ qua ${p.count} ô của trang tính không còn trong sổ làm việc: ${p.cells}.`,
+  'pane.legacy.cancelled': 'Đã huỷ; không ô nào bị thay đổi.',
+  'pane.legacy.nothing': 'Không có ô nào dùng bảng mã cũ để chuyển. Bấm "Kiểm tra" lại.',
+  'pane.legacy.noneRecorded': 'Không có ô nào đã chuyển sang Unicode để hoàn tác.',
+  'pane.legacy.recorded': (p: { count: number }) => `${p.count} ô đã chuyển sang Unicode; "Hoàn tác chuyển Unicode" trả lại chữ cũ.`,
 
   // Section: consolidation.
   'pane.consolidate.heading': 'Tổng hợp (Sở Nội vụ)',
@@ -263,6 +283,31 @@ export const paneVi = {
   'pane.documents.intro': 'Soạn báo cáo, công văn (.docx, Nghị định 30/2020/NĐ-CP) từ số liệu của sổ đang mở. Số, ngày, người ký để trống để bạn điền.',
   'pane.documents.open': 'Đọc sổ để soạn',
   'pane.documents.loadFailed': 'Không tải được phần soạn văn bản. Kiểm tra kết nối mạng rồi thử lại.',
+
+  // Views: the tabs, the settings behind the gear, the first run.
+  'pane.tab.listLabel': 'Các việc của bảng điều khiển',
+  'pane.tab.tracker': 'Theo dõi nhiệm vụ',
+  'pane.tab.trackerShort': 'Theo dõi',
+  'pane.tab.forms': 'Biểu báo cáo',
+  'pane.tab.formsShort': 'Biểu',
+  'pane.tab.check': 'Kiểm tra',
+  'pane.tab.checkShort': 'Kiểm tra',
+  'pane.tab.consolidate': 'Tổng hợp',
+  'pane.tab.consolidateShort': 'Tổng hợp',
+  'pane.tab.documents': 'Soạn văn bản',
+  'pane.tab.documentsShort': 'Văn bản',
+  'pane.view.settings': 'Cài đặt',
+  'pane.view.back': 'Quay lại',
+  'pane.start.heading': 'Bắt đầu',
+  'pane.start.intro': 'Sổ làm việc này chưa có bảng theo dõi, biểu báo cáo hay số liệu tổng hợp nào. Bạn làm việc nào?',
+  'pane.start.agency': 'Văn thư đơn vị',
+  'pane.start.agencyHint': 'Chọn đơn vị, chèn bảng theo dõi nhiệm vụ và các biểu báo cáo trong một bước.',
+  'pane.start.province': 'Sở Nội vụ',
+  'pane.start.provinceHint': 'Tổng hợp báo cáo do các đơn vị gửi về.',
+  'pane.start.skip': 'Bỏ qua',
+  'pane.start.setUpIntro': (p: { year: string }) => `Chọn đơn vị của bạn: bảng theo dõi nhiệm vụ và các biểu báo cáo năm ${p.year} được chèn vào sổ này trong một bước.`,
+  'pane.start.setUp': 'Chèn bảng theo dõi và biểu báo cáo',
+  'pane.start.busy': 'Đang chèn bảng theo dõi và biểu báo cáo…',
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;
