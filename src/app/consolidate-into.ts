@@ -18,8 +18,11 @@ import {
   consolidate, hasSubmitted, lateSubmissions, type ConsolidateRequest, type Consolidation, type DateBasis, type FilesReader, type InputFile, type OpenResult,
 } from './consolidate';
 import { SUBMISSION_SHEET } from '../workbook/consolidation-sheets';
-import { readReceivedDates, type ReceivedEntry } from '../workbook/received-dates';
-import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation } from './consolidation-output';
+import { readReceivedDates } from '../workbook/received-dates';
+import { readAdmitMarks } from '../workbook/admit-marks';
+import type { Grid } from '../workbook/grid';
+import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidation, type TypedColumns } from './consolidation-output';
+import { markMessage, type AdmitMark } from './admission';
 import { formsPart } from './forms-part';
 import type { WorkbookPort } from './workbook-port';
 
@@ -99,8 +102,14 @@ export interface ConsolidationSummary {
   readonly replaced: readonly { readonly file: string; readonly by: string; readonly agency: AgencyName }[];
   /** Agencies whose newest files differ and cannot be told apart: none counted until Sở Nội vụ keeps one. */
   readonly conflicts: readonly { readonly agency: AgencyName; readonly files: readonly string[] }[];
-  /** "Ngày nhận" cells that hold no readable date ("cell: why"); lateness then falls back to the saved time. */
+  /**
+   * What Sở Nội vụ typed on "Theo dõi nộp báo cáo" that could not be used, each naming its cell: "Ngày nhận" cells
+   * that hold no readable date (lateness then falls back to the saved time), then "Cho tính vào tổng hợp" cells that
+   * admitted nothing.
+   */
   readonly receivedProblems: readonly string[];
+  /** Files with warnings counted in the totals by Sở Nội vụ's "Có" on their row. */
+  readonly admittedByMark?: readonly { readonly agency: AgencyName; readonly file: string; readonly cell: string }[];
   /** Agencies that sent a report but have no "Ngày nhận" typed: their lateness is judged by when the file was saved. */
   readonly datedBySave: number;
   readonly rejected: readonly { readonly file: string; readonly reasons: readonly string[] }[];
@@ -124,6 +133,11 @@ export interface ConsolidatedInto {
   readonly rosterProblems: readonly { readonly cell: string; readonly message: string }[];
   /** "Ngày nhận" cells of "Theo dõi nộp báo cáo" that hold no readable date (the cell, e.g. I7, and why). */
   readonly receivedProblems: readonly { readonly cell: string; readonly message: string }[];
+  /**
+   * "Cho tính vào tổng hợp" cells that admitted nothing: neither "Có" nor "Không", or "Có" on a file with errors, on a
+   * file sent after the choice (taken off), on no file, on files in conflict (the cell, e.g. O7, and why).
+   */
+  readonly markProblems: readonly { readonly cell: string; readonly message: string }[];
   /** The sheets written, in order (none when cancelled). */
   readonly sheets: readonly string[];
 }
@@ -134,13 +148,7 @@ export interface ConsolidatedInto {
  */
 export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidatedInto> {
   const snapshot = await port.read([ROSTER_SHEET, SUBMISSION_SHEET]);
-  const typed = readReceivedDates(snapshot.grids.get(SUBMISSION_SHEET) ?? null);
-  const receivedEntries: ReadonlyMap<string, ReceivedEntry> = typed?.entries ?? new Map();
-  const received = new Map([...receivedEntries].flatMap(([code, e]) => (e.day !== null ? [[code, e.day] as const] : [])));
-  const receivedProblems = (typed?.unreadable ?? []).map((u) => ({
-    cell: u.cell,
-    message: t(req.lang, 'consolidate.received.unreadable', { sheet: SUBMISSION_SHEET, cell: u.cell, code: u.code, text: u.text }),
-  }));
+  const { typed, received, admitMarks, receivedProblems, unreadableMarks } = readTyped(snapshot.grids.get(SUBMISSION_SHEET) ?? null, req.lang);
   const rosterGrid = snapshot.grids.get(ROSTER_SHEET) ?? null;
   let roster = req.roster ?? req.defaultRoster;
   let rosterSource: ConsolidatedInto['rosterSource'] = req.roster ? 'given' : 'default';
@@ -159,6 +167,7 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
   const result = await consolidate({
     ...readingRequest(req, decided),
     received,
+    admitMarks,
     ...(req.readFiles ? { readFiles: req.readFiles(decided) } : {}),
     ...(req.onProgress ? { onProgress: req.onProgress } : {}),
     ...(req.signal ? { signal: req.signal } : {}),
@@ -166,16 +175,56 @@ export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRe
 
   let sheets: string[] = [];
   if (!result.cancelled) {
-    const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result), receivedEntries);
+    const specs = consolidationSheets(result, req.planPack, req.lang, totalsSheets(req.formPack, result), typed);
     await writeConsolidation(port, specs, roster, rosterGrid);
     sheets = [...(rosterGrid !== null ? [] : [ROSTER_SHEET]), ...specs.map((s) => s.name)];
   }
-  return { result, roster, rosterSource, rosterProblems, receivedProblems, sheets };
+  const markProblems = [...unreadableMarks, ...markOutcomeProblems(result, req.lang)];
+  return { result, roster, rosterSource, rosterProblems, receivedProblems, markProblems, sheets };
+}
+
+type CellProblem = { readonly cell: string; readonly message: string };
+
+/** What Sở Nội vụ typed on "Theo dõi nộp báo cáo" ("Ngày nhận", "Cho tính vào tổng hợp"), and what could not be read. */
+function readTyped(grid: Grid | null, lang: Lang) {
+  const dates = readReceivedDates(grid);
+  const marks = readAdmitMarks(grid);
+  const typed: TypedColumns = { received: dates?.entries ?? new Map(), marks: marks?.entries ?? new Map() };
+  const received = new Map([...typed.received].flatMap(([code, e]) => (e.day !== null ? [[code, e.day] as const] : [])));
+  const admitMarks = new Map<string, AdmitMark>(
+    [...typed.marks].flatMap(([code, e]) => (e.admit === true ? [[code, { cell: e.cell, fileKey: e.fileKey }] as const] : [])),
+  );
+  const receivedProblems: CellProblem[] = (dates?.unreadable ?? []).map((u) => ({
+    cell: u.cell,
+    message: t(lang, 'consolidate.received.unreadable', { sheet: SUBMISSION_SHEET, cell: u.cell, code: u.code, text: u.text }),
+  }));
+  const unreadableMarks: CellProblem[] = (marks?.unreadable ?? []).map((u) => ({
+    cell: u.cell,
+    message: t(lang, 'consolidate.mark.unreadable', { sheet: SUBMISSION_SHEET, cell: u.cell, code: u.code, text: u.text }),
+  }));
+  return { typed, received, admitMarks, receivedProblems, unreadableMarks };
+}
+
+/** The marks "Có" that admitted nothing, each with its cell and why. */
+function markOutcomeProblems(result: Consolidation, lang: Lang): CellProblem[] {
+  return result.submissions.flatMap((s) => {
+    if (!s.mark) return [];
+    const file = s.accepted ? s.accepted.file : s.conflict.map((f) => f.file).join(', ');
+    const message = markMessage(lang, s.mark.effect, { sheet: SUBMISSION_SHEET, cell: s.mark.cell, code: s.agency.code, file });
+    return message === null ? [] : [{ cell: s.mark.cell, message }];
+  });
+}
+
+/** The files counted in the totals by Sở Nội vụ's "Có" on their row (with warnings, no errors). */
+export function admittedByMark(result: Consolidation): { readonly agency: AgencyName; readonly file: string; readonly cell: string }[] {
+  return result.submissions.flatMap((s) =>
+    s.accepted?.admittedBy === 'mark' && s.mark ? [{ agency: { code: s.agency.code, name: s.agency.name }, file: s.accepted.file, cell: s.mark.cell }] : [],
+  );
 }
 
 /** The pane's use: consolidate, then summarise as plain data for display. */
 export async function consolidateIntoWorkbook(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidationSummary> {
-  const { result, roster, rosterSource, rosterProblems, receivedProblems, sheets } = await consolidateInto(port, req);
+  const { result, roster, rosterSource, rosterProblems, receivedProblems, markProblems, sheets } = await consolidateInto(port, req);
   const name = (a: { code: string; name: string }): AgencyName => ({ code: a.code, name: a.name });
   return {
     cancelled: result.cancelled,
@@ -190,7 +239,8 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     late: lateSubmissions(result).map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0, basis: s.basis })),
     replaced: result.replaced.map((r) => ({ file: r.file, by: r.by, agency: name(r.agency) })),
     conflicts: result.conflicts.map((c) => ({ agency: name(c.agency), files: c.files.map((f) => f.file) })),
-    receivedProblems: receivedProblems.map((p) => p.message),
+    receivedProblems: [...receivedProblems, ...markProblems].map((p) => p.message),
+    admittedByMark: admittedByMark(result),
     datedBySave: result.submissions.filter((s) => hasSubmitted(s) && s.basis !== 'received').length,
     rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons] })),
     inTotals: result.accepted.filter((a) => a.inTotals).length,

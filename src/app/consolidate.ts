@@ -20,6 +20,7 @@ import { chooseResend } from './resend-order';
 import { dayOfInstant, readOne, SharedFacts, type Context, type ReadOutcome } from './consolidate-read';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
+import { admitted, markEffect, type AdmitMark, type MarkOutcome } from './admission';
 
 /** Form figures of one agency: form code → cell key ("01:2") → number. */
 export type FormFigures = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -67,6 +68,11 @@ export interface ConsolidateRequest {
   /** The day Sở Nội vụ received each agency's report, as it typed it ("Ngày nhận"), by agency code in upper case. */
   readonly received?: ReadonlyMap<string, Day>;
   /**
+   * "Có" typed by Sở Nội vụ in "Cho tính vào tổng hợp", by agency code in upper case: that agency's file is counted
+   * although it has warnings (never with errors), if it is still the file the mark was typed for (see admission.ts).
+   */
+  readonly admitMarks?: ReadonlyMap<string, AdmitMark>;
+  /**
    * Reads the files elsewhere (the CLI's worker threads, several at once) instead of one at a time with `open`: one
    * outcome per file, in the order of `files`, each as readOne gives it. Stopping the iteration stops the reading.
    */
@@ -103,6 +109,8 @@ export interface AcceptedFile {
   readonly figures: FormFigures;
   /** Counted in the totals (no errors; no warnings unless admitted). */
   readonly inTotals: boolean;
+  /** Counted although it has warnings: by Sở Nội vụ's mark on its row, or by the global switch. */
+  readonly admittedBy?: 'mark' | 'switch';
   /** Equal for two files that say the same (figures, statuses, notes): copies of one file are no conflict. */
   readonly fingerprint: string;
   /** When the workbook was last saved (ISO 8601), when the file records it. */
@@ -132,6 +140,8 @@ export interface SubmissionRow {
   readonly basis: DateBasis | null;
   /** Days after the deadline (0 or less: on time); null when not submitted or no date is known. */
   readonly daysLate: number | null;
+  /** What Sở Nội vụ's "Có" in "Cho tính vào tổng hợp" did, when there is one on the row. */
+  readonly mark: MarkOutcome | null;
 }
 
 export interface Conflict {
@@ -239,6 +249,11 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     if (choice.kind === 'one') accepted.set(key, choice.keep);
     else conflicts.set(key, { agency: choice.files[0]!.agency, files: choice.files });
   }
+  const marks = new Map<string, MarkOutcome>();
+  for (const [key, mark] of req.admitMarks ?? []) {
+    marks.set(key, { cell: mark.cell, effect: markEffect(mark, accepted.get(key) ?? null, conflicts.get(key)?.files ?? []) });
+  }
+  for (const [key, file] of accepted) accepted.set(key, admitted(file, marks.get(key)?.effect ?? null));
 
   const keptFiles = [...accepted.values()];
   const inConflict = [...conflicts.values()].flatMap((c) => c.files);
@@ -251,7 +266,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
     const representative = a ?? conflict[0] ?? null;
     const { day, basis } = representative ? submissionDay(representative, req.received?.get(key)) : { day: null, basis: null };
     const daysLate = day !== null && deadline !== null ? day - deadline : null;
-    return { agency, accepted: a, conflict, submittedOn: day, basis, daysLate };
+    return { agency, accepted: a, conflict, submittedOn: day, basis, daysLate, mark: marks.get(key) ?? null };
   });
 
   const overdue: OverdueItem[] = [];

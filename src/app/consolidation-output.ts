@@ -16,6 +16,8 @@ import { breakdownSheet, formTotalsSheet } from '../workbook/totals-sheet';
 import { dayOfInstant } from './consolidate-read';
 import { hasSubmitted, isLate, lateSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
 import type { ReceivedEntry } from '../workbook/received-dates';
+import { ADMIT_NO, ADMIT_YES, type AdmitEntry } from '../workbook/admit-marks';
+import { markKept } from './admission';
 import type { CellValue } from '../workbook/sheet-spec';
 import type { WorkbookPort } from './workbook-port';
 
@@ -81,7 +83,27 @@ function receivedCell(entry: ReceivedEntry | undefined): CellValue {
   return typeof entry.value === 'boolean' ? String(entry.value) : entry.value;
 }
 
-function submissionLine(s: SubmissionRow, received: ReadonlyMap<string, ReceivedEntry>) {
+/**
+ * "Cho tính vào tổng hợp" written back: the choice as the list spells it, anything else as typed; a "Có" typed for a
+ * file the agency has replaced since is taken off (see admission.ts).
+ */
+function admitCell(entry: AdmitEntry | undefined, s: SubmissionRow): CellValue {
+  if (!entry) return null;
+  if (entry.admit === true) return s.mark && !markKept(s.mark.effect) ? null : ADMIT_YES;
+  if (entry.admit === false) return ADMIT_NO;
+  return typeof entry.value === 'boolean' ? String(entry.value) : entry.value;
+}
+
+/** What Sở Nội vụ typed on the submission sheet, read back before the run and written again. */
+export interface TypedColumns {
+  readonly received: ReadonlyMap<string, ReceivedEntry>;
+  readonly marks: ReadonlyMap<string, AdmitEntry>;
+}
+
+const NOTHING_TYPED: TypedColumns = { received: new Map(), marks: new Map() };
+
+function submissionLine(s: SubmissionRow, typed: TypedColumns) {
+  const { received } = typed;
   const shown = s.accepted ?? s.conflict[0] ?? null;
   return {
     code: s.agency.code,
@@ -99,6 +121,10 @@ function submissionLine(s: SubmissionRow, received: ReadonlyMap<string, Received
     errors: s.accepted?.report.errors ?? 0,
     warnings: s.accepted?.report.warnings ?? 0,
     inTotals: s.accepted?.inTotals ?? false,
+    ...(s.accepted?.admittedBy ? { admittedBy: s.accepted.admittedBy } : {}),
+    admitMark: admitCell(typed.marks.get(s.agency.code.toUpperCase()), s),
+    markRefused: s.mark?.effect === 'errors',
+    fileKey: s.accepted?.fingerprint ?? null,
   };
 }
 
@@ -107,11 +133,11 @@ export function consolidationSheets(
   pack: PlanPack,
   lang: Lang,
   formSheets: readonly SheetSpec[] = [],
-  received: ReadonlyMap<string, ReceivedEntry> = new Map(),
+  typed: TypedColumns = NOTHING_TYPED,
 ): SheetSpec[] {
   const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
   const submission = submissionSheet(
-    c.submissions.map((s) => submissionLine(s, received)),
+    c.submissions.map((s) => submissionLine(s, typed)),
     { asOf: c.asOf, deadline: c.deadline, deadlineText: report?.deadlineText ?? '', year: c.year },
   );
   const agencies: ProgressAgency[] = c.submissions.map((s) => {

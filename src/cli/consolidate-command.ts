@@ -9,7 +9,7 @@ import type { Roster } from '../domain/roster';
 import { defaultRoster } from '../packs';
 import { lateCodes, missingCodes, type Consolidation } from '../app/consolidate';
 import { reminderParagraphs } from '../app/consolidation-output';
-import { consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
+import { admittedByMark, consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
 import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
 import type { WorkbookPort } from '../app/workbook-port';
@@ -98,7 +98,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
-  io.out(args.flags.has('json') ? jsonOutput(result, warnings, unreadable, done.receivedProblems.map((p) => p.message)) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang, plan: guard.plan }));
+  io.out(args.flags.has('json') ? jsonOutput(done, warnings, unreadable) : textOutput(result, done, { files: files.length, out, warnings, unreadable, lang, plan: guard.plan }));
   if (unreadable.length > 0) {
     if (!args.flags.has('json')) io.err(t(lang, 'cli.consolidate.unreadableHint', { count: unreadable.length }));
     return 2;
@@ -217,7 +217,8 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
   }
 }
 
-function jsonOutput(result: Consolidation, warnings: readonly string[], unreadable: readonly Unreadable[], receivedWarnings: readonly string[] = []): string {
+function jsonOutput(done: ConsolidatedInto, warnings: readonly string[], unreadable: readonly Unreadable[]): string {
+  const { result } = done;
   const totals: Record<string, Record<string, Record<string, number>>> = {};
   for (const [form, cells] of result.totals) {
     const f: Record<string, Record<string, number>> = {};
@@ -241,7 +242,9 @@ function jsonOutput(result: Consolidation, warnings: readonly string[], unreadab
     unreadable: unreadable.map((u) => ({ file: u.file, reason: u.reason })),
     totals,
     rosterWarnings: warnings,
-    receivedWarnings,
+    receivedWarnings: done.receivedProblems.map((p) => p.message),
+    admittedByMark: admittedByMark(result).map((a) => ({ agency: a.agency.code, file: a.file, cell: a.cell })),
+    markWarnings: done.markProblems.map((p) => p.message),
   }, null, 2);
 }
 
@@ -264,6 +267,8 @@ function textOutput(
     ...otherPlans(result).map(([plan, files]) => `  ${t(lang, 'cli.consolidate.otherPlan', { plan, count: files.length, files: files.join(', ') })}`),
     ...o.warnings.map((w) => `  ${t(lang, 'cli.consolidate.rosterWarning', { text: w })}`),
     ...done.receivedProblems.map((p) => `  ${p.message}`),
+    ...admittedByMark(result).map((a) => `  ${t(lang, 'cli.consolidate.admittedByMark', { agency: a.agency.code, file: a.file, cell: a.cell })}`),
+    ...done.markProblems.map((p) => `  ${p.message}`),
     '',
     t(lang, 'cli.consolidate.reminder'),
     ...reminderParagraphs(result, o.plan).map((p) => `  ${p}`),

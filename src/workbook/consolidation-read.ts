@@ -92,6 +92,12 @@ function count(v: GridValue): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
+/** "Có", or "Có (…)" (counted by Sở Nội vụ's choice): the file is in the totals. */
+function countedText(text: string): boolean {
+  const t = normaliseName(text);
+  return t === normaliseName('Có') || t.startsWith(`${normaliseName('Có')} (`);
+}
+
 export function readSubmissions(grid: Grid): SubmissionsRead | null {
   const H = SUBMISSION_HEADERS;
   const at = findHeaderRow(grid, [H.code, H.name, H.state]);
@@ -117,7 +123,7 @@ export function readSubmissions(grid: Grid): SubmissionsRead | null {
       daysLate: late ? Number(late[1]) : null,
       late: late !== null,
       received: receivedCol === null ? null : receivedDay(gridValue(grid, r, receivedCol)),
-      inTotals: normaliseName(textAt(grid, r, col(H.inTotals))) === normaliseName('Có'),
+      inTotals: countedText(textAt(grid, r, col(H.inTotals))),
       errors: count(col(H.errors) === null ? null : gridValue(grid, r, col(H.errors) ?? 0)),
       warnings: count(col(H.warnings) === null ? null : gridValue(grid, r, col(H.warnings) ?? 0)),
     });

@@ -12,6 +12,7 @@ import { STATE_COLOURS, stateMatchFormula } from './tracker';
 import { rowHeightFor } from './text-metrics';
 import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
 import { RECEIVED_HEADER } from './received-dates';
+import { ADMIT_HEADER, ADMIT_NO, ADMIT_YES, FILE_KEY_HEADER } from './admit-marks';
 import { cellText } from './cell-text';
 
 export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
@@ -32,6 +33,7 @@ const BASE_STYLES: SheetSpec['styles'] = {
   text: { numberFormat: '@' },
   date: { numberFormat: 'dd/mm/yyyy', hAlign: 'center' },
   received: { numberFormat: 'dd/mm/yyyy', hAlign: 'center', fill: '#FFF9E5' },
+  admit: { hAlign: 'center', fill: '#FFF9E5' },
   number: { numberFormat: '#,##0', hAlign: 'right' },
   total: { bold: true, fill: '#F3F2F1', border: 'thin' },
   paragraph: { wrap: true, vAlign: 'top', fontSize: 12 },
@@ -146,6 +148,14 @@ export interface SubmissionLine {
   readonly errors: number;
   readonly warnings: number;
   readonly inTotals: boolean;
+  /** Counted although it has warnings: by the mark in "Cho tính vào tổng hợp", or by the global switch. */
+  readonly admittedBy?: 'mark' | 'switch';
+  /** "Cho tính vào tổng hợp" written back: "Có", "Không", what was typed when it is neither, or empty. */
+  readonly admitMark?: CellValue;
+  /** "Có" is chosen but the file has errors: it is not counted, and the row says why. */
+  readonly markRefused?: boolean;
+  /** The fingerprint of the file the row shows (the hidden "Mã tệp"): a mark on the row is for this file. */
+  readonly fileKey?: string | null;
 }
 
 export type SubmissionBasis = 'received' | 'saved' | 'generated';
@@ -162,6 +172,19 @@ export const BASIS_LABELS: Readonly<Record<SubmissionBasis, string>> = {
 };
 /** Column of "Ngày nhận" on the submission sheet (1-based), kept in step with the headers below. */
 export const RECEIVED_COLUMN = 9;
+/** Column of "Cho tính vào tổng hợp" (typed by Sở Nội vụ), and of the hidden "Mã tệp" beside it. */
+export const ADMIT_COLUMN = 15;
+export const FILE_KEY_COLUMN = 16;
+export { ADMIT_HEADER, ADMIT_YES };
+/** "Tính vào tổng hợp" of a file counted by Sở Nội vụ's choice (read back as "Có": it starts so). */
+export const ADMITTED_BY_MARK = 'Có (Sở Nội vụ chọn)';
+export const REFUSED_FOR_ERRORS = 'Không (tệp có lỗi)';
+
+function verdict(l: SubmissionLine): string {
+  if (l.conflict) return 'Không (chờ chọn tệp)';
+  if (l.inTotals) return l.admittedBy === 'mark' ? ADMITTED_BY_MARK : 'Có';
+  return l.markRefused ? REFUSED_FOR_ERRORS : 'Không';
+}
 
 function submissionRow(l: SubmissionLine, i: number): CellValue[] {
   const sent = l.files.length > 0;
@@ -179,7 +202,9 @@ function submissionRow(l: SubmissionLine, i: number): CellValue[] {
     !sent ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
     sent && !l.conflict ? l.errors : null,
     sent && !l.conflict ? l.warnings : null,
-    !sent ? null : l.conflict ? 'Không (chờ chọn tệp)' : l.inTotals ? 'Có' : 'Không',
+    !sent ? null : verdict(l),
+    l.admitMark ?? null,
+    l.fileKey ?? null,
   ];
 }
 
@@ -188,10 +213,12 @@ function submissionSubtitle(lines: readonly SubmissionLine[], meta: { asOf: Day;
   const late = lines.filter((l) => l.late).length;
   const conflicts = lines.filter((l) => l.conflict).length;
   const bySaved = lines.filter((l) => l.basis !== null && l.basis !== 'received').length;
+  const admittedByMark = lines.filter((l) => l.inTotals && l.admittedBy === 'mark').length;
   return [
     `Đến ngày ${formatVn(meta.asOf)}: ${submitted}/${lines.length} đơn vị đã nộp, ${lines.length - submitted} chưa nộp, ${late} nộp chậm.`,
     `Thời hạn: ${meta.deadlineText}${meta.deadline !== null ? ` (hạn cuối ${formatVn(meta.deadline)})` : ''}.`,
     `Ngày nộp tính theo cột "${RECEIVED_HEADER}" do Sở Nội vụ ghi (gõ ngày dạng dd/mm/yyyy; được giữ lại ở lần tổng hợp sau); ô để trống thì tính theo ngày lưu tệp, hoặc ngày tạo tệp khi tệp không ghi ngày lưu (cột "Căn cứ tính hạn")${bySaved > 0 ? `: ${bySaved} đơn vị chưa có ngày nhận` : ''}.`,
+    `Tệp có cảnh báo (không có lỗi) được tính vào tổng hợp khi Sở Nội vụ chọn "${ADMIT_YES}" ở cột "${ADMIT_HEADER}" của đơn vị; lựa chọn chỉ áp dụng cho tệp đang ghi ở dòng đó, đơn vị gửi tệp khác thì lựa chọn được bỏ để xem lại${admittedByMark > 0 ? `: ${admittedByMark} tệp được tính theo lựa chọn này` : ''}.`,
     ...(conflicts > 0
       ? [`${conflicts} đơn vị gửi nhiều tệp khác nhau có cùng thời điểm lưu ("${CONFLICT}"): chưa tệp nào được tính vào số tổng hợp; bỏ tệp không dùng ra khỏi thư mục rồi tổng hợp lại.`]
       : []),
@@ -205,23 +232,35 @@ export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: 
     subtitle: submissionSubtitle(lines, meta),
     headers: [
       'STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Tình trạng', 'Tệp', 'Năm báo cáo', 'Ngày lưu tệp', RECEIVED_HEADER,
-      'Căn cứ tính hạn', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp',
+      'Căn cứ tính hạn', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp', ADMIT_HEADER, FILE_KEY_HEADER,
     ],
-    widths: [6, 11, 34, 16, 14, 30, 10, 12, 12, 13, 14, 8, 10, 12],
+    widths: [6, 11, 34, 16, 14, 30, 10, 12, 12, 13, 14, 8, 10, 12, 12, 18],
     rows: lines.map(submissionRow),
-    columnStyles: ['center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'received', 'center', 'center', 'number', 'number', 'center'],
+    columnStyles: [
+      'center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'received', 'center', 'center', 'number', 'number', 'center', 'admit', 'text',
+    ],
     conditionalFormats: (first, last) => [
-      { type: 'expression', range: `A${first}:N${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
-      { type: 'expression', range: `A${first}:N${last}`, formula: `=$E${first}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
-      { type: 'expression', range: `A${first}:N${last}`, formula: `=LEFT($K${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
+      { type: 'expression', range: `A${first}:O${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
+      { type: 'expression', range: `A${first}:O${last}`, formula: `=$E${first}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
+      { type: 'expression', range: `A${first}:O${last}`, formula: `=LEFT($K${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
     ],
   });
   const col = columnLetter(RECEIVED_COLUMN);
+  const admitCol = columnLetter(ADMIT_COLUMN);
   const first = HEADER_ROW + 1;
   const last = Math.max(first, HEADER_ROW + lines.length);
   return {
     ...spec,
+    // The fingerprints are the product's own: hidden, out of the way of reading and printing.
+    columns: spec.columns.map((c, i) => (i + 1 === FILE_KEY_COLUMN ? { ...c, hidden: true } : c)),
     validations: [
+      {
+        range: `${admitCol}${first}:${admitCol}${last}`,
+        rule: { type: 'list', values: [ADMIT_YES, ADMIT_NO] },
+        allowBlank: true,
+        prompt: { title: ADMIT_HEADER, message: `Chọn "${ADMIT_YES}" để tính tệp có cảnh báo (không có lỗi) của đơn vị vào số tổng hợp. Chỉ áp dụng cho tệp đang ghi ở dòng này.` },
+        error: { title: ADMIT_HEADER, message: `Chọn "${ADMIT_YES}" trong danh sách, hoặc để trống.` },
+      },
       {
         range: `${col}${first}:${col}${last}`,
         rule: { type: 'date', min: mustDay(2000, 1, 1), max: mustDay(2099, 12, 31) },

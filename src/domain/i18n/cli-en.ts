@@ -76,8 +76,10 @@ export const cliEn: CliCatalog = {
   'cli.consolidate.unreadableHint': (p) =>
     `${p.count} files or paths could not be read (see above); the totals hold only the files that could. Fix the paths or ask for the files again, then run again.`,
   'cli.consolidate.reminder': 'Reminder letter:',
+  'cli.consolidate.admittedByMark': (p) => `Counted in the totals by Sở Nội vụ's "Có" (a file with warnings, no errors): ${p.agency}: ${p.file} (cell ${p.cell})`,
   'cli.tracker.written': (p) => `Wrote "${p.sheet}" for ${p.agency} (${p.code}) into ${p.out}: ${p.tasks} tasks, as of ${p.asOf}`,
   'cli.tracker.kept': (p) => `, kept what was typed for ${p.count} tasks`,
   'cli.tracker.orphans': (p) => `, ${p.count} tasks no longer applicable kept at the end of the table`,
   'cli.tracker.notWritten': 'Nothing written. Add --force to agree.',
+  'plan.header.milestone': 'Milestone',
 };

@@ -81,11 +81,14 @@ export const cliVi = {
   'cli.consolidate.unreadableHint': (p: { count: number }) =>
     `${p.count} tệp hoặc đường dẫn không đọc được (xem trên); số tổng hợp chỉ gồm các tệp đọc được. Sửa đường dẫn hoặc đề nghị gửi lại rồi chạy lại.`,
   'cli.consolidate.reminder': 'Văn bản đôn đốc:',
+  'cli.consolidate.admittedByMark': (p: { agency: string; file: string; cell: string }) =>
+    `Tính vào tổng hợp theo lựa chọn "Có" của Sở Nội vụ (tệp có cảnh báo, không có lỗi): ${p.agency}: ${p.file} (ô ${p.cell})`,
   'cli.tracker.written': (p: { sheet: string; agency: string; code: string; out: string; tasks: number; asOf: string }) =>
     `Đã ghi "${p.sheet}" cho ${p.agency} (${p.code}) vào ${p.out}: ${p.tasks} nhiệm vụ, ngày đối chiếu ${p.asOf}`,
   'cli.tracker.kept': (p: { count: number }) => `, giữ nội dung đã nhập của ${p.count} nhiệm vụ`,
   'cli.tracker.orphans': (p: { count: number }) => `, ${p.count} nhiệm vụ không còn áp dụng được giữ ở cuối bảng`,
   'cli.tracker.notWritten': 'Không ghi gì. Thêm --force để đồng ý.',
+  'plan.header.milestone': 'Mốc năm',
 } as const;
 
 type WidenCli<T> = T extends string ? string : T;

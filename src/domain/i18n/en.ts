@@ -30,6 +30,16 @@ export const en: CoreCatalog = {
     `The workbook was made from the plan ${p.found}, not the plan being consolidated ${p.expected}: it is not added in. Consolidate that plan's workbooks apart (vtlt consolidate --plan PLAN.json).`,
   'consolidate.received.unreadable': (p) =>
     `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a date. Type the day received as dd/mm/yyyy, e.g. 27/02/2026; meanwhile lateness is judged by when the file was saved.`,
+  'consolidate.mark.errors': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): the file ${p.file} has errors, so it is not counted in the totals although "Có" is chosen (only a file with warnings and no errors can be). Ask the agency to fix the errors listed on "Lỗi kiểm tra" and send it again.`,
+  'consolidate.mark.newerFile': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): "Có" was chosen for an earlier file; the agency has sent another one (${p.file}), so the choice no longer applies and was taken off. Look at the new file's warnings on "Lỗi kiểm tra" and choose "Có" again if you accept them.`,
+  'consolidate.mark.missing': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): the agency has sent no file, so "Có" has no effect yet. When the file comes, look at its warnings and choose "Có" again.`,
+  'consolidate.mark.conflict': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): the agency has several different files saved at the same time (${p.file}), so none is counted yet. Remove the one not to use from the folder, consolidate again and choose "Có" again.`,
+  'consolidate.mark.unreadable': (p) =>
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): "${p.text}" is not a choice of the column "Cho tính vào tổng hợp", so it is not applied. Choose "Có" from the list to count the agency's file with warnings in the totals, or clear the cell.`,
   'file.empty': 'The file is empty (0 bytes). Ask the agency to send the full .xlsx file again.',
   'file.tooLarge': (p) => `The file is too large (${p.size}, limit ${p.limit}). A report workbook is usually a few hundred KB.`,
   'file.xls': 'An Excel 97–2003 file (.xls). Open it in Excel, save it as "Excel Workbook (*.xlsx)" and send it again.',

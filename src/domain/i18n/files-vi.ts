@@ -13,6 +13,16 @@ export const filesVi = {
     `Sổ lập theo kế hoạch ${p.found}, khác kế hoạch đang tổng hợp ${p.expected}: không cộng chung. Tổng hợp riêng các sổ của kế hoạch ấy (vtlt consolidate --plan KẾ-HOẠCH.json).`,
   'consolidate.received.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
     `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải ngày. Gõ ngày nhận dạng dd/mm/yyyy, ví dụ 27/02/2026; trong khi chờ, hạn nộp được tính theo ngày lưu tệp.`,
+  'consolidate.mark.errors': (p: { sheet: string; cell: string; code: string; file: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): tệp ${p.file} có lỗi nên không tính vào tổng hợp, dù đã chọn "Có" (chỉ tệp có cảnh báo, không có lỗi, mới chọn được). Đề nghị đơn vị sửa các lỗi ghi ở trang "Lỗi kiểm tra" rồi gửi lại.`,
+  'consolidate.mark.newerFile': (p: { sheet: string; cell: string; code: string; file: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "Có" được chọn cho tệp trước; đơn vị đã gửi tệp khác (${p.file}) nên lựa chọn không còn áp dụng và đã được bỏ. Xem cảnh báo của tệp mới ở trang "Lỗi kiểm tra" rồi chọn lại "Có" nếu chấp nhận.`,
+  'consolidate.mark.missing': (p: { sheet: string; cell: string; code: string; file: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): đơn vị chưa nộp tệp nên "Có" chưa có tác dụng. Khi tệp về, xem cảnh báo của tệp rồi chọn lại "Có".`,
+  'consolidate.mark.conflict': (p: { sheet: string; cell: string; code: string; file: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): đơn vị có nhiều tệp khác nhau cùng thời điểm lưu (${p.file}) nên chưa tệp nào được tính. Bỏ tệp không dùng ra khỏi thư mục, tổng hợp lại rồi chọn lại "Có".`,
+  'consolidate.mark.unreadable': (p: { sheet: string; cell: string; code: string; text: string }) =>
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "${p.text}" không phải lựa chọn của cột "Cho tính vào tổng hợp", nên không được áp dụng. Chọn "Có" trong danh sách để tính tệp có cảnh báo của đơn vị vào tổng hợp, hoặc xoá nội dung ô.`,
   'file.empty': 'Tệp rỗng (0 byte). Đề nghị đơn vị gửi lại tệp .xlsx đầy đủ.',
   'file.tooLarge': (p: { size: string; limit: string }) => `Tệp quá lớn (${p.size}, giới hạn ${p.limit}). Kiểm tra lại tệp: sổ báo cáo thường chỉ vài trăm KB.`,
   'file.xls': 'Tệp Excel 97–2003 (.xls). Mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.',

@@ -1,0 +1,76 @@
+/**
+ * Which kept files count in the province totals, beside the rule readOne applies (no errors; no warnings unless the
+ * global switch admits them): Sở Nội vụ's per-file mark "Cho tính vào tổng hợp" = "Có" admits one file with warnings.
+ *
+ * Decided here, once, for `vtlt consolidate` and the pane alike:
+ * - a file with errors is never admitted; the mark is reported (its cell named) and ignored;
+ * - a mark holds for the file the row showed when it was typed (its fingerprint, written beside it on every run); when
+ *   the agency has sent another file since, the mark no longer applies: it is taken off the sheet and reported, to be
+ *   chosen again once the new file's warnings are looked at;
+ * - a mark on a row with no file (not submitted), or with files in conflict, admits nothing and is reported.
+ */
+import { t, type Lang } from '../domain/i18n';
+import type { AcceptedFile } from './consolidate';
+
+/** "Có" typed in "Cho tính vào tổng hợp" on an agency's row. */
+export interface AdmitMark {
+  /** The cell, e.g. "O7". */
+  readonly cell: string;
+  /** Fingerprint of the file the row showed when the mark was typed; null when the row showed none. */
+  readonly fileKey: string | null;
+}
+
+/**
+ * What a mark did: admitted the file; not needed (the file counts anyway); or ignored: the file has errors, the
+ * agency sent another file since, it sent none, or its newest files are in conflict.
+ */
+export type MarkEffect = 'admitted' | 'not-needed' | 'errors' | 'newer-file' | 'missing' | 'conflict';
+
+export interface MarkOutcome {
+  readonly cell: string;
+  readonly effect: MarkEffect;
+}
+
+/** What a mark on an agency's row does, given the file kept for it (or the files in conflict). */
+export function markEffect(mark: AdmitMark, kept: AcceptedFile | null, conflict: readonly AcceptedFile[]): MarkEffect {
+  if (conflict.length > 0) return 'conflict';
+  if (kept === null) return 'missing';
+  if (mark.fileKey !== kept.fingerprint) return 'newer-file';
+  if (kept.report.errors > 0) return 'errors';
+  return kept.report.holdingWarnings > 0 ? 'admitted' : 'not-needed';
+}
+
+/**
+ * The kept file as it counts: admitted by its mark, or by the global switch (readOne let it in with warnings), or
+ * as readOne decided.
+ */
+export function admitted(file: AcceptedFile, effect: MarkEffect | null): AcceptedFile {
+  if (effect === 'admitted') return { ...file, inTotals: true, admittedBy: 'mark' };
+  if (file.inTotals && file.report.holdingWarnings > 0) return { ...file, admittedBy: 'switch' };
+  return file;
+}
+
+/** A mark is kept on the sheet unless the agency has sent another file since it was typed. */
+export function markKept(effect: MarkEffect): boolean {
+  return effect !== 'newer-file';
+}
+
+/** What to tell Sở Nội vụ about a mark that admitted nothing; null when there is nothing to say. */
+export function markMessage(
+  lang: Lang,
+  effect: MarkEffect,
+  at: { readonly sheet: string; readonly cell: string; readonly code: string; readonly file: string },
+): string | null {
+  switch (effect) {
+    case 'errors':
+      return t(lang, 'consolidate.mark.errors', at);
+    case 'newer-file':
+      return t(lang, 'consolidate.mark.newerFile', at);
+    case 'missing':
+      return t(lang, 'consolidate.mark.missing', at);
+    case 'conflict':
+      return t(lang, 'consolidate.mark.conflict', at);
+    default:
+      return null;
+  }
+}
