@@ -142,9 +142,10 @@ export class SharedFacts {
   }
 }
 
-/** A due result as a key: equal keys, equal results (state, days, days left, label; no other fields). */
+/** A due result as a key: equal keys, equal results (state, days, days left, milestone, label; no other fields). */
 function dueKey(d: NonNullable<PlanRow['due']>): string {
-  return `${d.state}\u0000${d.days ?? ''}\u0000${d.daysLeft ?? ''}\u0000${d.label}\u0000${Object.keys(d).length}`;
+  const m = d.milestone;
+  return `${d.state}\u0000${d.days ?? ''}\u0000${d.daysLeft ?? ''}\u0000${m ? `${m.date}/${m.daysLeft}/${Object.keys(m).length}` : ''}\u0000${d.label}\u0000${Object.keys(d).length}`;
 }
 
 /** Two deadlines that say the same: every field alike (a deadline is flat: kind, phrase, days, flags). */

@@ -92,6 +92,9 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
         state: r.due?.state ?? null,
         label: r.due?.label ?? null,
         daysLeft: r.due?.daysLeft ?? null,
+        // Multi-year periods: the 31/12 milestone the state is judged against, and the days to it.
+        milestone: r.due?.milestone ? toIso(r.due.milestone.date) : null,
+        milestoneDaysLeft: r.due?.milestone?.daysLeft ?? null,
         ...(r.deadline === null ? { problem: 'unparsed-deadline' } : {}),
       })),
     };
@@ -108,7 +111,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
   if (agency) lines.push(t(lang, 'plan.agency', { name: agency.name, code: agency.code }));
   lines.push('');
   const width = Math.max(100, Math.min(io.columns ?? 140, 200));
-  const contentWidth = Math.max(30, width - (9 + 24 + 22 + 10 + 28 + 10));
+  const contentWidth = Math.max(30, width - (9 + 24 + 22 + 10 + 10 + 28 + 12));
   const table = rows.map((r) => {
     const role = r.role === 'coordinating' ? ` (${t(lang, 'plan.role.coordinating')})` : '';
     return [
@@ -117,6 +120,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
       r.task.leadText,
       r.task.deadlineText === '' ? t(lang, 'plan.noDeadline') : r.task.deadlineText,
       r.deadline?.due != null ? formatVn(r.deadline.due) : '',
+      r.due?.milestone ? formatVn(r.due.milestone.date) : '',
       r.due ? stateText(r.due.state, r.due.label, r.due.days, lang) : t(lang, 'plan.unparsed'),
     ];
   });
@@ -126,6 +130,7 @@ export async function planCommand(argv: readonly string[], io: CliIo): Promise<n
     { header: t(lang, 'plan.header.lead'), width: 24 },
     { header: t(lang, 'plan.header.deadline'), width: 22 },
     { header: t(lang, 'plan.header.due'), width: 10 },
+    { header: t(lang, 'plan.header.milestone'), width: 10 },
     { header: t(lang, 'plan.header.state'), width: 28 },
   ], table));
   const counts = new Map<DueState, number>();

@@ -3,7 +3,7 @@
  * same expression into the formula of the tracker's "Tình trạng hạn" column, so the sheet stays live without the
  * add-in and agrees with the code on every date.
  */
-import { type Day, toExcelSerial } from './calendar';
+import { type Day, fromExcelSerial, toExcelSerial } from './calendar';
 import type { Deadline } from './deadline';
 import {
   type Binding, type Expr, type Value, and, blank, concat, dayOf, eq, evaluate, ifx, le, lit, lt, min, minus, not, or, v,
@@ -68,8 +68,16 @@ const asOf = v('asOf');
 const window = v('window');
 const yearly = v('yearly');
 
-/** The date the state is measured against: the due date, or for a multi-year period the current year's milestone. */
-const effectiveDue: Expr = ifx(yearly, min(yearEndOf(ifx(lt(asOf, start), start, asOf)), due), due);
+/**
+ * The milestone of a multi-year period (domain.md §3: "a yearly milestone at each 31/12"): 31/12 of the as-of year,
+ * of the first year before the period opens, and the end of the period once its last year is reached or passed.
+ */
+export const MILESTONE_EXPR: Expr = min(yearEndOf(ifx(lt(asOf, start), start, asOf)), due);
+/**
+ * The date the state is measured against (§4's "due"): the due date, or for a multi-year period its milestone, so a
+ * ten-year task is judged year by year and becomes overdue when a year's milestone passes only in its last year.
+ */
+const effectiveDue: Expr = ifx(yearly, MILESTONE_EXPR, due);
 /** "Hoàn thành" without a date is judged as if done on the as-of date (validation reports the missing date). */
 const doneOn: Expr = ifx(blank(completion), asOf, dayOf(completion));
 
@@ -121,9 +129,19 @@ export interface DueResult {
   readonly state: DueState;
   /** Days overdue (overdue), days left (due-soon); otherwise null. */
   readonly days: number | null;
-  /** Signed days from as-of to the effective due date; null without a due date. */
+  /** Signed days from as-of to the due date (for a multi-year period, the end of the period); null without one. */
   readonly daysLeft: number | null;
+  /**
+   * Multi-year periods only: the milestone the state is judged against (31/12 of the as-of year, within the period)
+   * and the signed days from as-of to it; absent for every other deadline.
+   */
+  readonly milestone?: Milestone;
   readonly label: string;
+}
+
+export interface Milestone {
+  readonly date: Day;
+  readonly daysLeft: number;
 }
 
 function envOf(input: DueInput): (name: string) => Value {
@@ -144,19 +162,25 @@ function envOf(input: DueInput): (name: string) => Value {
   };
 }
 
+function milestoneOf(input: DueInput, env: (name: string) => Value): Milestone | undefined {
+  if (input.deadline.yearlyMilestones !== true || input.deadline.due === null) return undefined;
+  const date = fromExcelSerial(Number(evaluate(MILESTONE_EXPR, env)));
+  if (date === null) throw new Error('milestone outside the calendar');
+  return { date, daysLeft: date - input.asOf };
+}
+
 export function computeDueState(input: DueInput): DueResult {
   const env = envOf(input);
-  const daysLeft = input.deadline.due === null ? null : Number(evaluate(minus(effectiveDue, asOf), env));
-  if (input.applies === false) {
-    return { state: 'not-applicable', days: null, daysLeft, label: dueStateLabel('not-applicable') };
-  }
+  const daysLeft = input.deadline.due === null ? null : Number(evaluate(minus(due, asOf), env));
+  const milestone = milestoneOf(input, env);
+  const result = (state: DueState, days: number | null): DueResult => ({
+    state, days, daysLeft, ...(milestone ? { milestone } : {}), label: dueStateLabel(state, days),
+  });
+  if (input.applies === false) return result('not-applicable', null);
   for (const c of CASES) {
-    if (evaluate(c.when, env) === true) {
-      const days = c.days === undefined ? null : Number(evaluate(c.days, env));
-      return { state: c.state, days, daysLeft, label: dueStateLabel(c.state, days) };
-    }
+    if (evaluate(c.when, env) === true) return result(c.state, c.days === undefined ? null : Number(evaluate(c.days, env)));
   }
-  return { state: OTHERWISE, days: null, daysLeft, label: dueStateLabel(OTHERWISE) };
+  return result(OTHERWISE, null);
 }
 
 /** Where the rule's inputs live in the sheet for one row. */
@@ -179,4 +203,13 @@ export function dueStateFormula(cells: DueCells, yearlyMilestones: boolean): str
     return { ref };
   };
   return toExcelFormula(DUE_STATE_LABEL_EXPR, bind);
+}
+
+/** The formula of a multi-year row's milestone cell (the tracker's "Mốc năm" column): the same date as `milestone`. */
+export function milestoneFormula(cells: Pick<DueCells, 'start' | 'due' | 'asOf'>): string {
+  return toExcelFormula(MILESTONE_EXPR, (name) => {
+    const ref = (cells as Record<string, string | undefined>)[name];
+    if (ref === undefined) throw new Error(`no cell for ${name}`);
+    return { ref };
+  });
 }

@@ -3,7 +3,7 @@
  */
 import { type Day, fromExcelSerial } from '../domain/calendar';
 import { roleOf, type TaskRole } from '../domain/applicability';
-import { DUE_STATE_LABELS, dueStateFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
+import { DUE_STATE_LABELS, dueStateFormula, milestoneFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
 import type { RosterEntry } from '../domain/roster';
@@ -29,6 +29,8 @@ export const TRACKER_COLUMNS = [
   { key: 'result', header: 'Kết quả / Sản phẩm', width: 20 },
   { key: 'note', header: 'Ghi chú', width: 17 },
   { key: 'dueState', header: 'Tình trạng hạn', width: 19 },
+  // Last, so trackers made before it (13 columns) keep their layout; blank except on multi-year rows.
+  { key: 'milestone', header: 'Mốc năm (nhiệm vụ nhiều năm)', width: 12 },
 ] as const;
 export type TrackerColumnKey = (typeof TRACKER_COLUMNS)[number]['key'];
 
@@ -189,6 +191,10 @@ export function trackerLayout(input: TrackerInput): TrackerLayout {
           deadline.yearlyMilestones === true,
         )
       : null;
+    // A multi-year row's "Mốc năm": the 31/12 its "Tình trạng hạn" is judged against, from the same rule.
+    const milestone = deadline?.yearlyMilestones === true
+      ? milestoneFormula({ start: ref('start'), due: ref('due'), asOf: asOfRef })
+      : null;
     body.push([
       task.id,
       role === 'coordinating' ? `${task.content}\n${COORDINATING_MARK}` : task.content,
@@ -203,6 +209,7 @@ export function trackerLayout(input: TrackerInput): TrackerLayout {
       v('result'),
       v('note'),
       formula ? { formula } : 'Không đọc được thời hạn',
+      milestone ? { formula: milestone } : null,
     ]);
     if (role === 'coordinating') styleRanges.push({ range: `B${r}`, style: 'coordinating' });
     const cells = body[body.length - 1] ?? [];
@@ -272,6 +279,7 @@ export function trackerLayout(input: TrackerInput): TrackerLayout {
     { range: colRange('completion'), style: 'date' },
     { range: colRange('percent'), style: 'percent' },
     { range: colRange('dueState'), style: 'state' },
+    { range: colRange('milestone'), style: 'date' },
   );
   // Re-apply heading styles after the column styles.
   const headingRanges = styleRanges.filter((s) => s.style === 'section' || s.style === 'group');
@@ -503,11 +511,13 @@ function readTrackerGrid(grid: Grid, vocabulary: TrackerVocabulary): TrackerRead
       if (!isEmptyValue(v)) foreignCells.push(cellRef(r, i + 1));
     });
   });
-  // Cells to the right of the table in the heading area are also the user's.
+  // Cells to the right of the table in the heading area are also the user's (the table as read: a tracker made
+  // before the "Mốc năm" column ends one column earlier).
+  const lastCol = Math.max(...owned);
   forEachRow(grid, 1, (r) => {
     if (r > headerRow) return true;
     forEachCell(grid, r, (c, v) => {
-      if (c > LAST_COL && !isEmptyValue(v)) foreignCells.push(cellRef(r, c));
+      if (c > lastCol && !isEmptyValue(v)) foreignCells.push(cellRef(r, c));
     });
     return false;
   });

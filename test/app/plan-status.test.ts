@@ -41,7 +41,10 @@ describe('planRows without an agency', () => {
     expect(s('5')).toEqual(['window', '2026-12-31', 'not-open', 305]);
     expect(s('6')).toEqual(['recurring', null, 'recurring', null]);
     expect(s('13')).toEqual(['year', '2026-12-31', 'on-track', 305]);
-    expect(s('15')).toEqual(['period', '2035-12-31', 'on-track', 305]);
+    // a multi-year period: days left to the end of the period, the state judged against this year's milestone
+    expect(s('15')).toEqual(['period', '2035-12-31', 'on-track', 3592]);
+    expect(m.get('15')?.due?.milestone).toEqual({ date: d(2026, 12, 31), daysLeft: 305 });
+    expect(m.get('13')?.due?.milestone).toBeUndefined();
     expect(s('16a')).toEqual(['before', '2026-02-27', 'overdue', -2]);
     expect(s('16b')).toEqual(['before', '2026-12-09', 'on-track', 283]);
     expect(s('16c')).toEqual(['on', '2026-12-20', 'on-track', 294]);

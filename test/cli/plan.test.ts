@@ -42,6 +42,8 @@ interface JsonTask {
   state: string | null;
   label: string | null;
   daysLeft: number | null;
+  milestone: string | null;
+  milestoneDaysLeft: number | null;
   problem?: string;
 }
 interface JsonOut {
@@ -117,7 +119,27 @@ describe('vtlt plan --json', () => {
     expect(s('13')).toEqual(['year', '2026-01-01', '2026-12-31', 'on-track']);
     expect(s('15')).toEqual(['period', '2026-01-01', '2035-12-31', 'on-track']);
     expect(s('16c')).toEqual(['on', null, '2026-12-20', 'on-track']);
-    expect(task(j, '15').daysLeft).toBe(305);
+    // days left to the end of the period; the state judged against the 2026 milestone, 305 days away
+    expect(task(j, '15')).toMatchObject({ daysLeft: 3592, milestone: '2026-12-31', milestoneDaysLeft: 305 });
+    expect(task(j, '13')).toMatchObject({ daysLeft: 305, milestone: null, milestoneDaysLeft: null });
+  });
+
+  it('task 15 ("Giai đoạn 2026 - 2035"): daysLeft to 31/12/2035, the milestone and its days for the as-of year', async () => {
+    const at = async (asOf: string) => {
+      const r = await cli(['plan', '--json', '--as-of', asOf]);
+      expect(r.code).toBe(0);
+      return task(JSON.parse(r.out) as JsonOut, '15');
+    };
+    expect(await at('2026-11-29')).toMatchObject({
+      due: '2035-12-31', daysLeft: 3319, milestone: '2026-12-31', milestoneDaysLeft: 32, state: 'on-track', label: 'Trong hạn',
+    });
+    expect(await at('2026-12-20')).toMatchObject({
+      daysLeft: 3298, milestone: '2026-12-31', milestoneDaysLeft: 11, state: 'due-soon', label: 'Sắp đến hạn (còn 11 ngày)',
+    });
+    expect(await at('2027-06-30')).toMatchObject({ daysLeft: 3106, milestone: '2027-12-31', milestoneDaysLeft: 184, state: 'on-track' });
+    expect(await at('2036-01-10')).toMatchObject({
+      daysLeft: -10, milestone: '2035-12-31', milestoneDaysLeft: -10, state: 'overdue', label: 'Quá hạn (10 ngày)',
+    });
   });
 
   it('--inclusive makes 16b due on 2026-12-10', async () => {
@@ -197,6 +219,10 @@ describe('vtlt plan: human output', () => {
     expect(line16b).toBeDefined();
     expect(line16b).toContain('09/12/2026');
     expect(line16b).toContain('Trong hạn');
+    // the multi-year task shows its due date and this year's milestone
+    const line15 = r.out.split('\n').find((l) => l.startsWith('15 '));
+    expect(line15).toMatch(/31\/12\/2035\s+31\/12\/2026\s+Trong hạn/);
+    expect(r.out).toContain('Mốc năm');
     expect(() => JSON.parse(r.out)).toThrow();
   });
 

@@ -3,7 +3,7 @@ import { type Day, mustDay, toExcelSerial } from '../../src/domain/calendar';
 import { type Deadline, parseDeadline } from '../../src/domain/deadline';
 import {
   DEFAULT_DUE_SOON_WINDOW, DUE_STATES, DUE_STATE_LABEL_EXPR, type DueCells, type DueInput, type DueState,
-  TASK_STATUSES, computeDueState, dueStateFormula, dueStateFromLabel, dueStateLabel,
+  TASK_STATUSES, computeDueState, dueStateFormula, dueStateFromLabel, dueStateLabel, milestoneFormula,
 } from '../../src/domain/due-state';
 import { type Value, evaluate } from '../../src/domain/formula';
 
@@ -48,14 +48,23 @@ interface RefInput {
   applies: boolean;
 }
 
-function reference(x: RefInput): { state: DueState; days: number | null; daysLeft: number | null } {
+interface RefResult {
+  state: DueState;
+  days: number | null;
+  daysLeft: number | null;
+  milestone?: { date: number; daysLeft: number };
+}
+
+function reference(x: RefInput): RefResult {
   let effectiveDue = x.due;
+  let milestone: RefResult['milestone'];
   if (x.due !== null && x.yearly) {
     const ref = x.start !== null && x.asOf < x.start ? x.start : x.asOf;
     effectiveDue = Math.min(yearEndOfDay(ref), x.due);
+    milestone = { date: effectiveDue, daysLeft: effectiveDue - x.asOf };
   }
-  const daysLeft = effectiveDue === null ? null : effectiveDue - x.asOf;
-  const r = (state: DueState, days: number | null = null) => ({ state, days, daysLeft });
+  const daysLeft = x.due === null ? null : x.due - x.asOf;
+  const r = (state: DueState, days: number | null = null): RefResult => ({ state, days, daysLeft, ...(milestone ? { milestone } : {}) });
   if (!x.applies) return r('not-applicable');
   if (x.status === 'Không thực hiện' && x.note !== null && x.note.trim() !== '') return r('not-applicable');
   if (x.status === 'Hoàn thành') {
@@ -193,31 +202,59 @@ describe('computeDueState: window boundaries', () => {
   });
 });
 
-describe('computeDueState: multi-year periods', () => {
-  it('measure against 31/12 of the as-of year', () => {
-    const r2026 = state({ deadline: DL.period, asOf: d(2026, 12, 20) });
-    expect(r2026).toMatchObject({ state: 'due-soon', days: 11, daysLeft: 11, label: 'Sắp đến hạn (còn 11 ngày)' });
-    const r2027 = state({ deadline: DL.period, asOf: d(2027, 1, 1) });
-    expect(r2027).toMatchObject({ state: 'on-track', daysLeft: 364 });
-    const mid = state({ deadline: DL.period, asOf: d(2030, 6, 30) });
-    expect(mid.daysLeft).toBe(184);
-    expect(state({ deadline: DL.period, asOf: d(2035, 12, 31) })).toMatchObject({ state: 'due-soon', days: 0 });
+describe('computeDueState: multi-year periods (task 15, "Giai đoạn 2026 - 2035")', () => {
+  const end2035 = d(2035, 12, 31);
+  const ms = (y: number) => d(y, 12, 31);
+
+  it('daysLeft counts to the end of the period; the state and its days count to the milestone of the as-of year', () => {
+    // 29/11/2026: 3,319 days to 31/12/2035, 32 to the 2026 milestone
+    const nov = state({ deadline: DL.period, asOf: d(2026, 11, 29) });
+    expect(nov).toEqual({
+      state: 'on-track', days: null, daysLeft: end2035 - d(2026, 11, 29), label: 'Trong hạn',
+      milestone: { date: ms(2026), daysLeft: 32 },
+    });
+    expect(nov.daysLeft).toBe(3319);
+    const dec = state({ deadline: DL.period, asOf: d(2026, 12, 20) });
+    expect(dec).toMatchObject({ state: 'due-soon', days: 11, daysLeft: 3298, label: 'Sắp đến hạn (còn 11 ngày)' });
+    expect(dec.milestone).toEqual({ date: ms(2026), daysLeft: 11 });
   });
 
-  it('become overdue only after the end of the period', () => {
-    expect(state({ deadline: DL.period, asOf: d(2036, 1, 10) })).toMatchObject({ state: 'overdue', days: 10, label: 'Quá hạn (10 ngày)' });
+  it('a 2027 date moves the milestone to 31/12/2027', () => {
+    const r = state({ deadline: DL.period, asOf: d(2027, 1, 1) });
+    expect(r).toMatchObject({ state: 'on-track', daysLeft: end2035 - d(2027, 1, 1), milestone: { date: ms(2027), daysLeft: 364 } });
+    const mid = state({ deadline: DL.period, asOf: d(2027, 6, 30) });
+    expect(mid.milestone).toEqual({ date: ms(2027), daysLeft: 184 });
+    expect(mid.daysLeft).toBe(3106);
   });
 
-  it('are not open before the first year, and a completion is judged against that year\'s milestone', () => {
-    expect(state({ deadline: DL.period, asOf: d(2025, 12, 31) }).state).toBe('not-open');
-    expect(state({ deadline: DL.period, asOf: d(2025, 12, 31) }).daysLeft).toBe(365);
+  it('in the last year the milestone is the due date, and after the period both count the same overdue days', () => {
+    expect(state({ deadline: DL.period, asOf: end2035 })).toMatchObject({
+      state: 'due-soon', days: 0, daysLeft: 0, milestone: { date: end2035, daysLeft: 0 },
+    });
+    const after = state({ deadline: DL.period, asOf: d(2036, 1, 10) });
+    expect(after).toMatchObject({ state: 'overdue', days: 10, daysLeft: -10, label: 'Quá hạn (10 ngày)' });
+    expect(after.milestone).toEqual({ date: end2035, daysLeft: -10 });
+  });
+
+  it('are not open before the first year (milestone 31/12 of the first year), and a completion is judged against that year\'s milestone', () => {
+    const before = state({ deadline: DL.period, asOf: d(2025, 12, 31) });
+    expect(before).toMatchObject({ state: 'not-open', daysLeft: end2035 - d(2025, 12, 31), milestone: { date: ms(2026), daysLeft: 365 } });
     expect(state({ deadline: DL.period, asOf: d(2027, 3, 1), status: 'Hoàn thành', completion: d(2027, 2, 1) }).state).toBe('done-on-time');
     expect(state({ deadline: DL.period, asOf: d(2036, 3, 1), status: 'Hoàn thành', completion: d(2036, 2, 1) }).state).toBe('done-late');
   });
 
+  it('only multi-year periods carry a milestone', () => {
+    for (const [name, dl] of Object.entries(DL)) {
+      const r = state({ deadline: dl, asOf: d(2026, 11, 29) });
+      expect([name, 'milestone' in r]).toEqual([name, name === 'period']);
+    }
+  });
+
   it('a period without yearlyMilestones is a plain window', () => {
     const plain = { start: DL.period.start, due: DL.period.due };
-    expect(state({ deadline: plain, asOf: d(2026, 12, 20) }).state).toBe('on-track');
+    const r = state({ deadline: plain, asOf: d(2026, 12, 20) });
+    expect(r.state).toBe('on-track');
+    expect(r.milestone).toBeUndefined();
   });
 });
 
@@ -262,6 +299,7 @@ describe('computeDueState against an independent reference of the §4 table', ()
           seen.add(got.state);
           checked++;
           if (got.state !== want.state || got.days !== want.days || got.daysLeft !== want.daysLeft
+            || got.milestone?.date !== want.milestone?.date || got.milestone?.daysLeft !== want.milestone?.daysLeft
             || got.label !== expectedLabel(want.state, want.days)) {
             expect({ name, p, asOf, got }).toEqual({ name, p, asOf, got: { ...want, label: expectedLabel(want.state, want.days) } });
           }
@@ -284,7 +322,8 @@ describe('computeDueState against an independent reference of the §4 table', ()
               const want = reference({
                 start: dl.start, due: dl.due, yearly: dl.yearlyMilestones === true, asOf, window, applies, ...p,
               });
-              if (got.state !== want.state || got.days !== want.days || got.daysLeft !== want.daysLeft) {
+              if (got.state !== want.state || got.days !== want.days || got.daysLeft !== want.daysLeft
+                || got.milestone?.date !== want.milestone?.date || got.milestone?.daysLeft !== want.milestone?.daysLeft) {
                 expect({ name, window, applies, p, asOf, got }).toEqual({ name, window, applies, p, asOf, got: { ...want, label: got.label } });
               }
             }
@@ -298,9 +337,12 @@ describe('computeDueState against an independent reference of the §4 table', ()
     for (const [, dl] of deadlines) {
       for (let x = from as number; x <= to; x++) {
         const r = computeDueState({ deadline: dl, asOf: x as Day, status: 'Đang thực hiện' });
-        if (r.state === 'overdue') expect(r.days).toBe(-(r.daysLeft as number));
-        if (r.state === 'due-soon') expect(r.days).toBe(r.daysLeft);
-        if (r.daysLeft !== null && r.daysLeft < 0 && r.state !== 'not-open') expect(r.state).toBe('overdue');
+        // the state is judged against the milestone for a multi-year period, against the due date otherwise
+        const judged = r.milestone ? r.milestone.daysLeft : r.daysLeft;
+        if (r.state === 'overdue') expect(r.days).toBe(-(judged as number));
+        if (r.state === 'due-soon') expect(r.days).toBe(judged);
+        if (judged !== null && judged < 0 && r.state !== 'not-open') expect(r.state).toBe('overdue');
+        if (r.milestone) expect(r.milestone.daysLeft).toBeLessThanOrEqual(r.daysLeft as number);
         if (r.daysLeft === null) expect(r.state).toBe('recurring');
         if (r.days !== null) expect(r.days).toBeGreaterThanOrEqual(0);
       }
@@ -605,6 +647,24 @@ describe('dueStateFormula: the sheet formula', () => {
       }
     }
     expect(n).toBeGreaterThan(10_000);
+  });
+
+  it('the milestone formula ("Mốc năm"), evaluated like Excel, gives the milestone date on every day 2025–2037', () => {
+    const cells = { start: 'F9', due: 'G9', asOf: '$C$4' };
+    const f = milestoneFormula(cells);
+    expect(f).toBe('=MIN(DATE(YEAR(IF($C$4<F9,F9,$C$4)),12,31),G9)');
+    const parsed = parseFormula(f);
+    for (const dl of [DL.period, deadline('Giai đoạn 2027 - 2030'), deadline('Giai đoạn 2025 - 2026')]) {
+      for (let x = d(2025, 1, 1) as number; x <= d(2037, 12, 31); x++) {
+        const values: Record<string, Cell> = { F9: toExcelSerial(dl.start as Day), G9: toExcelSerial(dl.due as Day), C4: toExcelSerial(x as Day) };
+        const got = excelEval(parsed, (ref) => {
+          if (!(ref in values)) throw new Error(`unexpected ref ${ref}`);
+          return values[ref] ?? null;
+        });
+        const want = computeDueState({ deadline: dl, asOf: x as Day }).milestone;
+        if (want === undefined || got !== toExcelSerial(want.date)) expect({ text: dl.text, x, got }).toEqual({ text: dl.text, x, got: want });
+      }
+    }
   });
 
   it('DUE_STATE_LABEL_EXPR evaluated directly gives the same labels as computeDueState', () => {

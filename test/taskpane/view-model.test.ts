@@ -142,7 +142,7 @@ describe('attentionModel', () => {
     expect(first?.label('vi')).toBe('Quá hạn (29 ngày)');
     expect(first?.label('en')).toBe('Overdue (29 days)');
     expect(first?.dueText).toBe('31/01/2026');
-    expect(first?.range).toMatch(/^A\d+:M\d+$/);
+    expect(first?.range).toMatch(/^A\d+:N\d+$/); // the whole row, to the "Mốc năm" column
     // Quý I/2026 → due 31/03/2026: 30 days left, inside a 30-day window.
     const q1 = items.find((i) => i.id === '2');
     expect(q1?.label('vi')).toBe('Sắp đến hạn (còn 30 ngày)');

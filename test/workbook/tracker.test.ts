@@ -68,7 +68,7 @@ describe('tracker layout', () => {
     expect(headers).toEqual([
       'TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành (theo Kế hoạch)',
       'Ngày bắt đầu', 'Hạn hoàn thành', 'Trạng thái', 'Ngày hoàn thành', 'Tiến độ (%)', 'Kết quả / Sản phẩm', 'Ghi chú',
-      'Tình trạng hạn',
+      'Tình trạng hạn', 'Mốc năm (nhiệm vụ nhiều năm)',
     ]);
   });
 
