@@ -14,7 +14,8 @@ import { entryProgress, readTracker, trackerVocabulary } from '../workbook/track
 import type { AcceptedFile, ConsolidateRequest, InputFile, RejectedFile, TaskNote } from './consolidate';
 import { planRows, type PlanRow, type TaskProgress } from './plan-status';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from './validate-workbook';
-import { planAgainst, planName } from './stored-plan';
+import { planAgainst } from './plan-against';
+import { planName } from './plan-identity';
 import { PLAN_SHEET } from '../workbook/plan-stamp';
 import type { WorkbookSnapshot } from './workbook-port';
 
@@ -196,7 +197,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   const reportingYear = report.identity?.reportingYear ?? null;
   if (reportingYear !== null && reportingYear !== year) reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
   // A file made from another plan (or another version of it) is never added to this plan's totals.
-  const otherPlan = planAgainst(snapshot.grids, req.planPack);
+  const otherPlan = await planAgainst(snapshot.grids, req.planPack);
   if (otherPlan) reasons.push(t(lang, 'consolidate.reason.otherPlan', { found: planName(otherPlan.other), expected: planName(req.planPack) }));
   const unknownPack = otherPlan ? undefined : report.issues.find((x) => x.rule === 'pack-unknown');
   if (unknownPack) {

@@ -7,7 +7,8 @@ import { loadPlanPack, type PlanPack } from '../domain/plan-pack';
 import { issue, type Issue } from '../domain/validation/issue';
 import { IDENTITY_SHEET, readIdentity, type Identity, type IdentityRead } from '../workbook/identity';
 import type { Grid } from '../workbook/grid';
-import { PLAN_SHEET, planTextHash, readPlanText } from '../workbook/plan-stamp';
+import { PLAN_SHEET, readPlanText } from '../workbook/plan-stamp';
+import { planContentHash } from './plan-identity';
 import type { ValidateOptions } from './validate-workbook';
 import type { WorkbookPort } from './workbook-port';
 
@@ -75,33 +76,11 @@ export async function optionsWithCarriedPlan(port: WorkbookPort, options: Valida
   return { options: { ...options, planPack: plan, knownPacks: known }, issues: [] };
 }
 
-/** A plan's fingerprint as content: its fields in a fixed order, so two copies of one plan agree whatever wrote them. */
-const planHashes = new WeakMap<PlanPack, string>();
-export function planContentHash(plan: PlanPack): string {
-  const held = planHashes.get(plan);
-  if (held !== undefined) return held;
-  const hash = planTextHash(stableJson(plan));
-  planHashes.set(plan, hash);
-  return hash;
-}
-
-function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
+export { planContentHash, planName } from './plan-identity';
 
 /** How a file's plan stands to the plan being consolidated: the same, another one (named), or none stored. */
 export function planAgainst(grids: ReadonlyMap<string, Grid | null>, plan: PlanPack): { readonly other: PlanPack } | null {
   const carried = carriedPlan(readIdentity(grids.get(IDENTITY_SHEET) ?? null), grids.get(PLAN_SHEET) ?? null);
   if (carried.kind !== 'ok') return null;
   return planContentHash(carried.plan) === planContentHash(plan) ? null : { other: carried.plan };
-}
-
-/** A plan as users know it: its title, id and version, and a short mark of its content (two edits of one version differ). */
-export function planName(plan: PlanPack): string {
-  return `"${plan.title}" (${plan.id} ${plan.version} #${planContentHash(plan).slice(8, 16)})`;
 }

@@ -3,8 +3,6 @@
  */
 import { z } from 'zod';
 import { describeZodError, type Loaded } from './schema-errors';
-import { normaliseName } from './text';
-import { toUnicode } from './legacy-encoding';
 import { AGENCY_KINDS } from './roster-lookup';
 
 // The kinds of agency and the lookup by code live apart from the schema, so that the task pane starts without the
@@ -49,18 +47,7 @@ export function loadRoster(data: unknown): Loaded<Roster> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: describeZodError(parsed.error) };
 }
 
-/** Finds an agency by its name; a name typed in a legacy encoding (TCVN3, VNI) is read as Unicode first. */
-export function findAgencyByName(roster: Roster, name: string): RosterEntry | undefined {
-  const find = (n: string) => {
-    const key = normaliseName(n);
-    return roster.entries.find((e) => normaliseName(e.name) === key);
-  };
-  const direct = find(name);
-  if (direct) return direct;
-  // The roster's own names are the known words that decide between the TCVN3 and VNI readings.
-  const converted = toUnicode(name, roster.entries.map((e) => e.name));
-  return converted.from ? find(converted.text) : undefined;
-}
+export { findAgencyByName } from './roster-by-name';
 
 const YES = new Set(['1', 'x', 'có', 'co', 'true', 'yes', 'c']);
 const NO = new Set(['', '0', 'không', 'khong', 'false', 'no', 'k']);

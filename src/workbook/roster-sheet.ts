@@ -2,7 +2,8 @@
  * "Danh sách đơn vị": the roster as a sheet of the consolidation workbook, seeded from the default and edited by
  * Sở Nội vụ in Excel; consolidation reads it back from there.
  */
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind, type Roster, type RosterEntry, loadRoster } from '../domain/roster';
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, type AgencyKind } from '../domain/roster-lookup';
+import type { Roster, RosterEntry } from '../domain/roster';
 import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
 import { type Grid, gridText, isEmptyValue } from './grid';
@@ -163,7 +164,9 @@ export function readRosterSheet(grid: Grid, meta: { id: string; version: string;
     seen.add(code.toUpperCase());
     entries.push({ code, name: name.normalize('NFC'), kind, nopLuuLichSu: nop, coCongTrinh: cong });
   }
-  const loaded = loadRoster({ schema: 'vtlt/roster@1', ...meta, entries });
-  if (!loaded.ok) return { roster: { schema: 'vtlt/roster@1', ...meta, entries: [] }, problems: [...problems, ...loaded.errors.map((m) => ({ cell: '', message: m }))] };
-  return { roster: loaded.value, problems };
+  // Each row kept was checked above as the roster's schema checks an entry (code, name, kind, flags, no repeated
+  // code), without loading the schema library into the pane's consolidation; a roster needs one entry at least.
+  const roster: Roster = { schema: 'vtlt/roster@1', ...meta, entries };
+  if (entries.length === 0) return { roster, problems: [...problems, { cell: '', message: 'Trang không có dòng đơn vị nào đọc được.' }] };
+  return { roster, problems };
 }
