@@ -2,6 +2,7 @@
  * The task pane: builds the page for a language, renders the state, and runs the use cases when asked.
  * State changes only through `reduce` (state.ts); what is shown comes from view-model.ts.
  */
+import type { CellTextPort } from '../app/cell-text';
 import type { FillPort } from '../app/highlight';
 import { insertTracker } from '../app/insert-tracker';
 import { readStamp } from '../app/workbook-stamp';
@@ -26,7 +27,7 @@ import { type Text, errorNotice, insertNotice, parseSettings, textNotice } from 
  * What the pane needs of a workbook: the use cases' port, reading and setting fills, selecting a range, and what the
  * last write skipped.
  */
-export interface PanePort extends WorkbookPort, FillPort {
+export interface PanePort extends WorkbookPort, FillPort, CellTextPort {
   selectRange(sheetName: string, address: string): Promise<void>;
   readonly lastWriteSkipped: readonly string[];
 }

@@ -1,12 +1,13 @@
 /**
  * "Kiểm tra": checks the workbook, lists the problems grouped by sheet (each one goes to its cell on click or Enter),
- * and highlights the problem cells or gives them their fills back.
+ * and highlights the problem cells or gives them their fills back. When the check found text typed in a legacy
+ * encoding, "Chuyển sang Unicode" converts it (asked first); after a conversion, "Hoàn tác" gives the old text back.
  */
 import { t, type Lang } from '../domain/i18n';
 import type { Controller } from './controller';
 import { h, uid } from './dom';
 import type { PaneState } from './state';
-import { issueGroups, type IssueGroup, type IssueItem } from './tools-view-model';
+import { issueGroups, legacyOffer, type IssueGroup, type IssueItem } from './tools-view-model';
 import type { SectionBody } from './ui';
 import type { PlainKey } from './view-model';
 
@@ -19,6 +20,12 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
   highlightButton.addEventListener('click', () => void c.highlight());
   const clearButton = h('button', { type: 'button', class: 'btn', 'data-focus-key': 'unhighlight' }, say('pane.highlight.clear'));
   clearButton.addEventListener('click', () => void c.clearHighlight());
+
+  const convertButton = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'legacy-convert' }, say('pane.legacy.button'));
+  convertButton.addEventListener('click', () => void c.convertLegacy());
+  const undoButton = h('button', { type: 'button', class: 'btn', 'data-focus-key': 'legacy-undo' }, say('pane.legacy.undo'));
+  undoButton.addEventListener('click', () => void c.undoLegacy());
+  const legacyActions = h('div', { class: 'actions legacy-actions' }, convertButton, undoButton);
 
   const results = h('div', { class: 'issues' });
   const nodes = [
@@ -73,7 +80,7 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
   return {
     nodes,
     // The list comes after the status line, which sums it up.
-    after: [results],
+    after: [legacyActions, results],
     update(state: PaneState) {
       if (shown !== state.check) {
         shown = state.check;
@@ -87,6 +94,12 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
       }
       const busy = state.busy !== null;
       const canWrite = state.env.kind === 'excel';
+      const offer = legacyOffer(state.check);
+      convertButton.hidden = offer.cells === 0;
+      undoButton.hidden = offer.converted === 0;
+      legacyActions.hidden = convertButton.hidden && undoButton.hidden;
+      convertButton.disabled = busy || !canWrite;
+      undoButton.disabled = busy || !canWrite;
       checkButton.disabled = busy || !canWrite;
       highlightButton.disabled = busy || !canWrite;
       clearButton.disabled = busy || !canWrite;

@@ -27,6 +27,9 @@ export interface Controller {
   goToCell(target: CellAt): Promise<void>;
   highlight(): Promise<void>;
   clearHighlight(): Promise<void>;
+  /** "Chuyển sang Unicode": the check's legacy-encoded cells, asked first; "Hoàn tác" gives their old text back. */
+  convertLegacy(): Promise<void>;
+  undoLegacy(): Promise<void>;
 
   // Consolidation.
   chooseFiles(files: readonly File[]): void;

@@ -6,11 +6,12 @@
 import { findAgency } from '../domain/roster-lookup';
 import { t } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
-import type { PaneDeps } from './app';
+import type { CheckResult } from '../app/check-workbook';
+import type { PaneDeps, PanePort } from './app';
 import type { Controller } from './controller';
 import type { PaneTools } from './pane-view';
 import { type Action, type PaneState, type Section, canInsert, canRead } from './state';
-import { type Text, textNotice } from './view-model';
+import { type Notice, type Text, textNotice } from './view-model';
 
 /** What the actions need of the pane: its state, the one way to change it, and the helpers of app.ts. */
 export interface ActionContext {
@@ -31,7 +32,7 @@ export interface ActionContext {
 }
 
 type FormsActions = Pick<Controller, 'selectForms' | 'editFormsYear' | 'loadFormPack' | 'useDefaultFormPack' | 'insertForms'>;
-type CheckActions = Pick<Controller, 'check' | 'goToCell' | 'highlight' | 'clearHighlight'>;
+type CheckActions = Pick<Controller, 'check' | 'goToCell' | 'highlight' | 'clearHighlight' | 'convertLegacy' | 'undoLegacy'>;
 
 export function formsActions(ctx: ActionContext): FormsActions {
   const { deps, dispatch, run, loadTools, toolsFor, confirm, focusOn } = ctx;
@@ -128,17 +129,57 @@ export function formsActions(ctx: ActionContext): FormsActions {
 }
 
 export function checkActions(ctx: ActionContext): CheckActions {
-  const { deps, dispatch, run, loadTools, knownPacks, knownCodes } = ctx;
+  const { deps, dispatch, run, loadTools, knownPacks, knownCodes, confirm } = ctx;
+  /** Checks the workbook (again) and shows the result; `notice` replaces the check's own summary when given. */
+  const checkNow = async (tk: PaneTools, port: PanePort, notice?: (result: CheckResult) => Notice) => {
+    const result = await tk.checkWorkbook(port, {
+      planPack: ctx.plan(), formPack: ctx.state().forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
+    });
+    dispatch({ type: 'check', result, knownCodes });
+    dispatch({ type: 'notice', section: 'check', notice: notice ? notice(result) : tk.model.checkNotice(result) });
+  };
+  /** The notice of a legacy-text change (its tone), followed by the summary of the check made after it. */
+  const afterLegacy = (tk: PaneTools, first: Notice) => (result: CheckResult): Notice => ({
+    tone: first.tone,
+    lines: [...first.lines, ...tk.model.checkNotice(result).lines],
+  });
   return {
     async check() {
       if (!canRead(ctx.state()) || ctx.state().busy) return;
       await run('check', (l) => t(l, 'pane.check.busy'), async () => {
         const tk = await loadTools();
-        const result = await tk.checkWorkbook(deps.makePort(), {
-          planPack: ctx.plan(), formPack: ctx.state().forms.pack ?? tk.defaultFormPack(), knownPacks: knownPacks(tk), nowMs: deps.now(),
-        });
-        dispatch({ type: 'check', result, knownCodes });
-        dispatch({ type: 'notice', section: 'check', notice: tk.model.checkNotice(result) });
+        await checkNow(tk, deps.makePort());
+      });
+    },
+    async convertLegacy() {
+      const checked = ctx.state().check;
+      if (!canRead(ctx.state()) || ctx.state().busy || checked === null) return;
+      const tk = await ctx.toolsFor('check');
+      if (!tk || tk.model.legacyOffer(checked).cells === 0) return;
+      if (!(await confirm(tk.model.legacyQuestion(checked, ctx.state().lang)))) {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.legacy.cancelled')) });
+        return;
+      }
+      await run('check', (l) => t(l, 'pane.legacy.busy'), async () => {
+        const port = deps.makePort();
+        const result = await tk.convertLegacyText(port, checked.report.issues);
+        await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice('convert', result)));
+      });
+    },
+    async undoLegacy() {
+      const checked = ctx.state().check;
+      if (!canRead(ctx.state()) || ctx.state().busy || checked === null) return;
+      const tk = await ctx.toolsFor('check');
+      const converted = tk?.model.legacyOffer(checked).converted ?? 0;
+      if (!tk || converted === 0) return;
+      if (!(await confirm(tk.model.legacyUndoQuestion(converted, ctx.state().lang)))) {
+        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.legacy.cancelled')) });
+        return;
+      }
+      await run('check', (l) => t(l, 'pane.legacy.undoBusy'), async () => {
+        const port = deps.makePort();
+        const result = await tk.undoLegacyText(port);
+        await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice('undo', result)));
       });
     },
     async goToCell(target) {

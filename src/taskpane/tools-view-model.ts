@@ -11,6 +11,7 @@ import { type CellAt, normaliseCell } from '../app/cell-fill';
 import type { CheckResult } from '../app/check-workbook';
 import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { HighlightResult } from '../app/highlight';
+import { type LeftCell, type LeftReason, type LegacyResult, legacyTargets, targetSheets } from '../app/legacy-text';
 import type { InsertFormsResult, UnplacedValue } from '../app/insert-forms';
 import { featureLabel, type Notice, type Text, type Tone } from './view-model';
 
@@ -192,6 +193,9 @@ export function checkNotice(result: CheckResult): Notice {
     lines.push((lang) => t(lang, 'pane.check.allForms', { total: result.formsTotal }));
   }
   if (result.highlighted > 0) lines.push((lang) => t(lang, 'pane.highlight.active', { count: result.highlighted }));
+  const legacy = legacyOffer(result);
+  if (legacy.cells > 0) lines.push((lang) => t(lang, 'pane.legacy.found', { count: legacy.cells }));
+  if (legacy.converted > 0) lines.push((lang) => t(lang, 'pane.legacy.recorded', { count: legacy.converted }));
   return { tone: report.errors > 0 ? 'error' : report.warnings > 0 ? 'warning' : 'success', lines };
 }
 
@@ -208,6 +212,55 @@ export function clearHighlightNotice(restored: number): Notice {
   return restored > 0
     ? { tone: 'success', lines: [(lang) => t(lang, 'pane.highlight.cleared', { count: restored })] }
     : { tone: 'info', lines: [(lang) => t(lang, 'pane.highlight.noneRecorded')] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Legacy text ("Chuyển sang Unicode" and its undo).
+
+export interface LegacyOffer {
+  /** Cells the check found typed in a legacy encoding, which "Chuyển sang Unicode" converts. */
+  readonly cells: number;
+  /** Cells an earlier conversion recorded, which "Hoàn tác" can give back. */
+  readonly converted: number;
+}
+
+/** What the check section offers for legacy text: the convert button when cells were found, undo when some were converted. */
+export function legacyOffer(result: CheckResult | null): LegacyOffer {
+  if (result === null) return { cells: 0, converted: 0 };
+  return { cells: legacyTargets(result.report.issues).length, converted: result.converted ?? 0 };
+}
+
+/** The question before converting: how many cells, on which sheets. */
+export function legacyQuestion(result: CheckResult, lang: Lang): string {
+  const targets = legacyTargets(result.report.issues);
+  const sheets = targetSheets(targets).map((s) => t(lang, 'pane.legacy.sheetCount', s)).join(', ');
+  return t(lang, 'pane.legacy.question', { count: targets.length, sheets });
+}
+
+export function legacyUndoQuestion(converted: number, lang: Lang): string {
+  return t(lang, 'pane.legacy.undoQuestion', { count: converted });
+}
+
+const LEFT_KEYS = { changed: 'pane.legacy.leftChanged', protected: 'pane.legacy.leftProtected', missing: 'pane.legacy.leftMissing' } as const;
+const CELLS_SHOWN = 8;
+
+/** "Theo dõi!H8, 0801!C40, …": the first cells of a list, the rest as "…". */
+function cellList(cells: readonly LeftCell[]): string {
+  const shown = cells.slice(0, CELLS_SHOWN).map((c) => `${c.sheet}!${c.cell}`);
+  return cells.length > CELLS_SHOWN ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** After converting (or undoing): how many cells changed, and each kind of cell left as it was, named. */
+export function legacyNotice(kind: 'convert' | 'undo', result: LegacyResult): Notice {
+  const count = result.changed;
+  const lines: Text[] = [];
+  if (kind === 'convert') lines.push((lang) => (count > 0 ? t(lang, 'pane.legacy.done', { count }) : t(lang, 'pane.legacy.nothing')));
+  else lines.push((lang) => (count > 0 || result.left.length > 0 ? t(lang, 'pane.legacy.undone', { count }) : t(lang, 'pane.legacy.noneRecorded')));
+  for (const reason of ['changed', 'protected', 'missing'] as const satisfies readonly LeftReason[]) {
+    const cells = result.left.filter((l) => l.reason === reason);
+    if (cells.length > 0) lines.push((lang) => t(lang, LEFT_KEYS[reason], { count: cells.length, cells: cellList(cells) }));
+  }
+  return { tone: result.left.length > 0 ? 'warning' : count > 0 ? 'success' : 'info', lines };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

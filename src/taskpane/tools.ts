@@ -13,6 +13,7 @@ export { parseFormPackJson } from './pack-file';
 export { describeUnplaced, insertForms } from '../app/insert-forms';
 export { checkWorkbook } from '../app/check-workbook';
 export { clearHighlight, highlightIssues } from '../app/highlight';
+export { convertLegacyText, undoLegacyText } from '../app/legacy-text';
 export { checkSection } from './check-section';
 export { consolidateSection } from './consolidate-section';
 export { formsSection } from './forms-section';

@@ -12,7 +12,7 @@ import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import {
   checkNotice, clearHighlightNotice, codeList, consolidationNotice, consolidationRows, formChoices, formsInsertNotice, highlightNotice,
-  issueGroups, issueValueText, packErrorNotice, packLines, parseDayText, parseReportingYear, progressText, reminderText,
+  issueGroups, issueValueText, legacyNotice, legacyOffer, legacyQuestion, legacyUndoQuestion, packErrorNotice, packLines, parseDayText, parseReportingYear, progressText, reminderText,
 } from '../../src/taskpane/tools-view-model';
 import type { Notice } from '../../src/taskpane/view-model';
 
@@ -181,6 +181,57 @@ describe('checkNotice', () => {
     expect(checkNotice(result([], [])).tone).toBe('success');
     const n = checkNotice(result([], [], { trackerPresent: false, highlighted: 3 }));
     expect(vi(n)).toEqual(['Không có lỗi hay cảnh báo nào.', 'Sổ làm việc chưa có bảng theo dõi nhiệm vụ.', 'Có đủ 13 biểu.', '3 ô đang được tô màu.']);
+  });
+});
+
+describe('legacy text', () => {
+  const legacy = (sheet: string, cell: string, value: string) => issue('warning', 'legacy-encoding', sheet, cell, value, { encoding: 'TCVN3 (ABC)', sample: '' });
+  const checked = (issues: Issue[], converted?: number): CheckResult => ({
+    report: { agency: null, identity: null, issues, asOf: mustDay(2026, 3, 1), errors: 0, warnings: issues.length, holdingWarnings: 0 },
+    missingForms: [], formsTotal: 13, trackerPresent: true, highlighted: 0, ...(converted === undefined ? {} : { converted }),
+  });
+  const found = checked([
+    legacy('Theo dõi', 'H8', 'Së'), legacy('Theo dõi', 'L9', 'Néi'), legacy('0801', 'C40', 'vô'), legacy('', '', 'Së Néi vô'),
+    issue('error', 'negative', '0804', 'D12', -1),
+  ], 2);
+
+  it('offers to convert the cells found and to undo the cells converted before', () => {
+    expect(legacyOffer(found)).toEqual({ cells: 3, converted: 2 });
+    expect(legacyOffer(checked([]))).toEqual({ cells: 0, converted: 0 });
+    expect(legacyOffer(null)).toEqual({ cells: 0, converted: 0 });
+  });
+
+  it('asks first, saying how many cells on which sheets', () => {
+    expect(legacyQuestion(found, 'vi')).toBe(
+      'Chuyển 3 ô đang dùng bảng mã cũ (TCVN3/VNI) sang Unicode, trên các trang: Theo dõi (2 ô), 0801 (1 ô)? Chữ cũ được lưu trong sổ làm việc để có thể "Hoàn tác".',
+    );
+    expect(legacyQuestion(found, 'en')).toContain('Convert 3 cells typed in a legacy encoding (TCVN3/VNI) to Unicode, on: Theo dõi (2 cells), 0801 (1 cell)?');
+    expect(legacyUndoQuestion(2, 'vi')).toContain('cho 2 ô đã chuyển sang Unicode');
+  });
+
+  it('the check\'s summary says so', () => {
+    expect(vi(checkNotice(found)).slice(-2)).toEqual([
+      '3 ô gõ bằng bảng mã cũ (TCVN3/VNI): bấm "Chuyển sang Unicode" để sửa cả một lần.',
+      '2 ô đã chuyển sang Unicode; "Hoàn tác chuyển Unicode" trả lại chữ cũ.',
+    ]);
+  });
+
+  it('after converting or undoing: the count, then each kind of cell left alone, named', () => {
+    const n = legacyNotice('convert', { changed: 3, recorded: 3, left: [{ sheet: '0802', cell: 'A1', reason: 'protected' }] });
+    expect(n.tone).toBe('warning');
+    expect(vi(n)).toEqual([
+      'Đã chuyển 3 ô sang Unicode. Chữ cũ được lưu để có thể "Hoàn tác".',
+      'Không sửa 1 ô bị khoá trên trang tính đang được bảo vệ: 0802!A1. Nếu cần, bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi làm lại.',
+    ]);
+    const many = Array.from({ length: 10 }, (_, i) => ({ sheet: 'Theo dõi', cell: `L${i + 8}`, reason: 'changed' as const }));
+    const u = legacyNotice('undo', { changed: 1, recorded: 0, left: many });
+    expect(vi(u)).toEqual([
+      'Đã trả lại chữ cũ cho 1 ô.',
+      'Giữ nguyên 10 ô đã được sửa sau đó: Theo dõi!L8, Theo dõi!L9, Theo dõi!L10, Theo dõi!L11, Theo dõi!L12, Theo dõi!L13, Theo dõi!L14, Theo dõi!L15, ….',
+    ]);
+    expect(legacyNotice('convert', { changed: 2, recorded: 2, left: [] }).tone).toBe('success');
+    expect(vi(legacyNotice('undo', { changed: 0, recorded: 0, left: [] }))).toEqual(['Không có ô nào đã chuyển sang Unicode để hoàn tác.']);
+    expect(en(legacyNotice('convert', { changed: 1, recorded: 1, left: [] }))).toEqual(['Converted 1 cell to Unicode. The old text is kept, so this can be undone.']);
   });
 });
 
