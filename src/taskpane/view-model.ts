@@ -133,6 +133,8 @@ export interface AttentionItem {
   readonly content: string;
   readonly label: Text;
   readonly dueText: string;
+  /** A multi-year task's milestone (the 31/12 its state is judged against) and the days to it; null otherwise. */
+  readonly milestone: { readonly text: string; readonly days: number } | null;
   readonly range: string;
 }
 
@@ -151,6 +153,8 @@ export function attentionModel(tasks: readonly SummaryTask[]): AttentionItem[] {
     const days = x.due.days ?? 0;
     const label = dueLabel(state, days);
     const dueText = x.dueDate === null ? '' : formatVn(x.dueDate);
+    const m = x.due.milestone;
+    const milestone = m && m.date !== x.dueDate ? { text: formatVn(m.date), days: m.daysLeft } : null;
     const content = shortText(x.task.content);
     return {
       id: x.task.id,
@@ -160,6 +164,7 @@ export function attentionModel(tasks: readonly SummaryTask[]): AttentionItem[] {
       content,
       label,
       dueText,
+      milestone,
       range: x.range,
     };
   });

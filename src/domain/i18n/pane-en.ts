@@ -285,4 +285,6 @@ export const paneEn: PaneCatalog = {
   'pane.start.setUpIntro': (p) => `Choose your agency: the task tracker and the ${p.year} report forms are inserted into this workbook in one step.`,
   'pane.start.setUp': 'Insert the tracker and the report forms',
   'pane.start.busy': 'Inserting the tracker and the report forms…',
+  'pane.summary.milestone': (p) =>
+    `Year's milestone ${p.date} (${p.days < 0 ? `${-p.days} ${-p.days === 1 ? 'day' : 'days'} ago` : `${p.days} ${p.days === 1 ? 'day' : 'days'} left`})`,
 };

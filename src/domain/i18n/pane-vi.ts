@@ -308,6 +308,8 @@ export const paneVi = {
   'pane.start.setUpIntro': (p: { year: string }) => `Chọn đơn vị của bạn: bảng theo dõi nhiệm vụ và các biểu báo cáo năm ${p.year} được chèn vào sổ này trong một bước.`,
   'pane.start.setUp': 'Chèn bảng theo dõi và biểu báo cáo',
   'pane.start.busy': 'Đang chèn bảng theo dõi và biểu báo cáo…',
+  'pane.summary.milestone': (p: { date: string; days: number }) =>
+    p.days < 0 ? `Mốc năm ${p.date} (đã qua ${-p.days} ngày)` : `Mốc năm ${p.date} (còn ${p.days} ngày)`,
 } as const;
 
 type WidenPane<T> = T extends string ? string : T;
