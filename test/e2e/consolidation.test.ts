@@ -9,6 +9,7 @@
  * - Text typed by an agency that starts with "=" reaches "Lỗi kiểm tra" and "Quá hạn" as text, never as a formula.
  * - The same batch re-saved by LibreOffice ("Calc MS Excel 2007 XML") consolidates to the same totals.
  * - A corrected re-send with an older generation stamp but a later save (dcterms:modified) is the one counted.
+ * - "Có" chosen in "Cho tính vào tổng hợp" in a consolidation workbook saved by LibreOffice is read on the re-run.
  */
 import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +22,11 @@ import { run } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { OVERDUE_SHEET, PROBLEMS_SHEET, SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
+import {
+  ADMIT_COLUMN, ADMITTED_BY_MARK, FILE_KEY_COLUMN, OVERDUE_SHEET, PROBLEMS_SHEET, SUBMISSION_SHEET,
+} from '../../src/workbook/consolidation-sheets';
+import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
+import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { formSheetLayout, NA_MARK, type FormLayout } from '../../src/workbook/forms';
 import { BREAKDOWN_HEADER, BREAKDOWN_SUM as SUM_LABEL, breakdownSheetName, totalsSheetName } from '../../src/workbook/totals-sheet';
 import { TRACKER_COL } from '../../src/workbook/tracker';
@@ -62,6 +67,12 @@ interface Json {
   conflicts: { agency: string; files: string[] }[];
   rejected: { file: string; reasons: string[] }[];
   totals: Record<string, Record<string, Record<string, number>>>;
+}
+
+/** What --json says of Sở Nội vụ's "Cho tính vào tổng hợp". */
+interface MarkJson extends Json {
+  admittedByMark: { agency: string; file: string; cell: string }[];
+  markWarnings: string[];
 }
 
 /** `vtlt consolidate DIR --out OUT --as-of AS_OF --json`, its JSON. */
@@ -350,3 +361,51 @@ describe('files from the field: re-saved by LibreOffice, and re-sent after a cor
   });
 });
 
+
+describe('"Cho tính vào tổng hợp" in a consolidation workbook re-saved by LibreOffice', () => {
+  it('a "Có" in the workbook LibreOffice saved is read: the file with warnings is counted, and stays so on a re-run', async () => {
+    const lo = session;
+    if (!lo) throw new Error('no LibreOffice session');
+    const dir = path.join(lo.dir, 'marked');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'SNV.xlsx'), await readFile(path.join(lo.dir, 'in', 'SNV.xlsx')));
+    // STC's file with a warning: its identity stamp is gone (the agency is known by its sheets' headings).
+    const stc = await FileWorkbook.load(await readFile(path.join(lo.dir, 'in', 'STC.xlsx')));
+    stc.workbook.removeWorksheet(stc.workbook.getWorksheet(IDENTITY_SHEET)!.id);
+    await writeFile(path.join(dir, 'STC.xlsx'), await stc.toBuffer());
+
+    const out = path.join(lo.dir, 'tong-hop-marked.xlsx');
+    const before = (await consolidateJson(dir, out)) as MarkJson;
+    expect(before.admittedByMark).toEqual([]);
+    const snvOnly = jsonTotal('0808', '01:1', before);
+
+    // Sở Nội vụ chooses "Có" on STC's row, and the workbook is saved by LibreOffice Calc.
+    const typed = await FileWorkbook.load(await readFile(out));
+    const row = typed.grid(SUBMISSION_SHEET)!.values.findIndex((r) => r[1] === 'STC') + 1;
+    const cell = typed.workbook.getWorksheet(SUBMISSION_SHEET)!.getCell(row, ADMIT_COLUMN);
+    cell.value = 'Có';
+    const typedFile = path.join(lo.dir, 'typed', 'tong-hop-marked.xlsx');
+    await mkdir(path.dirname(typedFile), { recursive: true });
+    await writeFile(typedFile, await typed.toBuffer());
+    const [resaved] = await convert(lo, [typedFile], 'xlsx:Calc MS Excel 2007 XML', path.join(lo.dir, 'marked-lo'));
+    if (!resaved) throw new Error('LibreOffice wrote nothing');
+
+    // LibreOffice kept the drop-down and the hidden fingerprint beside it.
+    const loBook = await FileWorkbook.load(await readFile(resaved));
+    const ws = loBook.workbook.getWorksheet(SUBMISSION_SHEET)!;
+    expect(ws.getCell(cell.address).dataValidation?.type).toBe('list');
+    expect(ws.getColumn(FILE_KEY_COLUMN).hidden).toBe(true);
+
+    const after = (await consolidateJson(dir, resaved)) as MarkJson;
+    expect(after.admittedByMark).toEqual([{ agency: 'STC', file: path.join(dir, 'STC.xlsx'), cell: cell.address }]);
+    expect(after.markWarnings).toEqual([]);
+    const stcFigure = agencies.get('STC')?.figures.get('0808')?.get('01:1') ?? NaN;
+    expect(close(jsonTotal('0808', '01:1', after) ?? NaN, (snvOnly ?? 0) + stcFigure)).toBe(true);
+
+    const again = (await consolidateJson(dir, resaved)) as MarkJson;
+    expect(again.admittedByMark.map((a) => a.agency)).toEqual(['STC']);
+    const line = (await FileWorkbook.load(await readFile(resaved))).grid(SUBMISSION_SHEET)!.values.find((r) => r[1] === 'STC')!;
+    expect(line[13]).toBe(ADMITTED_BY_MARK);
+    expect(line[ADMIT_COLUMN - 1]).toBe('Có');
+  });
+});
