@@ -314,6 +314,26 @@ describe('"Tình trạng hạn" recalculated by LibreOffice equals the domain la
     );
   });
 
+  it('"Mốc năm" recalculated by LibreOffice equals the domain milestone (multi-year rows only, blank elsewhere)', () => {
+    const wrong: string[] = [];
+    let dated = 0;
+    for (const c of CASES) {
+      const grid = csvOfCase(c.name);
+      expect(grid[HEADER_ROW - 1]?.[TRACKER_COL.milestone - 1]).toBe('Mốc năm (nhiệm vụ nhiều năm)');
+      const settings = { asOf: day(c.asOf), window: c.window ?? 14, inclusiveBefore: c.inclusive === true };
+      const byId = new Map(planRows(pack, settings, agencyOf(c.agency)).map((r) => [r.task.id, r.due?.milestone]));
+      for (const { row, task } of layoutOf(c)) {
+        const m = byId.get(task.id);
+        const want = m ? formatVn(m.date) : '';
+        const got = cell(grid, row, TRACKER_COL.milestone);
+        if (m) dated++;
+        if (got !== want) wrong.push(`${c.name} ${task.id}: LibreOffice ${got}, domain ${want}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(dated).toBeGreaterThanOrEqual(CASES.length);
+  });
+
   it('no cell shows a formula error', () => {
     const errors: string[] = [];
     for (const c of CASES) {
