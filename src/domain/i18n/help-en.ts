@@ -67,6 +67,7 @@ export const helpEn: HelpCatalog = {
         'Click "Check".',
         'Pick a problem in the list to go to its cell, fix it, then click "Check" again.',
         'Click "Highlight problems" to colour the cells with problems; "Remove highlight" gives back exactly the old fill.',
+        'If cells are typed in a legacy encoding (TCVN3/ABC, VNI), click "Convert to Unicode": the add-in asks first, converts them all at once and keeps the old text; "Undo the Unicode conversion" gives the old text back to the cells not changed since.',
       ],
       messages: {
         'pane.check.error': "Error: a wrong figure that must be fixed before sending the report. Files with errors are not added to the Department's totals.",

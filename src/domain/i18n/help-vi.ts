@@ -90,6 +90,7 @@ export const helpVi = {
         'Bấm "Kiểm tra".',
         'Chọn một vấn đề trong danh sách để đến ô của nó, sửa, rồi bấm "Kiểm tra" lại.',
         'Bấm "Tô màu lỗi" để tô các ô có vấn đề; "Bỏ tô màu" trả lại đúng màu nền cũ.',
+        'Nếu có ô gõ bằng bảng mã cũ (TCVN3/ABC, VNI), bấm "Chuyển sang Unicode": bổ trợ hỏi trước, chuyển cả các ô đó một lần và lưu lại chữ cũ; "Hoàn tác chuyển Unicode" trả lại chữ cũ cho các ô chưa bị sửa sau đó.',
       ],
       messages: {
         'pane.check.error': 'Lỗi: số liệu sai, phải sửa trước khi gửi báo cáo. Tệp còn lỗi không được cộng vào số liệu tổng hợp của Sở Nội vụ.',
