@@ -21,6 +21,7 @@ export const SAMPLES: Samples = {
   'pane.insert.skipped': (l) => ({ features: t(l, 'pane.feature.dataValidation') }),
   'pane.due.overdue': () => ({ days: 5 }),
   'pane.due.due-soon': () => ({ days: 3 }),
+  'pane.summary.milestone': () => ({ date: '31/12/2026', days: 3 }),
   'pane.forms.yearInvalid': () => ({ value: '25', max: 2026 }),
   'pane.forms.packInvalid': () => ({ file: 'bieu-mau.json' }),
   'pane.forms.kept': () => ({ count: 12 }),

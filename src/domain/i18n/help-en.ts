@@ -40,6 +40,8 @@ export const helpEn: HelpCatalog = {
         'pane.summary.unknown': 'The add-in could not read the workbook yet (Excel was busy or a cell was being edited). Click "Refresh".',
         'pane.due.overdue': 'The deadline has passed and no completion date is entered. Complete the task and enter the date in the tracker.',
         'pane.due.due-soon': 'The deadline is within the warning window (see Settings). Give this task priority.',
+        'pane.summary.milestone':
+          'A multi-year task (e.g. "Giai đoạn 2026 - 2035") has a milestone each 31/12: its due state is judged against the milestone of the as-of year, while "Due" is the last day of the period. The tracker shows the milestone in its "Mốc năm" column.',
         'pane.summary.selectFailed': 'The tracker sheet was just renamed, deleted or is protected. Click "Refresh" and pick again.',
       },
     },

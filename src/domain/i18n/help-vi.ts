@@ -63,6 +63,8 @@ export const helpVi = {
         'pane.summary.unknown': 'Bổ trợ chưa đọc được sổ làm việc (Excel đang bận hoặc đang sửa ô). Bấm "Làm mới".',
         'pane.due.overdue': 'Đã qua hạn mà chưa có ngày hoàn thành. Hoàn thành nhiệm vụ rồi nhập ngày hoàn thành vào bảng.',
         'pane.due.due-soon': 'Hạn còn trong số ngày báo trước (mục Cài đặt). Ưu tiên nhiệm vụ này.',
+        'pane.summary.milestone':
+          'Nhiệm vụ nhiều năm (ví dụ "Giai đoạn 2026 - 2035") có mốc 31/12 hằng năm: tình trạng hạn tính theo mốc của năm đối chiếu, còn "Hạn" là ngày cuối giai đoạn. Bảng theo dõi ghi mốc này ở cột "Mốc năm".',
         'pane.summary.selectFailed': 'Trang bảng theo dõi vừa bị đổi tên, xoá hoặc đang được bảo vệ. Bấm "Làm mới" rồi chọn lại.',
       },
     },
