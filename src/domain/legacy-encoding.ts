@@ -118,6 +118,12 @@ function foreignCount(text: string): number {
   return n;
 }
 
+/**
+ * Vietnamese letters beyond Latin-1 (ă đ ĩ ũ ơ ư, and the toned letters Latin-1 lacks, precomposed or as a combining
+ * mark), which text stored in TCVN3 or VNI never holds: every byte of those reads as a Windows-1252 character.
+ */
+const UNICODE_ONLY = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]/;
+
 /** Words every workbook of the product uses: the statuses (agency names come from the caller's roster). */
 const BUILT_IN_WORDS: readonly string[] = [...TASK_STATUSES];
 
@@ -157,6 +163,9 @@ function reading(enc: LegacyEncoding | null, text: string, words: ReadonlySet<st
  * names the caller expects, e.g. the roster's agencies).
  */
 export function detectLegacyEncoding(text: string, known: Iterable<string> = []): LegacyEncoding | null {
+  // Legacy text as stored holds nothing beyond Windows-1252: a Unicode-only letter means Unicode (or a mix, which a
+  // whole-text conversion would spoil: "Ghi chú: Sè liÖu" is not to become "Ghi chỳ: Số liệu").
+  if (UNICODE_ONLY.test(text)) return null;
   const words = vocabulary(known);
   const original = reading(null, text, words);
   if (original.foreign === 0 && original.invalid === 0) return null;
