@@ -144,7 +144,8 @@ export interface ConsolidatedInto {
 
 /**
  * Consolidates into a workbook (the pane's open workbook, or the CLI's output file): one read (the roster sheet, and
- * the "Ngày nhận" Sở Nội vụ typed on the submission sheet), the files one at a time, one write of every output sheet.
+ * what Sở Nội vụ typed on the submission sheet: "Ngày nhận", "Cho tính vào tổng hợp"), the files one at a time, one
+ * write of every output sheet (what was typed written back).
  */
 export async function consolidateInto(port: WorkbookPort, req: ConsolidateIntoRequest): Promise<ConsolidatedInto> {
   const snapshot = await port.read([ROSTER_SHEET, SUBMISSION_SHEET]);

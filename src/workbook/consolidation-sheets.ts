@@ -14,117 +14,13 @@ import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
 import { RECEIVED_HEADER } from './received-dates';
 import { ADMIT_HEADER, ADMIT_NO, ADMIT_YES, FILE_KEY_HEADER } from './admit-marks';
 import { cellText } from './cell-text';
+import { BASE_STYLES, HEADER_ROW, tableSheet } from './table-sheet';
 
 export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
 export const PROGRESS_SHEET = 'Tiến độ nhiệm vụ';
 export const OVERDUE_SHEET = 'Quá hạn';
 export const PROBLEMS_SHEET = 'Lỗi kiểm tra';
 export const REMINDER_SHEET = 'Văn bản đôn đốc';
-
-/** The size of the short notes over a table's headings. */
-const NOTE_FONT_SIZE = 9;
-
-const BASE_STYLES: SheetSpec['styles'] = {
-  title: { bold: true, fontSize: 13, fontColor: '#0F3D73' },
-  subtitle: { italic: true, fontSize: 10, fontColor: '#424242', wrap: true, vAlign: 'top' },
-  header: { bold: true, fill: '#0F6CBD', fontColor: '#FFFFFF', wrap: true, hAlign: 'center', vAlign: 'middle', border: 'thin' },
-  body: { border: 'thin', fontSize: 10, vAlign: 'top', wrap: true },
-  center: { hAlign: 'center' },
-  text: { numberFormat: '@' },
-  date: { numberFormat: 'dd/mm/yyyy', hAlign: 'center' },
-  received: { numberFormat: 'dd/mm/yyyy', hAlign: 'center', fill: '#FFF9E5' },
-  admit: { hAlign: 'center', fill: '#FFF9E5' },
-  number: { numberFormat: '#,##0', hAlign: 'right' },
-  total: { bold: true, fill: '#F3F2F1', border: 'thin' },
-  paragraph: { wrap: true, vAlign: 'top', fontSize: 12 },
-  strong: { bold: true, fontSize: 12 },
-  headerNote: { italic: true, fontSize: NOTE_FONT_SIZE, fontColor: '#424242', wrap: true, vAlign: 'bottom', border: 'thin' },
-};
-
-interface Table {
-  readonly name: string;
-  readonly title: string;
-  readonly subtitle: string;
-  readonly headers: readonly string[];
-  readonly widths: readonly number[];
-  readonly rows: readonly (readonly CellValue[])[];
-  readonly columnStyles?: readonly (string | undefined)[];
-  readonly orientation?: 'portrait' | 'landscape';
-  readonly conditionalFormats?: (firstRow: number, lastRow: number) => ConditionalFormat[];
-  readonly tabColor?: string;
-  readonly footerRows?: readonly (readonly CellValue[])[];
-  /**
-   * Too wide for one page at a readable size: printed at 100 % across as many landscape pages as it needs, the
-   * heading row and the first `leadColumns` columns repeated on each (and frozen on screen).
-   */
-  readonly paged?: { readonly leadColumns: number };
-  /** A line over the headings (what each column is, in short), printed with them on every page. */
-  readonly headerNotes?: readonly (string | null)[];
-}
-
-const NOTE_ROW = 3;
-
-const HEADER_ROW = 4;
-
-function tableSheet(t: Table): SheetSpec {
-  const lastCol = columnLetter(t.headers.length);
-  const first = HEADER_ROW + 1;
-  const last = Math.max(first, HEADER_ROW + t.rows.length);
-  const styleRanges = [
-    { range: `A1:${lastCol}1`, style: 'title' },
-    { range: `A2:${lastCol}2`, style: 'subtitle' },
-    { range: `A${HEADER_ROW}:${lastCol}${HEADER_ROW}`, style: 'header' },
-    ...(t.headerNotes ? [{ range: `A${NOTE_ROW}:${lastCol}${NOTE_ROW}`, style: 'headerNote' }] : []),
-    { range: `A${first}:${lastCol}${last}`, style: 'body' },
-  ];
-  (t.columnStyles ?? []).forEach((style, i) => {
-    if (style) styleRanges.push({ range: `${columnLetter(i + 1)}${first}:${columnLetter(i + 1)}${last}`, style });
-  });
-  const footerAt = last + 1;
-  if (t.footerRows && t.footerRows.length > 0) {
-    styleRanges.push({ range: `A${footerAt}:${lastCol}${footerAt + t.footerRows.length - 1}`, style: 'total' });
-  }
-  const heights = t.rows.map((row, i) => ({
-    row: first + i,
-    height: rowHeightFor(row.map((v, j) => ({ text: typeof v === 'string' ? v : '', width: t.widths[j] ?? 10 }))),
-  }));
-  return {
-    name: t.name,
-    tabColor: t.tabColor ?? '#0F6CBD',
-    columns: t.widths.map((width) => ({ width })),
-    rowHeights: [
-      { row: 2, height: rowHeightFor([{ text: t.subtitle, width: t.widths.reduce((a, b) => a + b, 0) }]) },
-      { row: HEADER_ROW, height: rowHeightFor(t.headers.map((h, j) => ({ text: h, width: t.widths[j] ?? 10 }))) },
-      ...(t.headerNotes
-        ? [{ row: NOTE_ROW, height: rowHeightFor(t.headerNotes.map((h, j) => ({ text: h ?? '', width: t.widths[j] ?? 10 })), NOTE_FONT_SIZE) }]
-        : []),
-      ...heights,
-    ],
-    blocks: [
-      { at: 'A1', rows: [[t.title]] },
-      { at: 'A2', rows: [[t.subtitle]] },
-      ...(t.headerNotes ? [{ at: `A${NOTE_ROW}`, rows: [t.headerNotes] }] : []),
-      { at: `A${HEADER_ROW}`, rows: [t.headers] },
-      ...(t.rows.length > 0 ? [{ at: `A${first}`, rows: t.rows }] : []),
-      ...(t.footerRows && t.footerRows.length > 0 ? [{ at: `A${footerAt}`, rows: t.footerRows }] : []),
-    ],
-    styles: BASE_STYLES,
-    styleRanges,
-    merges: [`A1:${lastCol}1`, `A2:${lastCol}2`],
-    validations: [],
-    conditionalFormats: t.conditionalFormats ? t.conditionalFormats(first, last) : [],
-    freeze: { rows: HEADER_ROW, columns: t.paged?.leadColumns ?? 0 },
-    print: t.paged
-      ? {
-          orientation: 'landscape',
-          paper: 'A4',
-          fitToWidth: false,
-          titleRows: `${t.headerNotes ? NOTE_ROW : HEADER_ROW}:${HEADER_ROW}`,
-          titleColumns: `A:${columnLetter(t.paged.leadColumns)}`,
-        }
-      : { orientation: t.orientation ?? 'landscape', paper: 'A4', fitToWidth: true, titleRows: `${HEADER_ROW}:${HEADER_ROW}` },
-  };
-}
 
 export interface SubmissionLine {
   readonly code: string;
