@@ -110,6 +110,33 @@ describe('a tracker made before the "Mốc năm" column', () => {
   });
 });
 
+describe('inserting the tracker again over one made before the "Mốc năm" column', () => {
+  it('keeps what was typed, asks nothing, and adds the column', async () => {
+    const { wb } = await summaryAt(d(2026, 11, 29));
+    const ws = wb.workbook.getWorksheet(pack.trackerSheetName)!;
+    // What an older version left: the same table without its last column, with the user's entries.
+    for (const range of [...ws.model.merges]) ws.unMergeCells(range);
+    ws.spliceColumns(TRACKER_COL.milestone, 1);
+    const row15 = wb.grid(pack.trackerSheetName)!.values.findIndex((r) => r[0] === '15') + 1;
+    ws.getCell(row15, TRACKER_COL.status).value = 'Đang thực hiện';
+    ws.getCell(row15, TRACKER_COL.note).value = 'Đã chỉnh lý 120 mét giá';
+    const old = wb.grid(pack.trackerSheetName)!;
+    expect(old.values[5]?.[TRACKER_COL.milestone - 1] ?? null).toBeNull();
+    const questions: string[] = [];
+    const result = await insertTracker(wb, {
+      pack, agency, now: new Date('2026-11-29T03:00:00Z'), confirm: async (q) => { questions.push(q); return true; }, asOf: d(2026, 11, 29), window: 14,
+    });
+    expect(result.ok).toBe(true);
+    expect(questions).toEqual([]);
+    const grid = wb.grid(pack.trackerSheetName)!;
+    const row = grid.values.findIndex((r) => r[0] === '15') + 1;
+    expect(grid.values[row - 1]?.[TRACKER_COL.status - 1]).toBe('Đang thực hiện');
+    expect(grid.values[row - 1]?.[TRACKER_COL.note - 1]).toBe('Đã chỉnh lý 120 mét giá');
+    expect(grid.values[5]?.[TRACKER_COL.milestone - 1]).toBe('Mốc năm (nhiệm vụ nhiều năm)');
+    expect(grid.formulas?.[row - 1]?.[TRACKER_COL.milestone - 1]).toBe(`=MIN(DATE(YEAR(IF($C$4<$F${row},$F${row},$C$4)),12,31),$G${row})`);
+  });
+});
+
 describe('the summary and the pane for task 15', () => {
   it('29/11/2026: days left to 31/12/2035, milestone 31/12/2026 in 32 days, on track (not in the attention list)', async () => {
     const { summary } = await summaryAt(d(2026, 11, 29));
