@@ -74,8 +74,9 @@ const yearly = v('yearly');
  */
 export const MILESTONE_EXPR: Expr = min(yearEndOf(ifx(lt(asOf, start), start, asOf)), due);
 /**
- * The date the state is measured against (§4's "due"): the due date, or for a multi-year period its milestone, so a
- * ten-year task is judged year by year and becomes overdue when a year's milestone passes only in its last year.
+ * The date the state is measured against (read as §4's "due"): the due date, or for a multi-year period its milestone.
+ * A ten-year task is thus due soon in the last days of each year (the next milestone follows the day after) and can be
+ * overdue only after the period ends; `daysLeft` still counts to the end of the period.
  */
 const effectiveDue: Expr = ifx(yearly, MILESTONE_EXPR, due);
 /** "Hoàn thành" without a date is judged as if done on the as-of date (validation reports the missing date). */
