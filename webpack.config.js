@@ -1,9 +1,12 @@
 /* eslint-disable */
 // Three builds: the task pane (browser, loaded inside Excel), the vtlt command (Node) and the benchmark (Node).
+const crypto = require('node:crypto');
+const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
+const csp = require('./scripts/csp.cjs');
 const deploy = require('./scripts/deploy-build.cjs');
 const { version } = require('./package.json');
 
@@ -27,6 +30,16 @@ function publicUrlOf(env, argv, production) {
     for (const line of deploy.buildNotice(publicUrl, publicUrl !== DEV_URL || Boolean(raw))) console.warn(line);
   }
   return publicUrl;
+}
+
+const LEGACY_NOTICE = 'src/taskpane/legacy-notice.js';
+/**
+ * The old-browser notice's name in dist/, with its content hash (Office caches add-in files hard): a plain ES3 file
+ * copied as it is, out of the TypeScript bundle, so that the oldest web views can run it (see the file).
+ */
+function legacyNoticeName() {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(path.resolve(__dirname, LEGACY_NOTICE))).digest('hex');
+  return `legacy-notice.${hash.slice(0, 8)}.js`;
 }
 
 async function httpsOptions() {
@@ -65,12 +78,17 @@ module.exports = async (env = {}, argv = {}) => {
   // this server); elsewhere webpack-dev-server's self-signed one, accepted once in the browser (see README).
   const trusted = env.WEBPACK_SERVE && (process.platform === 'win32' || process.platform === 'darwin');
   const https = trusted ? await httpsOptions() : undefined;
+  // The pages' Content-Security-Policy (scripts/csp.cjs); the development one also allows the live-reload socket.
+  const cspMeta = csp.cspMetaTag(dev ? { devServer: DEV_URL } : {});
+  const legacyNotice = legacyNoticeName();
   const taskpane = {
     name: 'taskpane',
     target: ['web', 'es2020'],
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // Source maps as files in both modes: the pages' policy allows no eval (scripts/csp.cjs).
+    devtool: 'source-map',
     entry: {
-      taskpane: './src/taskpane/index.ts',
+      // boot.css first: the page's plain style before the pane's sheet (imported by index.ts) refines it.
+      taskpane: ['./src/taskpane/boot.css', './src/taskpane/index.ts'],
       commands: './src/commands/commands.ts',
     },
     output: {
@@ -78,22 +96,29 @@ module.exports = async (env = {}, argv = {}) => {
       // Office caches add-in files hard: a new build gets new file names; the HTML pages reference them.
       filename: '[name].[contenthash:8].js',
       chunkFilename: 'chunks/[name].[contenthash:8].js',
+      cssFilename: '[name].[contenthash:8].css',
+      cssChunkFilename: 'chunks/[name].[contenthash:8].css',
       clean: true,
     },
+    // Style sheets are emitted as files and linked from the page (html-webpack-plugin adds the <link>), never put in a
+    // <style> element: the pages' policy has style-src 'self' without 'unsafe-inline'.
+    experiments: { css: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
       // The pane runs in the web views Office uses today (WebView2 on Windows, WKWebView on Mac, the browser for
       // Excel on the web); the older Internet Explorer and EdgeHTML web views are not supported (see README).
-      // The style sheet goes into the first load as text; production builds drop its comments and extra white space.
-      rules: [tsRule('ES2020'), { test: /\.css$/, type: 'asset/source', use: dev ? [] : [path.resolve(__dirname, 'scripts/css-minify-loader.cjs')] }],
+      // Style sheets are global CSS (no CSS modules); production builds drop their comments and extra white space.
+      rules: [tsRule('ES2020'), { test: /\.css$/, type: 'css', use: dev ? [] : [path.resolve(__dirname, 'scripts/css-minify-loader.cjs')] }],
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer', cspMeta, legacyNotice }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer', cspMeta }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*', to: 'assets/[name][ext]' },
+          // As written (ES3, \u escapes): not minified, so that what runs in the old web views is what was tested.
+          { from: LEGACY_NOTICE, to: legacyNotice, info: { minimized: true } },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -3,9 +3,11 @@
 //
 //   node scripts/make-icons.cjs
 //
-// Two glyphs, in Office blue on a transparent background:
-//   icon-N.png     an archive box (lid and body) with a check mark: the add-in itself and the task-pane button;
-//   refresh-N.png  a clock inside a circular arrow: the "Làm mới hạn" (refresh due dates) button.
+// Glyphs in Office blue (and white) on a transparent background:
+//   icon-N.png     an archive box (lid and body) with a check mark: the add-in itself and the ribbon group;
+//   refresh-N.png  a clock inside a circular arrow: the "Làm mới hạn" (refresh due dates) button;
+//   <view>-N.png   one per view button of the ribbon (tracker, forms, check, consolidate, documents), drawn in
+//                  view-glyphs.cjs.
 // Shapes are described by signed distance functions on a 16-unit grid and scaled to each size, so every size is
 // drawn from the same geometry with anti-aliased edges. The PNG encoder is below (RGBA, 8 bits, zlib from Node).
 'use strict';
@@ -13,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
+const { viewGlyphs } = require('./view-glyphs.cjs');
 
 const BLUE = [0x0f, 0x6c, 0xbd];
 const WHITE = [0xff, 0xff, 0xff];
@@ -271,9 +274,14 @@ function render(layers, size) {
   return rgba;
 }
 
+/** The ribbon's sizes (manifest <bt:Image size="16|32|80">). */
+const RIBBON_SIZES = [16, 32, 80];
+const views = viewGlyphs({ BLUE, WHITE, sdRoundRect, sdPolyline, sdPolygon, sdArc });
+
 const ICONS = [
   { name: 'icon', layers: archiveBox, sizes: [16, 32, 64, 80, 128] },
-  { name: 'refresh', layers: refreshArrow, sizes: [16, 32, 80] },
+  { name: 'refresh', layers: refreshArrow, sizes: RIBBON_SIZES },
+  ...Object.entries(views).map(([name, layers]) => ({ name, layers, sizes: RIBBON_SIZES })),
 ];
 
 function main() {

@@ -2,7 +2,7 @@
 // tests (test/manifest.test.ts), and run on dist/manifest.xml by the production build (scripts/deploy-build.cjs). They
 // cover what the XSD schemas cannot: GUID, https everywhere, every URL under the add-in's address, resource ids that
 // resolve to the right kind of resource, icon files present at the right pixel size, an en-US text for every
-// Vietnamese string, the command function, the requirement set.
+// Vietnamese string, the command function, the ribbon's view buttons on one pane, the requirement set.
 //
 // Every check takes the manifest's XML text and returns a list of issues { code, severity, message }; an empty list
 // means the check passed. Messages are in Vietnamese; codes are stable, for tests.
@@ -27,6 +27,8 @@ const DEV_BASE_URL = 'https://localhost:3000/';
 const DEFAULT_LOCALE = 'vi-VN';
 const SECOND_LOCALE = 'en-US';
 const REQUIRED_FUNCTIONS = ['refreshOverdue'];
+/** The pane's views a ribbon button opens (taskpane.html?view=<id>; the pane's contract, see the README). */
+const PANE_VIEWS = ['tracker', 'forms', 'check', 'consolidate', 'documents'];
 /** Office needs these icon sizes in every ribbon Icon list (desktop form factor). */
 const REQUIRED_ICON_SIZES = [16, 32, 80];
 const SHORT_STRING_MAX = 125;
@@ -488,6 +490,45 @@ function checkRequirements(xmlText) {
   });
 }
 
+/**
+ * Views: the ribbon opens one pane on its views. Every ShowTaskpane action has the same <TaskpaneId> (one pane, not
+ * one per button); each opens the pane's page (the <DefaultSettings> SourceLocation) with ?view=<id> and nothing else,
+ * <id> one of options.views (default: the pane's five views), each view by one button, every view by some button.
+ */
+function checkViews(xmlText, options = {}) {
+  const views = options.views || PANE_VIEWS;
+  return onParsed(xmlText, (root) => {
+    const issues = [];
+    const { resources } = collectResources(root);
+    const settings = firstChild(root, 'DefaultSettings');
+    const source = settings ? firstChild(settings, 'SourceLocation') : undefined;
+    const page = ((source && attr(source, 'DefaultValue')) || '').split(/[?#]/, 1)[0];
+    const actions = [...walk(root)].filter((e) => e.local === 'Action' && xsiType(e) === 'ShowTaskpane');
+    const paneIds = new Set(actions.map((a) => (firstChild(a, 'TaskpaneId') ? textOf(firstChild(a, 'TaskpaneId')) : '')));
+    if (paneIds.size > 1 || paneIds.has('')) {
+      issues.push(issue('views.pane-id', `Mọi nút mở bảng điều khiển phải có cùng một <TaskpaneId> (đang có: ${[...paneIds].map((id) => `"${id}"`).join(', ')})`));
+    }
+    const seen = new Map();
+    for (const action of actions) {
+      const location = firstChild(action, 'SourceLocation');
+      const resource = location ? resources.get(attr(location, 'resid')) : undefined;
+      const url = resource && resource.kind === 'url' ? resource.defaultValue || '' : '';
+      const query = url.startsWith(`${page}?`) ? url.slice(page.length + 1) : null;
+      const view = query !== null && /^view=[a-z]+$/.test(query) ? query.slice('view='.length) : null;
+      if (view === null || !views.includes(view)) {
+        issues.push(issue('views.url', `Nút ${where(action)} phải mở ${page}?view=<${views.join('|')}> (đang là "${url}")`));
+        continue;
+      }
+      if (seen.has(view)) issues.push(issue('views.duplicate', `Hai nút cùng mở mục "${view}" (${where(seen.get(view))}, ${where(action)})`));
+      else seen.set(view, action);
+    }
+    for (const view of views) {
+      if (!seen.has(view)) issues.push(issue('views.missing', `Không có nút nào trên ribbon mở mục "${view}" (${page}?view=${view})`));
+    }
+    return issues;
+  });
+}
+
 /** The checks, in the order they are reported. */
 const CHECKS = [
   { key: 'xml', title: 'Cú pháp XML và phần tử gốc <OfficeApp>', run: checkWellFormed },
@@ -498,6 +539,7 @@ const CHECKS = [
   { key: 'icons', title: 'Biểu tượng có trong assets/, đúng kích thước', run: checkIcons },
   { key: 'locales', title: `Ngôn ngữ mặc định ${DEFAULT_LOCALE}, mọi chuỗi có bản ${SECOND_LOCALE}`, run: checkLocales },
   { key: 'functions', title: `Lệnh trên ribbon gọi hàm ${REQUIRED_FUNCTIONS.join(', ')}`, run: checkFunctions },
+  { key: 'views', title: `Ribbon mở một bảng điều khiển ở từng mục (${PANE_VIEWS.join(', ')})`, run: checkViews },
   { key: 'requirements', title: 'Chạy trên Excel, yêu cầu bộ API ExcelApi', run: checkRequirements },
 ];
 
@@ -547,6 +589,8 @@ module.exports = {
   checkIcons,
   checkLocales,
   checkFunctions,
+  checkViews,
+  PANE_VIEWS,
   checkRequirements,
   CHECKS,
   runAllChecks,

@@ -22,6 +22,8 @@ interface ManifestChecks {
   checkIcons: Check;
   checkLocales: Check;
   checkFunctions: Check;
+  checkViews: (xmlText: string, options?: { views?: string[] }) => Issue[];
+  PANE_VIEWS: string[];
   checkRequirements: Check;
   runAllChecks(xmlText: string, options?: { assetsDir?: string }): { key: string; title: string; issues: Issue[] }[];
   hasXmllint(): boolean;
@@ -67,7 +69,7 @@ describe('manifest.xml: XSD schema', () => {
 describe('manifest.xml: own checks', () => {
   it('passes every check with no errors and no warnings', () => {
     const results = checks.runAllChecks(manifest, { assetsDir });
-    expect(results.map((r) => r.key)).toEqual(['xml', 'id', 'https', 'base', 'resid', 'icons', 'locales', 'functions', 'requirements']);
+    expect(results.map((r) => r.key)).toEqual(['xml', 'id', 'https', 'base', 'resid', 'icons', 'locales', 'functions', 'views', 'requirements']);
     for (const result of results) expect(result.issues, result.title).toEqual([]);
   });
 
@@ -107,6 +109,41 @@ describe('manifest.xml: own checks', () => {
       expect(checks.readPngSize(fs.readFileSync(path.join(assetsDir, file))), file).toEqual({ width: n, height: n });
     }
     for (const n of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(assetsDir, `icon-${n}.png`)), `icon-${n}.png`).toBe(true);
+    for (const name of ['refresh', ...checks.PANE_VIEWS]) {
+      for (const n of [16, 32, 80]) expect(fs.existsSync(path.join(assetsDir, `${name}-${n}.png`)), `${name}-${n}.png`).toBe(true);
+    }
+  });
+
+  it('has the icons make-icons.cjs draws, as it draws them (regenerated and committed together)', () => {
+    interface Icons {
+      ICONS: { name: string; layers: unknown; sizes: number[] }[];
+      render(layers: unknown, size: number): Buffer;
+      encodePng(width: number, height: number, rgba: Buffer): Buffer;
+    }
+    const icons = require(path.join(root, 'scripts', 'make-icons.cjs')) as Icons;
+    expect(icons.ICONS.map((i) => i.name)).toEqual(['icon', 'refresh', ...checks.PANE_VIEWS]);
+    for (const icon of icons.ICONS) {
+      for (const size of icon.sizes) {
+        const file = `${icon.name}-${size}.png`;
+        const drawn = icons.encodePng(size, size, icons.render(icon.layers, size));
+        expect(drawn.equals(fs.readFileSync(path.join(assetsDir, file))), `${file}: run node scripts/make-icons.cjs`).toBe(true);
+      }
+    }
+  });
+
+  it('puts the view buttons and Làm mới hạn in the Home tab group, in the order of the pane, in Vietnamese and English', () => {
+    const labels = (locale: 'vi' | 'en') =>
+      [...manifest.matchAll(/<Control xsi:type="Button" id="(\w+)">\s*<Label resid="([^"]+)"\/>/g)].map((m) => {
+        const entry = new RegExp(`<bt:String id="${m[2]}" DefaultValue="([^"]*)">\\s*<bt:Override Locale="en-US" Value="([^"]*)"`).exec(manifest);
+        return locale === 'vi' ? entry?.[1] : entry?.[2];
+      });
+    expect(labels('vi')).toEqual(['Theo dõi nhiệm vụ', 'Biểu báo cáo', 'Kiểm tra', 'Tổng hợp', 'Soạn văn bản', 'Làm mới hạn']);
+    expect(labels('en')).toEqual(['Task tracker', 'Report forms', 'Check', 'Consolidation', 'Documents', 'Refresh due dates']);
+    // Each view button shows the one pane at its view; the tooltip of Tổng hợp says it is Sở Nội vụ's.
+    const urls = [...manifest.matchAll(/<bt:Url id="Taskpane\.\w+\.Url" DefaultValue="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toEqual(checks.PANE_VIEWS.map((v) => `https://localhost:3000/taskpane.html?view=${v}`));
+    expect([...manifest.matchAll(/<TaskpaneId>([^<]*)<\/TaskpaneId>/g)].map((m) => m[1])).toEqual(Array(5).fill('ButtonId1'));
+    expect(/<bt:String id="ConsolidateButton.Tooltip" DefaultValue="Dành cho Sở Nội vụ/.test(manifest)).toBe(true);
   });
 });
 
@@ -155,7 +192,7 @@ describe('manifest.xml: each check fails on a broken manifest', () => {
     expect(codes(checks.checkResourceIds(broken('<Title resid="GetStarted.Title"/>', '<Title resid="GetStarted.Description"/>')))).toEqual([
       'resid.wrong-kind',
     ]);
-    const duplicated = broken('<bt:Url id="Taskpane.Url"', '<bt:Url id="Commands.Url"');
+    const duplicated = broken('<bt:Url id="Taskpane.Forms.Url"', '<bt:Url id="Commands.Url"');
     expect(codes(checks.checkResourceIds(duplicated))).toContain('resid.duplicate');
   });
 
@@ -197,6 +234,19 @@ describe('manifest.xml: each check fails on a broken manifest', () => {
       'function.missing',
     ]);
     expect(codes(checks.checkFunctions(broken('<FunctionFile resid="Commands.Url"/>', '')))).toEqual(['function.file']);
+  });
+
+  it('views: rejects a second pane, a button off the pane or on no view, a view twice and a view without a button', () => {
+    const secondPane = broken('<TaskpaneId>ButtonId1</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Check.Url"/>', '<TaskpaneId>CheckPane</TaskpaneId>\n                    <SourceLocation resid="Taskpane.Check.Url"/>');
+    expect(codes(checks.checkViews(secondPane))).toEqual(['views.pane-id']);
+    expect(codes(checks.checkViews(broken('taskpane.html?view=forms"', 'taskpane.html"')))).toEqual(['views.url', 'views.missing']);
+    expect(codes(checks.checkViews(broken('taskpane.html?view=forms"', 'taskpane.html?view=settings"')))).toEqual(['views.url', 'views.missing']);
+    expect(codes(checks.checkViews(broken('taskpane.html?view=forms"', 'taskpane.html?view=forms&amp;x=1"')))).toEqual(['views.url', 'views.missing']);
+    expect(codes(checks.checkViews(broken('taskpane.html?view=forms"', 'other.html?view=forms"')))).toEqual(['views.url', 'views.missing']);
+    expect(codes(checks.checkViews(broken('taskpane.html?view=forms"', 'taskpane.html?view=check"')))).toEqual(['views.duplicate', 'views.missing']);
+    // A build for another address keeps the check (the pane's page is where the manifest says it is).
+    expect(codes(checks.checkViews(manifest.split('https://localhost:3000/').join('https://example.gov.vn/vtlt/')))).toEqual([]);
+    expect(codes(checks.checkViews(manifest, { views: [...checks.PANE_VIEWS, 'help'] }))).toEqual(['views.missing']);
   });
 
   it('requirements: rejects a manifest that does not require ExcelApi or is not for Excel', () => {

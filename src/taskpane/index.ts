@@ -3,7 +3,8 @@
  * Nothing heavy is imported here: reading agency files (ExcelJS) is loaded later, only when needed
  * (see consolidation.ts).
  */
-import css from './taskpane.css';
+// The style sheet is emitted as a file and linked from taskpane.html (the page's policy allows no <style> element).
+import './taskpane.css';
 import { loadCatalog, t, type Lang } from '../domain/i18n';
 import { PRODUCT_VERSION } from '../domain/version';
 import { ExcelWorkbook } from '../hosts/excel/excel-workbook';
@@ -22,9 +23,6 @@ async function useLanguage(lang: Lang): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const style = document.createElement('style');
-  style.textContent = css;
-  document.head.append(style);
   document.documentElement.dataset['mounted'] = 'true';
 
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('main'));

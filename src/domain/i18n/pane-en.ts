@@ -12,7 +12,7 @@ export const paneEn: PaneCatalog = {
 
   'pane.env.outside.title': 'Open it in Excel',
   'pane.env.outside.body':
-    'This add-in runs inside Microsoft Excel. Open the workbook in Excel (desktop or web), then choose Home › Records & Archives › Open task pane.',
+    'This add-in runs inside Microsoft Excel. Open the workbook in Excel (desktop or web), then choose Home › Records & Archives › Task tracker.',
   'pane.env.otherHost.body': (p) => `This add-in works with Excel only (it is open in ${p.host}). Open the workbook in Excel.`,
   'pane.env.noOffice.title': 'The Office library could not be loaded',
   'pane.env.noOffice.body': "Microsoft's office.js library could not be loaded. Check the network connection, then close and reopen the task pane.",

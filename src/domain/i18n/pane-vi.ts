@@ -13,7 +13,7 @@ export const paneVi = {
   // Where the pane runs.
   'pane.env.outside.title': 'Hãy mở trong Excel',
   'pane.env.outside.body':
-    'Bổ trợ này chạy bên trong Microsoft Excel. Mở sổ làm việc bằng Excel (trên máy tính hoặc trên web), rồi chọn thẻ Trang đầu › Văn thư – Lưu trữ › Mở bảng điều khiển.',
+    'Bổ trợ này chạy bên trong Microsoft Excel. Mở sổ làm việc bằng Excel (trên máy tính hoặc trên web), rồi chọn thẻ Trang đầu › Văn thư – Lưu trữ › Theo dõi nhiệm vụ.',
   'pane.env.otherHost.body': (p: { host: string }) =>
     `Bổ trợ này chỉ dùng với Excel (đang mở trong ${p.host}). Hãy mở sổ làm việc bằng Excel.`,
   'pane.env.noOffice.title': 'Không tải được thư viện Office',
