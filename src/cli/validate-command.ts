@@ -16,6 +16,7 @@ import type { CliIo } from './io';
 import { PLAN_OPTION, planOf } from './plan-file';
 import type { PlanPack } from '../domain/plan-pack';
 import { JSON_OPTION } from './plan-command';
+import { FIX_LEGACY_OPTIONS, fixLegacyFile, fixLegacyTarget } from './fix-legacy';
 import { readRosterFile, ROSTER_OPTION } from './roster-file';
 
 const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
@@ -40,6 +41,7 @@ export const VALIDATE_COMMAND: CommandDef = {
     ROSTER_OPTION,
     JSON_OPTION,
     PLAN_OPTION,
+    ...FIX_LEGACY_OPTIONS,
   ],
   notes: {
     vi: 'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được (hoặc tham số sai).',
@@ -145,6 +147,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     return 0;
   }
   if (args.positional.length === 0) throw new UsageError(t(lang, 'cli.needInputs'));
+  const fix = fixLegacyTarget(args, lang);
   const year = parseYearOption(args.values.get('year'), lang);
   const options: ValidateOptions = {
     ...defaultValidateOptions({ expectedYear: year, partial: args.flags.has('partial'), plan: await planOf(args.values, lang) }),
@@ -163,6 +166,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   }
 
   io.out(args.flags.has('json') ? jsonReport(reports, lang) : textReport(reports, lang));
+  if (fix && reports.every((r) => r.readable)) await fixLegacyFile(fix, options, io, args.flags.has('json'));
   if (reports.some((r) => !r.readable)) return 2;
   if (reports.some((r) => r.errors > 0)) return 1;
   return 0;

@@ -81,5 +81,11 @@ export const cliEn: CliCatalog = {
   'cli.tracker.kept': (p) => `, kept what was typed for ${p.count} tasks`,
   'cli.tracker.orphans': (p) => `, ${p.count} tasks no longer applicable kept at the end of the table`,
   'cli.tracker.notWritten': 'Nothing written. Add --force to agree.',
+  'cli.fixLegacy.outWithoutFix': "vtlt validate's --out option goes with --fix-legacy only (the file written once converted to Unicode).",
+  'cli.fixLegacy.oneFile': '--fix-legacy fixes one file at a time: name exactly one FILE.xlsx.',
+  'cli.fixLegacy.sameFile': (p) => `The file written (--out) must differ from the file checked, "${p.file}": the original is left as it is. Choose another name.`,
+  'cli.fixLegacy.done': (p) =>
+    `Converted ${p.count} ${p.count === 1 ? 'cell' : 'cells'} from a legacy encoding (TCVN3/VNI) to Unicode, written to ${p.out}. The old text is kept in the file: open it in Excel and, under Check, select "Undo the Unicode conversion" to give it back if needed.`,
+  'cli.fixLegacy.nothing': (p) => `${p.file} has no cell in a legacy encoding to convert; no file was written.`,
   'plan.header.milestone': 'Milestone',
 };

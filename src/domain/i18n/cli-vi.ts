@@ -88,6 +88,12 @@ export const cliVi = {
   'cli.tracker.kept': (p: { count: number }) => `, giữ nội dung đã nhập của ${p.count} nhiệm vụ`,
   'cli.tracker.orphans': (p: { count: number }) => `, ${p.count} nhiệm vụ không còn áp dụng được giữ ở cuối bảng`,
   'cli.tracker.notWritten': 'Không ghi gì. Thêm --force để đồng ý.',
+  'cli.fixLegacy.outWithoutFix': 'Tuỳ chọn --out của vtlt validate chỉ dùng cùng --fix-legacy (tệp ghi ra sau khi chuyển sang Unicode).',
+  'cli.fixLegacy.oneFile': 'Tuỳ chọn --fix-legacy sửa một tệp mỗi lần: nêu đúng một TỆP.xlsx.',
+  'cli.fixLegacy.sameFile': (p: { file: string }) => `Tệp ghi ra (--out) phải khác tệp đang kiểm tra "${p.file}": tệp gốc được giữ nguyên. Chọn tên tệp khác.`,
+  'cli.fixLegacy.done': (p: { count: number; out: string }) =>
+    `Đã chuyển ${p.count} ô từ bảng mã cũ (TCVN3/VNI) sang Unicode, ghi vào ${p.out}. Chữ cũ được lưu trong tệp: mở tệp trong Excel, mục Kiểm tra, bấm "Hoàn tác chuyển Unicode" nếu cần trả lại.`,
+  'cli.fixLegacy.nothing': (p: { file: string }) => `Tệp ${p.file} không có ô nào dùng bảng mã cũ để chuyển; không ghi tệp nào.`,
   'plan.header.milestone': 'Mốc năm',
 } as const;
 
