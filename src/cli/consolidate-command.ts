@@ -15,9 +15,9 @@ import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
-import { openWorkbookFile, requireXlsxName, saveWorkbookFile } from './files';
+import { requireXlsxName } from './files';
 import { expandInputs, unmatchedReason } from './inputs';
-import { inputFile, knownPacks, openGuarded, type Unreadable } from './consolidate-reading';
+import { inputFile, knownPacks, openExistingOutput, openGuarded, type ExistingOutput, type Unreadable } from './consolidate-reading';
 import { workerFilesReader } from './read-pool';
 import type { CliIo } from './io';
 import { PLAN_OPTION, planOf } from './plan-file';
@@ -78,23 +78,17 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   // The output workbook: an existing one keeps its roster sheet (the user's edits); a new one is seeded.
   const exists = (await stat(out).catch(() => null))?.isFile() === true;
   const savedAt = new Date(io.now());
-  // An existing workbook keeps its own sheets (the roster as edited, "Ngày nhận" typed, any sheet of the user's), so it
-  // is rewritten whole in memory; a new one is streamed to a temporary file, sheet by sheet, then put in place.
-  const existing = exists ? await openWorkbookFile(out, lang) : null;
+  // The output is streamed to a temporary file, sheet by sheet, then put in place. An existing workbook is read with
+  // the fast reader (the roster as edited, "Ngày nhận" typed) and keeps its own sheets (stream-kept.ts).
+  const existing = exists ? await openExistingOutput(out, lang) : null;
 
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);
   const files = inputs.files.filter((f) => path.resolve(f) !== outAbs);
   const unreadable: Unreadable[] = inputs.unmatched.map((u) => ({ file: u.input, reason: unmatchedReason(u, lang) }));
   const guard = { roster, settings, year, admitWarnings: args.flags.has('admit-warnings'), lang, io, json: args.flags.has('json'), plan: await planOf(args.values, lang) };
-  let done: ConsolidatedInto;
-  if (existing) {
-    done = await consolidateGuarded(existing, files, unreadable, guard);
-    await saveWorkbookFile(existing, out, lang, savedAt);
-  } else {
-    const target = await streamTarget(out, savedAt, lang);
-    done = await placeStreamed(target, out, lang, () => consolidateGuarded(target, files, unreadable, guard));
-  }
+  const target = await streamTarget(out, savedAt, lang, existing);
+  const done: ConsolidatedInto = await placeStreamed(target, out, lang, () => consolidateGuarded(target, files, unreadable, guard));
 
   const result = done.result;
   const warnings = done.rosterProblems.map((p) => `"${ROSTER_SHEET}"!${p.cell}: ${p.message}`);
@@ -118,14 +112,14 @@ interface GuardOptions {
 }
 
 /** The temporary file a new workbook is streamed to: checked writable now, before any file is read. */
-async function streamTarget(out: string, savedAt: Date, lang: Lang): Promise<StreamedWorkbook> {
+async function streamTarget(out: string, savedAt: Date, lang: Lang, existing: ExistingOutput | null): Promise<StreamedWorkbook> {
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, '');
   } catch (e) {
     throw new UsageError(t(lang, 'cli.file.saveFailed', { file: out, code: (e as NodeJS.ErrnoException).code ?? 'EIO' }));
   }
-  return new StreamedWorkbook(tmp, savedAt);
+  return new StreamedWorkbook(tmp, savedAt, existing ?? undefined);
 }
 
 /** Runs the consolidation into a streamed workbook, then puts its file in place (removed should anything fail). */

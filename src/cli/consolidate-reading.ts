@@ -15,10 +15,12 @@ import { useAllCatalogs } from '../domain/i18n/all';
 import type { PlanPack } from '../domain/plan-pack';
 import type { FormPack } from '../domain/form-pack';
 import type { Roster } from '../domain/roster';
-import { openForReading } from '../hosts/xlsx/open-fast';
+import { LazyReadError, openForReading, openLazily } from '../hosts/xlsx/open-fast';
 import { defaultPlanPack } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { readRegularFile, type ReadOutcome as RegularRead } from './inputs';
+import { UsageError } from './args';
+import type { WorkbookPort } from '../app/workbook-port';
 
 export interface Unreadable {
   readonly file: string;
@@ -76,6 +78,30 @@ export async function openGuarded(bytes: Uint8Array, lang: Lang, failed: (reason
   }
   if (!opened.ok) failed(opened.reason);
   return opened;
+}
+
+/** The consolidation workbook a run writes into again: its bytes, and the fast reader's port over them. */
+export interface ExistingOutput {
+  readonly bytes: Uint8Array;
+  readonly port: WorkbookPort;
+}
+
+/** Opens the existing output for reading (the fast reader); a file that cannot be is a usage error naming it. */
+export async function openExistingOutput(file: string, lang: Lang): Promise<ExistingOutput> {
+  const read = await readRegularFile(file, lang);
+  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
+  const opened = await openLazily(read.bytes, lang);
+  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
+  const { port } = opened;
+  return {
+    bytes: read.bytes,
+    port: {
+      read: (names) => port.read(names).catch((e: unknown) => {
+        throw e instanceof LazyReadError ? new UsageError(t(lang, 'cli.file.open', { file, reason: e.reason })) : e;
+      }),
+      write: (specs, options) => port.write(specs, options),
+    },
+  };
 }
 
 /** What reading a file for consolidation depends on (plain data: it is copied to each worker thread). */

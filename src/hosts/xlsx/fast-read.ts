@@ -46,7 +46,7 @@ export function sheetTargets(rels: Uint8Array | null): Map<string, string> {
 /** Most cells holding something a sheet may have before it is refused (a returned workbook has a few thousand). */
 export const MAX_CELLS_PER_SHEET = 2_000_000;
 
-class PartError {
+export class PartError {
   constructor(readonly problem: FastProblem) {}
 }
 
@@ -135,9 +135,9 @@ export class FastWorkbook implements WorkbookPort {
    * Opens the file and checks every part it will read (sizes, CRC-32, cell references, the cell limit of each sheet).
    * Small sheets are read at once; big ones are read again when asked for. Never throws for any bytes.
    */
-  static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET, crc: Crc32 = crc32): FastOpen {
+  static open(bytes: Uint8Array, inflate: Inflate, maxCellsPerSheet = MAX_CELLS_PER_SHEET, crc: Crc32 = crc32, lazy = false): FastOpen {
     try {
-      return { ok: true, workbook: FastWorkbook.load(bytes, new Parts(bytes, [], inflate, crc), maxCellsPerSheet) };
+      return { ok: true, workbook: FastWorkbook.load(bytes, new Parts(bytes, [], inflate, crc), maxCellsPerSheet, lazy) };
     } catch (e) {
       if (e instanceof PartError) return { ok: false, problem: e.problem };
       // Anything else thrown while reading these bytes (a bug, or bytes no check foresaw) is damage all the same.
@@ -145,7 +145,11 @@ export class FastWorkbook implements WorkbookPort {
     }
   }
 
-  private static load(bytes: Uint8Array, codec: Parts, maxCells: number): FastWorkbook {
+  /**
+   * `lazy`: no sheet is checked or read on opening, each only when asked for (`read` then throws PartError for a
+   * damaged one): for a big workbook of which a few sheets are read (a consolidation's earlier output).
+   */
+  private static load(bytes: Uint8Array, codec: Parts, maxCells: number, lazy: boolean): FastWorkbook {
     const entries = zipDirectory(bytes);
     if (entries === null) throw new PartError({ kind: 'damaged', part: '', damage: 'directory' });
     const parts = codec.withEntries(entries);
@@ -162,6 +166,10 @@ export class FastWorkbook implements WorkbookPort {
     for (const sheet of sheets) {
       const path = targets.get(sheet.rid);
       if (path === undefined) continue;
+      if (lazy) {
+        found.push({ name: sheet.name, path, grid: null });
+        continue;
+      }
       const size = parts.size(path);
       const keep = size <= budget;
       const read = sheetProblem(parts, sheet.name, path, strings, maxCells, !keep);
@@ -176,13 +184,14 @@ export class FastWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  /** One sheet: read on opening, or read now (checked on opening, so this cannot fail on the same bytes). */
+  /** One sheet: read on opening, or read now. */
   grid(name: string): Grid | null {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) return null;
     if (sheet.grid) return sheet.grid;
     const read = sheetProblem(this.parts, sheet.name, sheet.path, this.strings, this.maxCells, false);
-    if (read.ok === false) throw new Error(`sheet ${name} changed after it was checked`);
+    // Checked on opening (so this cannot fail on the same bytes), or opened lazily.
+    if (read.ok === false) throw new PartError(read.problem);
     return { name, values: read.cells.values, formulas: read.cells.formulas };
   }
 

@@ -5,7 +5,7 @@
 import * as zlib from 'node:zlib';
 import type { WorkbookPort } from '../../app/workbook-port';
 import type { Lang } from '../../domain/i18n';
-import { FastWorkbook, MAX_CELLS_PER_SHEET, type FastProblem } from './fast-read';
+import { FastWorkbook, MAX_CELLS_PER_SHEET, PartError, type FastProblem } from './fast-read';
 import { describeVerdict, inspectFile, DEFAULT_LIMITS, type FileLimits } from './inspect-file';
 import { openWorkbookBytes } from './open';
 import { describeProblem } from './read-problem';
@@ -22,6 +22,39 @@ export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
 
 /** node:zlib's native CRC-32 where this Node has it (≥ 20.15), else the reader's own. */
 const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/**
+ * Opens a big workbook of which only a few sheets will be read (a consolidation's earlier output): its sheets are
+ * checked and read only when asked for, a damaged one refused then with the reason why (as `reason` of the error).
+ */
+export async function openLazily(bytes: Uint8Array, lang: Lang = 'vi', file?: string): Promise<OpenedForReading> {
+  const verdict = inspectFile(bytes, DEFAULT_LIMITS);
+  if (verdict.kind !== 'xlsx') return { ok: false, reason: describeVerdict(verdict, lang) };
+  const fast = FastWorkbook.open(bytes, nodeInflate, MAX_CELLS_PER_SHEET, nativeCrc, true);
+  if (!fast.ok) return { ok: false, reason: describeProblem(fast.problem, lang, file), problem: fast.problem };
+  // Dates of the 1904 system need the styles: read as openForReading does.
+  if (fast.workbook.uses1904) return openForReading(bytes, DEFAULT_LIMITS, lang, file);
+  const workbook = fast.workbook;
+  const port: WorkbookPort = {
+    read: async (names) => {
+      try {
+        return await workbook.read(names);
+      } catch (e) {
+        if (!(e instanceof PartError)) throw e;
+        throw new LazyReadError(describeProblem(e.problem, lang, file));
+      }
+    },
+    write: (specs) => workbook.write(specs),
+  };
+  return workbook.savedAt === undefined ? { ok: true, port } : { ok: true, port, savedAt: workbook.savedAt };
+}
+
+/** A sheet of a lazily opened workbook that turned out damaged when read: `reason` says why, for the user. */
+export class LazyReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
 
 export async function openForReading(bytes: Uint8Array, limits: FileLimits = DEFAULT_LIMITS, lang: Lang = 'vi', file?: string): Promise<OpenedForReading> {
   try {

@@ -3,10 +3,14 @@
  * file in turn with ExcelJS's WorkbookWriter — each row written out once filled, each sheet zipped while the next is
  * built, no more — so memory stays flat however long the sheets (the CLI's consolidation of many files).
  *
- * It writes a new workbook only: it reads as empty (no sheet), and a workbook with sheets of its own to keep is
- * written through FileWorkbook instead. What it writes is what FileWorkbook writes from the same specs.
+ * A new workbook reads as empty (no sheet). An existing one (a consolidation run again into its earlier output) is
+ * read with the fast reader, and rewritten as FileWorkbook would rewrite it: the sheets the write replaces are
+ * streamed anew in their places, the others (the roster as edited, any sheet of the user's) loaded alone and copied
+ * (stream-kept.ts) — or, should one hold what the streaming writer cannot carry (pictures, tables), the workbook is
+ * rewritten whole in memory. What it writes is what FileWorkbook writes from the same specs.
  */
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
@@ -14,6 +18,8 @@ import { parseRange } from '../../workbook/a1';
 import { assertSheetSpec, type SheetSpec } from '../../workbook/sheet-spec';
 import { addConditionalFormats, addValidation, pageSetupOf, protectAsProduct, sheetOptions } from './apply-spec';
 import { forEachSpecRow, type SpecCell } from './spec-cells';
+import { FileWorkbook } from './file-workbook';
+import { copySheet, loadKeptSheets, type KeptSheets } from './stream-kept';
 
 /** The WorksheetWriter's few members used here beyond a Worksheet's (ExcelJS types them as a Worksheet). */
 interface SheetWriter {
@@ -27,19 +33,33 @@ interface SheetWriter {
 export class StreamedWorkbook implements WorkbookPort {
   private written = false;
 
-  /** `file`: where the package is written (the caller renames it into place); `savedAt`: its last-saved time. */
+  /**
+   * `file`: where the package is written (the caller renames it into place); `savedAt`: its last-saved time;
+   * `existing`: the workbook rewritten, its bytes and the fast reader's port over them (none for a new workbook).
+   */
   constructor(
     readonly file: string,
     private readonly savedAt: Date,
+    private readonly existing?: { readonly bytes: Uint8Array; readonly port: WorkbookPort },
   ) {}
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    if (this.existing) return this.existing.port.read(sheetNames);
     return { sheetNames: [], grids: new Map<string, Grid | null>(sheetNames.map((n) => [n, null])) };
   }
 
   async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
     if (this.written) throw new Error('StreamedWorkbook writes its file once');
     this.written = true;
+    let kept: KeptSheets | null = null;
+    if (this.existing) {
+      kept = await loadKeptSheets(this.existing.bytes, new Set(specs.map((s) => s.name)), options.revalidate);
+      if (kept === null) return this.writeWhole(this.existing.bytes, specs, options);
+      for (const name of options.keepProtected ?? []) {
+        const ws = kept.sheets.get(name);
+        if (ws && !(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) await protectAsProduct(ws);
+      }
+    }
     const out = createWriteStream(this.file);
     const closed = new Promise<void>((resolve, reject) => {
       out.on('close', resolve);
@@ -52,19 +72,43 @@ export class StreamedWorkbook implements WorkbookPort {
     wb.modified = this.savedAt;
     askFullCalculation(wb);
     // Each sheet is built while the one before it is compressed (zlib works off the main thread); never more than
-    // those two are held.
+    // those two are held. Kept sheets stay in their places, replaced ones take theirs, new ones follow.
+    const order = sheetOrder(specs, kept);
     let previous: Promise<void> | null = null;
-    for (const spec of specs) {
-      const { zipped } = await writeSheet(wb, spec);
+    for (const sheet of order) {
+      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec) : { zipped: finished(copied(wb, sheet.kept)) };
       if (previous) await previous;
       previous = zipped;
     }
     if (previous) await previous;
-    const active = specs.findIndex((s) => s.name === options.activate);
+    if (kept && kept.definedNames.length > 0) (wb as unknown as { definedNames: { model: unknown } }).definedNames.model = kept.definedNames;
+    const active = order.findIndex((s) => ('spec' in s ? s.spec.name : s.kept.name) === options.activate);
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
     // A file that cannot be written (disk full, …) ends the write with its error rather than leaving it waiting.
     await Promise.all([wb.commit(), closed]);
   }
+
+  /** The existing workbook rewritten whole in memory (a kept sheet holds what the streaming writer cannot carry). */
+  private async writeWhole(bytes: Uint8Array, specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {
+    const whole = await FileWorkbook.load(bytes);
+    await whole.write(specs, options);
+    await writeFile(this.file, await whole.toBuffer(this.savedAt));
+  }
+}
+
+/** The sheets in the order written: the existing ones in theirs (each kept, or replaced by its spec), then new ones. */
+function sheetOrder(specs: readonly SheetSpec[], kept: KeptSheets | null): ({ readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet })[] {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const out: ({ readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet })[] = [];
+  for (const name of kept?.order ?? []) {
+    const spec = byName.get(name);
+    const ws = kept?.sheets.get(name);
+    if (spec) {
+      out.push({ spec });
+      byName.delete(name);
+    } else if (ws) out.push({ kept: ws });
+  }
+  return [...out, ...[...byName.values()].map((spec) => ({ spec }))];
 }
 
 /**
@@ -117,6 +161,13 @@ function inSchemaOrder(ws: SheetSteps): void {
     if (options !== '') ws._write(`<printOptions${options}/>`);
     margins();
   };
+}
+
+/** A kept sheet copied into the streamed workbook, its closing elements in the schema's order. */
+function copied(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): SheetWriter {
+  const out = copySheet(wb, ws);
+  inSchemaOrder(out as unknown as SheetSteps);
+  return out as unknown as SheetWriter;
 }
 
 /** Writes a sheet out; `zipped` is settled once the sheet is in the package. */
@@ -174,7 +225,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
 }
 
 /** Finishes a sheet; settled once it is in the package. */
-function finished(ws: SheetWriter): Promise<void> {
+function finished(ws: Pick<SheetWriter, 'commit' | 'stream'>): Promise<void> {
   return new Promise((resolve) => {
     ws.stream.on('zipped', () => resolve());
     ws.commit();
