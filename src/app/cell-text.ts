@@ -32,10 +32,11 @@ export interface TextChange extends CellAt {
 /** The host side of changing cells' text with a record kept beside them. */
 export interface CellTextPort {
   /**
-   * Reads the record sheet `recordSheet`, then what each cell of `cellsFor(record)` holds, with its sheet's protection.
-   * Two round trips (one when `cellsFor` names no cell); a cell whose sheet is missing is left out of the reading.
+   * Reads the record sheet `recordSheet` and what each cell holds, with its sheet's protection: `cells` known up front
+   * (one round trip when their sheets are all there, else three), or named by the record once read (two round trips;
+   * one when it names none). A cell whose sheet is missing is left out of the reading.
    */
-  readTexts(recordSheet: string, cellsFor: (record: Grid | null) => readonly CellAt[]): Promise<CellTextReading>;
+  readTexts(recordSheet: string, cells: readonly CellAt[] | ((record: Grid | null) => readonly CellAt[])): Promise<CellTextReading>;
   /**
    * One round trip: writes `record` (replacing the record sheet, very hidden) and then the texts; with `record` null,
    * deletes the record sheet if the reading found one. The caller leaves out cells locked on a protected sheet (the

@@ -10,7 +10,8 @@
  * Only text is written, as text (a converted "=…" stays text), never into a formula, and never into a cell locked on a
  * protected sheet (the forms are protected; their input cells are open): such a cell is left out and said so.
  *
- * Each use case is three round trips to the host, whatever the number of cells: the record, the cells, the write.
+ * Round trips, whatever the number of cells: converting two (the record with the cells the check found, then the write;
+ * two more if a sheet went since the check), undoing three (the record, the cells it names, the write).
  * Everything but the two port calls is pure bookkeeping, tested on its own.
  */
 import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
@@ -222,11 +223,11 @@ function recordSpec(plan: LegacyPlan): SheetSpec | null {
   return plan.record === null ? null : legacyRecordSheet(plan.record);
 }
 
-/** Converts the legacy-encoded cells of `issues` to Unicode, keeping their old text: three round trips. */
+/** Converts the legacy-encoded cells of `issues` to Unicode, keeping their old text: two round trips. */
 export async function convertLegacyText(port: CellTextPort, issues: readonly Issue[]): Promise<LegacyResult> {
   const targets = legacyTargets(issues);
   if (targets.length === 0) return { changed: 0, left: [], recorded: 0 };
-  const reading = await port.readTexts(LEGACY_SHEET, () => targets);
+  const reading = await port.readTexts(LEGACY_SHEET, targets);
   const plan = planConvert(targets, reading);
   if (plan.changes.length > 0) await port.writeTexts(plan.changes, reading, recordSpec(plan));
   return { changed: plan.changes.length, left: plan.left, recorded: plan.changes.length > 0 ? plan.record?.length ?? 0 : convertedCount(reading.record) };

@@ -2,9 +2,10 @@
  * The Office.js side of CellTextPort (src/app/cell-text.ts): reading what some cells hold, and writing text into them
  * with a record sheet beside them. The ExcelWorkbook's readTexts/writeTexts run these inside its Excel.run.
  *
- * - read: two syncs — every sheet's name and protection with the record sheet; then each wanted cell of a sheet that
- *   exists (its value, its formula, and on a protected sheet whether it is locked). A cell on a missing sheet cannot
- *   be asked for without failing the batch, hence the first sync. One sync when no cell is wanted.
+ * - read: one sync when the cells are known and their sheets are there (converting what a check just found): the
+ *   record sheet, each cell's value, formula and lock, its sheet's protection. Otherwise (undoing: the cells come from
+ *   the record; or a sheet has gone) two syncs — every sheet's name and protection with the record sheet, then each
+ *   wanted cell of a sheet that exists: a cell on a missing sheet cannot be asked for without failing the batch.
  * - write: one sync (the record, then the texts; on the web one more per ~4 MB of commands).
  *
  * Text goes in through `Range.values` as typing does, so a text Excel could read as something else — "=…", "0123",
@@ -22,15 +23,13 @@ import { jsonBytes, OPERATION_BYTES, RequestBudget } from './payload';
 import { formulaOf } from './read-grid';
 import { gridOf, USED_RANGE_PROPERTIES } from './read-sheets';
 
-interface SheetRead {
-  readonly ws: Excel.Worksheet;
-  readonly protected: boolean;
-}
-
 interface CellRead {
   readonly at: CellAt;
   readonly range: Excel.Range;
+  /** The cell's lock, loaded when protection can be read. */
   readonly lockState: Excel.FormatProtection | null;
+  /** Whether its sheet is protected (read after the sync). */
+  readonly sheetProtected: () => boolean;
 }
 
 /** What a cell's loaded `values` / `formulas` say it holds. */
@@ -43,10 +42,61 @@ function cellContent(c: CellRead): CellContent {
     value: plain,
     // A text cell starting with "=" reads the same in both arrays; only a formula differs (read-grid.ts).
     formula: formulaOf(formula, value) !== null,
-    locked: c.lockState !== null && c.lockState.locked !== false,
+    locked: c.lockState !== null && c.sheetProtected() && c.lockState.locked !== false,
   };
 }
 
+function queueCell(at: CellAt, ws: Excel.Worksheet, features: ExcelFeatures, sheetProtected: () => boolean): CellRead {
+  const range = ws.getRange(at.cell);
+  range.load('values,formulas');
+  const lockState = features.protection ? range.format.protection.load('locked') : null;
+  return { at, range, lockState, sheetProtected };
+}
+
+/** Queues the record sheet and its used range; `read` gives its grid after the sync (null when there is none). */
+function queueRecord(sheets: Excel.WorksheetCollection, recordSheet: string): { read: () => Grid | null } {
+  const ws = sheets.getItemOrNullObject(recordSheet);
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load(USED_RANGE_PROPERTIES);
+  return { read: () => (ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used)) };
+}
+
+function readingOf(wanted: readonly CellRead[], recordSheet: string, record: Grid | null): CellTextReading {
+  return { cells: new Map<string, CellContent>(wanted.map((c) => [fillKey(c.at), cellContent(c)])), recordSheet, record };
+}
+
+/**
+ * One sync: the record and `cells`, whose sheets are expected to exist (the check just read them). A missing sheet
+ * fails the batch (ItemNotFound) before anything is read; the caller then reads in two syncs (readCellTexts).
+ */
+export async function readKnownCells(
+  context: Excel.RequestContext,
+  features: ExcelFeatures,
+  budgetLimit: number,
+  recordSheet: string,
+  cells: readonly CellAt[],
+): Promise<CellTextReading> {
+  const sheets = context.workbook.worksheets;
+  const record = queueRecord(sheets, recordSheet);
+  const bySheet = new Map<string, Excel.Worksheet>();
+  const budget = new RequestBudget(budgetLimit, () => context.sync());
+  const wanted: CellRead[] = [];
+  for (const at of cells) {
+    const key = at.sheet.toLocaleLowerCase();
+    const ws = bySheet.get(key) ?? sheets.getItem(at.sheet);
+    if (!bySheet.has(key)) {
+      if (features.protection) ws.protection.load('protected');
+      bySheet.set(key, ws);
+    }
+    await budget.reserve(6 * OPERATION_BYTES);
+    wanted.push(queueCell(at, ws, features, () => features.protection && ws.protection.protected));
+  }
+  await context.sync();
+  return readingOf(wanted, recordSheet, record.read());
+}
+
+/** Two syncs: every sheet with its protection and the record; then the cells `cellsFor(record)` names on sheets that exist. */
 export async function readCellTexts(
   context: Excel.RequestContext,
   features: ExcelFeatures,
@@ -56,29 +106,23 @@ export async function readCellTexts(
 ): Promise<CellTextReading> {
   const sheets = context.workbook.worksheets;
   sheets.load(features.protection ? 'items/name,items/protection/protected' : 'items/name');
-  const recordWs = sheets.getItemOrNullObject(recordSheet);
-  recordWs.load('name');
-  const used = recordWs.getUsedRangeOrNullObject(true);
-  used.load(USED_RANGE_PROPERTIES);
+  const queued = queueRecord(sheets, recordSheet);
   await context.sync();
 
-  const record = recordWs.isNullObject ? null : gridOf(recordWs.name, used.isNullObject ? null : used);
-  const bySheet = new Map<string, SheetRead>();
-  for (const ws of sheets.items) bySheet.set(ws.name.toLocaleLowerCase(), { ws, protected: features.protection && ws.protection.protected });
+  const record = queued.read();
+  const bySheet = new Map<string, Excel.Worksheet>();
+  for (const ws of sheets.items) bySheet.set(ws.name.toLocaleLowerCase(), ws);
   const budget = new RequestBudget(budgetLimit, () => context.sync());
   const wanted: CellRead[] = [];
   for (const at of cellsFor(record)) {
-    const sheet = bySheet.get(at.sheet.toLocaleLowerCase());
-    if (!sheet) continue;
+    const ws = bySheet.get(at.sheet.toLocaleLowerCase());
+    if (!ws) continue;
     await budget.reserve(6 * OPERATION_BYTES);
-    const range = sheet.ws.getRange(at.cell);
-    range.load('values,formulas');
-    const lockState = sheet.protected ? range.format.protection.load('locked') : null;
-    wanted.push({ at, range, lockState });
+    const isProtected = features.protection && ws.protection.protected;
+    wanted.push(queueCell(at, ws, features, () => isProtected));
   }
   if (wanted.length > 0) await context.sync();
-  const cells = new Map<string, CellContent>(wanted.map((c) => [fillKey(c.at), cellContent(c)]));
-  return { cells, recordSheet, record };
+  return readingOf(wanted, recordSheet, record);
 }
 
 export async function writeCellTexts(

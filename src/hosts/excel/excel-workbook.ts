@@ -13,7 +13,7 @@
  * - readFills: one sync (the cells' fills, the highlight record, every sheet's protection);
  * - setFills: one sync (protected sheets unprotected, the record, the fills; on the web one more per ~4 MB);
  * - recalculate: one sync;
- * - readTexts: two syncs; writeTexts: one sync (cell-text.ts).
+ * - readTexts: one sync for cells known up front, else two; writeTexts: one sync (cell-text.ts).
  */
 import { type CellAt, type Fill, type FillChange, type FillPort, type FillReading, type SheetAccess, fillKey } from '../../app/cell-fill';
 import type { CellTextPort, CellTextReading, TextChange } from '../../app/cell-text';
@@ -33,7 +33,7 @@ import {
   refusePasswordProtected,
   unprotectedKept,
 } from './protection';
-import { readCellTexts, writeCellTexts } from './cell-text';
+import { readCellTexts, readKnownCells, writeCellTexts } from './cell-text';
 import { loadRevalidated, queueRevalidations } from './revalidate';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
@@ -177,9 +177,18 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     });
   }
 
-  async readTexts(recordSheet: string, cellsFor: (record: Grid | null) => readonly CellAt[]): Promise<CellTextReading> {
+  async readTexts(recordSheet: string, cells: readonly CellAt[] | ((record: Grid | null) => readonly CellAt[])): Promise<CellTextReading> {
     const features = this.features();
     const limit = this.requestBudget();
+    if (typeof cells !== 'function') {
+      const known = cells;
+      try {
+        return await this.run((context) => readKnownCells(context, features, limit, recordSheet, known));
+      } catch {
+        // A sheet has gone since the check (or the read failed): read the sheets first; a lasting failure throws there.
+      }
+    }
+    const cellsFor = typeof cells === 'function' ? cells : () => cells;
     return this.run((context) => readCellTexts(context, features, limit, recordSheet, cellsFor));
   }
 

@@ -30,10 +30,10 @@ function isFormula(v: ExcelJS.CellValue): boolean {
 export function fileCellText(file: FileWorkbook): CellTextPort {
   const sheetOf = (name: string) => file.workbook.worksheets.find((ws) => ws.name.toLocaleLowerCase() === name.toLocaleLowerCase());
   return {
-    async readTexts(recordSheet: string, cellsFor: (record: Grid | null) => readonly CellAt[]): Promise<CellTextReading> {
+    async readTexts(recordSheet: string, wanted: readonly CellAt[] | ((record: Grid | null) => readonly CellAt[])): Promise<CellTextReading> {
       const record = sheetOf(recordSheet) ? file.grid(recordSheet) : null;
       const cells = new Map<string, CellContent>();
-      for (const at of cellsFor(record)) {
+      for (const at of typeof wanted === 'function' ? wanted(record) : wanted) {
         const ws = sheetOf(at.sheet);
         if (!ws) continue;
         const cell = ws.getCell(at.cell);

@@ -71,12 +71,12 @@ describe('legacy text through Office.js', () => {
     expect(result.converted).toBe(0);
   });
 
-  it('converts in 3 syncs, keeps "=…" as text, leaves the locked cell, and records the old text very hidden', async () => {
+  it('converts in 2 syncs, keeps "=…" as text, leaves the locked cell, and records the old text very hidden', async () => {
     const { fake, workbook, cells } = await legacyWorkbook();
     const before = await check(workbook);
     fake.resetCounters();
     const result = await convertLegacyText(workbook, before.report.issues);
-    expect(fake.syncCount).toBe(3);
+    expect(fake.syncCount).toBe(2);
     expect(result.changed).toBe(4);
     expect(result.left).toEqual([{ sheet: '0802', cell: 'A1', reason: 'protected' }]);
     expect(result.recorded).toBe(4);
@@ -142,6 +142,17 @@ describe('legacy text through Office.js', () => {
     expect(result.changed).toBe(1);
     expect(result.recorded).toBe(3);
     expect(fake.sheet(LEGACY_SHEET)?.visibility).toBe('VeryHidden');
+  });
+
+  it('a sheet deleted since the check: its cells are left, the others converted, in two more syncs (the refused read, then the sheets first)', async () => {
+    const { fake, workbook, cells } = await legacyWorkbook();
+    const before = await check(workbook);
+    fake.sheets.splice(fake.sheets.indexOf(fake.mustSheet('0801')), 1);
+    fake.resetCounters();
+    const result = await convertLegacyText(workbook, before.report.issues);
+    expect(fake.syncCount).toBe(4);
+    expect(result.changed).toBe(3);
+    expect(result.left).toContainEqual({ sheet: '0801', cell: cells.footer, reason: 'missing' });
   });
 
   it('a cell changed between the check and the conversion is left as the user made it', async () => {
