@@ -13,7 +13,8 @@ import { formsPart } from './forms-part';
 import { countBySeverity } from '../domain/validation/issue';
 import type { Grid } from '../workbook/grid';
 import { HIGHLIGHT_SHEET, highlightedCount } from './highlight';
-import { LEGACY_SHEET, convertedCount, legacyCellIssues } from './legacy-text';
+import type { CellAt } from './cell-fill';
+import { LEGACY_SHEET, convertedCells, legacyCellIssues } from './legacy-text';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from './validate-workbook';
 import type { WorkbookPort } from './workbook-port';
 
@@ -33,8 +34,8 @@ export interface CheckResult {
   readonly trackerPresent: boolean;
   /** Cells highlighted by an earlier "Tô màu lỗi" (from the record kept in the workbook). */
   readonly highlighted: number;
-  /** Cells an earlier "Chuyển sang Unicode" converted that "Hoàn tác" can give back (absent: not read). */
-  readonly converted?: number;
+  /** Cells an earlier "Chuyển sang Unicode" converted, which "Hoàn tác" can give back (absent: not read). */
+  readonly converted?: readonly CellAt[];
 }
 
 export function checkOptions(req: CheckRequest): ValidateOptions {
@@ -62,6 +63,6 @@ export async function checkWorkbook(port: WorkbookPort, req: CheckRequest): Prom
     formsTotal: req.formPack.forms.length,
     trackerPresent: present(req.planPack.trackerSheetName),
     highlighted: highlightedCount(snapshot.grids.get(HIGHLIGHT_SHEET) ?? null),
-    converted: convertedCount(snapshot.grids.get(LEGACY_SHEET) ?? null),
+    converted: convertedCells(snapshot.grids.get(LEGACY_SHEET) ?? null),
   };
 }

@@ -11,7 +11,8 @@
  * protected sheet (the forms are protected; their input cells are open): such a cell is left out and said so.
  *
  * Round trips, whatever the number of cells: converting two (the record with the cells the check found, then the write;
- * two more if a sheet went since the check), undoing three (the record, the cells it names, the write).
+ * two more if a sheet went since the check), undoing the same with the cells the check saw in the record (three
+ * without them: the record, the cells it names, the write).
  * Everything but the two port calls is pure bookkeeping, tested on its own.
  */
 import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
@@ -139,9 +140,9 @@ export function readLegacyRecord(grid: Grid | null): LegacyEntry[] {
   return [...out.values()];
 }
 
-/** How many cells a record sheet (as read with the rest of the workbook) says can be given their old text back. */
-export function convertedCount(grid: Grid | null): number {
-  return readLegacyRecord(grid).length;
+/** The cells a record sheet (as read with the rest of the workbook) says can be given their old text back. */
+export function convertedCells(grid: Grid | null): CellAt[] {
+  return readLegacyRecord(grid).map((e) => ({ sheet: e.sheet, cell: e.cell }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -230,12 +231,18 @@ export async function convertLegacyText(port: CellTextPort, issues: readonly Iss
   const reading = await port.readTexts(LEGACY_SHEET, targets);
   const plan = planConvert(targets, reading);
   if (plan.changes.length > 0) await port.writeTexts(plan.changes, reading, recordSpec(plan));
-  return { changed: plan.changes.length, left: plan.left, recorded: plan.changes.length > 0 ? plan.record?.length ?? 0 : convertedCount(reading.record) };
+  return { changed: plan.changes.length, left: plan.left, recorded: plan.changes.length > 0 ? plan.record?.length ?? 0 : readLegacyRecord(reading.record).length };
 }
 
-/** Gives the converted cells their old text back where they still hold the converted text: three round trips. */
-export async function undoLegacyText(port: CellTextPort): Promise<LegacyResult> {
-  const reading = await port.readTexts(LEGACY_SHEET, (record) => readLegacyRecord(record));
+/**
+ * Gives the converted cells their old text back where they still hold the converted text. `expected`: the cells the
+ * record named when the workbook was last checked (CheckResult.converted), read with the record in one round trip,
+ * then the write; when the record names others (or a sheet has gone), the cells it names are read again first.
+ */
+export async function undoLegacyText(port: CellTextPort, expected: readonly CellAt[] = []): Promise<LegacyResult> {
+  const named = (record: Grid | null) => readLegacyRecord(record);
+  let reading = await port.readTexts(LEGACY_SHEET, expected.length > 0 ? expected : named);
+  if (expected.length > 0 && named(reading.record).some((e) => !reading.cells.has(fillKey(e)))) reading = await port.readTexts(LEGACY_SHEET, named);
   if (reading.record === null) return { changed: 0, left: [], recorded: 0 };
   const plan = planUndo(reading);
   await port.writeTexts(plan.changes, reading, recordSpec(plan));

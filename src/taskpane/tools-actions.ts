@@ -178,7 +178,7 @@ export function checkActions(ctx: ActionContext): CheckActions {
       }
       await run('check', (l) => t(l, 'pane.legacy.undoBusy'), async () => {
         const port = deps.makePort();
-        const result = await tk.undoLegacyText(port);
+        const result = await tk.undoLegacyText(port, checked.converted ?? []);
         await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice('undo', result)));
       });
     },

@@ -227,7 +227,7 @@ export interface LegacyOffer {
 /** What the check section offers for legacy text: the convert button when cells were found, undo when some were converted. */
 export function legacyOffer(result: CheckResult | null): LegacyOffer {
   if (result === null) return { cells: 0, converted: 0 };
-  return { cells: legacyTargets(result.report.issues).length, converted: result.converted ?? 0 };
+  return { cells: legacyTargets(result.report.issues).length, converted: result.converted?.length ?? 0 };
 }
 
 /** The question before converting: how many cells, on which sheets. */

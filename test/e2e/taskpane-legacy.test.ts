@@ -107,13 +107,16 @@ describe('Chuyển sang Unicode in Chromium', () => {
       expect(await status.textContent()).toContain('2 ô đã chuyển sang Unicode');
       await page.screenshot({ path: join(RESULTS, 'taskpane-legacy.png'), fullPage: true });
 
-      // The user retypes the note; "Hoàn tác" gives the old text back to the other cell only, and says so.
+      // The user retypes the note; "Hoàn tác" gives the old text back to the other cell only, and says so (2 + 1 syncs).
       await fake.type(TRACKER, 'B1', 'Đã có ý kiến');
+      await fake.syncs(true);
       await undo.click();
       await expect.poll(() => dialog.textContent()).toContain('Trả lại chữ cũ (bảng mã cũ) cho 2 ô đã chuyển sang Unicode?');
       await dialog.getByRole('button', { name: 'Có' }).click();
       await expect.poll(() => status.textContent()).toContain('Đã trả lại chữ cũ cho 1 ô.');
       expect(await status.textContent()).toContain(`Giữ nguyên 1 ô đã được sửa sau đó: ${TRACKER}!B1.`);
+      // The record and the cells the last check saw in it in one sync, the write, the check again.
+      expect(await fake.syncs()).toBe(3);
       expect(await fake.values(TRACKER)).toEqual([['Ghi chú', 'Đã có ý kiến'], ['Nơi lập', PLACE]]);
       expect(await fake.hasSheet('_vtlt_unicode')).toBeNull();
       await expect.poll(() => undo.isVisible()).toBe(false);

@@ -188,7 +188,8 @@ describe('legacy text', () => {
   const legacy = (sheet: string, cell: string, value: string) => issue('warning', 'legacy-encoding', sheet, cell, value, { encoding: 'TCVN3 (ABC)', sample: '' });
   const checked = (issues: Issue[], converted?: number): CheckResult => ({
     report: { agency: null, identity: null, issues, asOf: mustDay(2026, 3, 1), errors: 0, warnings: issues.length, holdingWarnings: 0 },
-    missingForms: [], formsTotal: 13, trackerPresent: true, highlighted: 0, ...(converted === undefined ? {} : { converted }),
+    missingForms: [], formsTotal: 13, trackerPresent: true, highlighted: 0,
+    ...(converted === undefined ? {} : { converted: Array.from({ length: converted }, (_, i) => ({ sheet: 'Theo dõi', cell: `L${i + 8}` })) }),
   });
   const found = checked([
     legacy('Theo dõi', 'H8', 'Së'), legacy('Theo dõi', 'L9', 'Néi'), legacy('0801', 'C40', 'vô'), legacy('', '', 'Së Néi vô'),

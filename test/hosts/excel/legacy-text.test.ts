@@ -68,7 +68,7 @@ describe('legacy text through Office.js', () => {
     expect(result.report.issues.filter((i) => i.cell === cells.status && i.sheet === TRACKER)).toEqual([
       expect.objectContaining({ severity: 'error', rule: 'legacy-encoding', params: expect.objectContaining({ sample: 'Đang thực hiện' }) }),
     ]);
-    expect(result.converted).toBe(0);
+    expect(result.converted).toEqual([]);
   });
 
   it('converts in 2 syncs, keeps "=…" as text, leaves the locked cell, and records the old text very hidden', async () => {
@@ -102,7 +102,7 @@ describe('legacy text through Office.js', () => {
     const after = await check(workbook);
     expect(fake.syncCount).toBe(1);
     expect(legacyTargets(after.report.issues)).toEqual([expect.objectContaining({ sheet: '0802', cell: 'A1' })]);
-    expect(after.converted).toBe(4);
+    expect(after.converted?.map((c) => c.cell).sort()).toEqual([cells.footer, cells.formula, cells.note, cells.status].sort());
   });
 
   it('undoes in 3 syncs where the cell still holds the converted text, and leaves a cell the user changed since', async () => {
@@ -130,6 +130,22 @@ describe('legacy text through Office.js', () => {
     fake.resetCounters();
     expect(await undoLegacyText(workbook)).toEqual({ changed: 0, left: [], recorded: 0 });
     expect(fake.syncCount).toBe(1);
+  });
+
+  it('undoes in 2 syncs with the cells the check saw in the record; reads again when the record names others', async () => {
+    const { fake, workbook, cells } = await legacyWorkbook();
+    await convertLegacyText(workbook, (await check(workbook)).report.issues);
+    const seen = (await check(workbook)).converted ?? [];
+    fake.resetCounters();
+    expect((await undoLegacyText(workbook, seen)).changed).toBe(4);
+    expect(fake.syncCount).toBe(2);
+
+    // Converted again, but the pane still holds a check that saw only one cell in the record: all four are read.
+    await convertLegacyText(workbook, (await check(workbook)).report.issues);
+    fake.resetCounters();
+    const result = await undoLegacyText(workbook, [{ sheet: TRACKER, cell: cells.note }]);
+    expect(result.changed).toBe(4);
+    expect(fake.syncCount).toBe(4);
   });
 
   it('keeps the entry of a cell locked since (the user protected its sheet), to try again', async () => {
