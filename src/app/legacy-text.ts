@@ -13,7 +13,7 @@
  * Round trips, whatever the number of cells: converting two (the record with the cells the check found, then the write;
  * two more if a sheet went since the check), undoing the same with the cells the check saw in the record (three
  * without them: the record, the cells it names, the write).
- * Everything but the two port calls is pure bookkeeping, tested on its own.
+ * Everything but the port calls is pure bookkeeping, tested on its own.
  */
 import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
 import { issue, type Issue } from '../domain/validation/issue';
