@@ -4,9 +4,13 @@
  * `vtlt consolidate`, of a plain SheetJS read and of a bare ExcelJS read of the same files (and of an openpyxl script
  * adding them up, when python3-openpyxl is installed). Each runs in its own process, which reports its own peak RSS.
  *
- *   npm run bench -- [--agencies 1000] [--small 200] [--runs 1] [--dir DIR (files kept and reused)] [--keep]
+ * It also builds the task pane (into a folder of its own, not dist/) and prints its first load and its consolidation
+ * chunk, gzip -9 bytes.
+ *
+ *   npm run bench -- [--agencies 1000] [--small 200] [--runs 1] [--dir DIR (files kept and reused)] [--keep] [--no-pane]
  */
 import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +32,7 @@ const small = Math.min(count - 1, Number(option('--small') ?? 200) || 200);
 const runs = Math.max(1, Number(option('--runs') ?? 1) || 1);
 const kept = option('--dir') === undefined ? undefined : path.resolve(option('--dir')!);
 const keep = args.includes('--keep');
+const pane = !args.includes('--no-pane');
 // The bundle runs from lib/, the project root is its parent.
 const root = path.resolve(__dirname, '..');
 const XLSX_VERSION = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'xlsx', 'package.json'), 'utf8')) as { version: string }).version;
@@ -161,7 +166,7 @@ function consolidateArgs(sized: Sized, out: string): string[] {
   return ['consolidate', sized.dir, '--out', out, '--roster', sized.roster, '--as-of', '2026-11-23', '--json'];
 }
 
-function benchReaders(sized: Sized, out: string, checkSame = false): { sheetjs: Measured; exceljs: Measured; consolidate: Measured } {
+function benchReaders(sized: Sized, out: string, checkSame = false): { sheetjs: Measured; exceljs: Measured; consolidate: Measured; again: Measured } {
   const script = (name: string): string => path.join(root, 'scripts', 'bench', name);
   // Warm the file cache once so no measurement pays for the first disk read.
   measureOnce(process.execPath, [script('sheetjs-read.cjs'), sized.dir]);
@@ -171,8 +176,11 @@ function benchReaders(sized: Sized, out: string, checkSame = false): { sheetjs: 
   const consolidate = measure(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)]);
   const result = JSON.parse(consolidate.stdout) as { submitted: string[]; rejected: unknown[] };
   if (result.submitted.length !== sized.count) throw new Error(`consolidate counted ${result.submitted.length} of ${sized.count} files (${result.rejected.length} rejected)`);
+  // Run again into the output just written (as Sở Nội vụ does, its "Ngày nhận" and roster kept): the same result.
+  const again = measure(process.execPath, [path.join(root, 'bin', 'vtlt.cjs'), ...consolidateArgs(sized, out)]);
+  if (again.stdout !== consolidate.stdout) throw new Error(`${sized.dir}: consolidate into its earlier output gives another result`);
   if (checkSame) sameAlone(sized, out, consolidate.stdout);
-  return { sheetjs, exceljs, consolidate };
+  return { sheetjs, exceljs, consolidate, again };
 }
 
 function hasOpenpyxl(): boolean {
@@ -188,6 +196,49 @@ function table(rows: readonly Row[], small: number, full: number): string {
     return `${r.name.padEnd(22)}${pad((r.small.wallMs / 1000).toFixed(2), 10)}${pad(r.small.peakRssMb.toFixed(0), 12)}${pad((r.full.wallMs / 1000).toFixed(2), 10)}${pad(r.full.peakRssMb.toFixed(0), 12)}${pad(r.full.cores.toFixed(2), 8)}${pad(Number.isFinite(growth) ? growth.toFixed(3) : '–', 14)}`;
   });
   return [head, sub, ...lines].join('\n');
+}
+
+interface PaneSizes {
+  /** gzip -9 bytes of the scripts taskpane.html loads. */
+  readonly firstLoad: number;
+  /** gzip -9 bytes of the chunks the consolidation loads beyond the first load. */
+  readonly consolidation: number;
+  readonly consolidationHasExcelJs: boolean;
+  /** The same with the named chunks the consolidation is opened from (e.g. the pane's tools), when there are some. */
+  readonly consolidationWithParents: number;
+  readonly parents: readonly string[];
+}
+
+/** Builds the task pane (production) into `dir` and measures what the pane loads at start and for a consolidation. */
+function paneSizes(dir: string): PaneSizes {
+  rmSync(dir, { recursive: true, force: true });
+  const stats = path.join(dir, 'stats.json');
+  const webpack = path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
+  const out = path.join(dir, 'pane');
+  const run = spawnSync(process.execPath, [webpack, '--mode', 'production', '--config-name', 'taskpane', '--output-path', out, `--json=${stats}`], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`the task pane build failed: ${run.stderr.slice(-2000)}`);
+  type Group = { assets: { name: string }[]; chunks: number[] };
+  type Chunk = { id: number; names: string[]; initial: boolean; parents: number[] };
+  const json = JSON.parse(readFileSync(stats, 'utf8')) as { children: { namedChunkGroups: Record<string, Group>; chunks: Chunk[] }[] };
+  const { namedChunkGroups: groups, chunks } = json.children[0]!;
+  const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+  const first = [...html.matchAll(/(?:src|href)=["']?([^"'\s>]+\.(?:js|css))/g)].map((m) => m[1]!).filter((f) => !/^https?:/.test(f));
+  const gz = (f: string): number => gzipSync(readFileSync(path.join(out, f)), { level: 9 }).length;
+  const chunk = (groups['consolidation']?.assets ?? []).map((a) => a.name).filter((f) => f.endsWith('.js') && !first.includes(f));
+  if (chunk.length === 0) throw new Error('the task pane build has no consolidation chunk');
+  const own = new Set(groups['consolidation']?.chunks ?? []);
+  const parents = [...new Set(chunks.filter((c) => own.has(c.id)).flatMap((c) => c.parents))]
+    .map((id) => chunks.find((c) => c.id === id))
+    .filter((c): c is Chunk => c !== undefined && !c.initial && c.names.length > 0)
+    .map((c) => c.names[0]!);
+  const withParents = [...new Set([...chunk, ...parents.flatMap((n) => (groups[n]?.assets ?? []).map((a) => a.name))])].filter((f) => f.endsWith('.js') && !first.includes(f));
+  return {
+    firstLoad: first.reduce((s, f) => s + gz(f), 0),
+    consolidation: chunk.reduce((s, f) => s + gz(f), 0),
+    consolidationWithParents: withParents.reduce((s, f) => s + gz(f), 0),
+    parents,
+    consolidationHasExcelJs: chunk.some((f) => readFileSync(path.join(out, f), 'utf8').includes('JSZip')),
+  };
 }
 
 async function main(): Promise<void> {
@@ -211,6 +262,7 @@ async function main(): Promise<void> {
     { name: 'SheetJS read', small: a.sheetjs, full: b.sheetjs },
     { name: 'ExcelJS read', small: a.exceljs, full: b.exceljs },
     { name: 'vtlt consolidate', small: a.consolidate, full: b.consolidate },
+    { name: '  again into output', small: a.again, full: b.again },
   ];
   let openpyxl: Measured | null = null;
   if (hasOpenpyxl()) {
@@ -226,13 +278,22 @@ async function main(): Promise<void> {
     ['consolidate / SheetJS read (time)', c.wallMs / b.sheetjs.wallMs, '≤ 0.40', c.wallMs / b.sheetjs.wallMs <= 0.4],
     ['consolidate / ExcelJS read (time)', c.wallMs / b.exceljs.wallMs, '≤ 0.25', c.wallMs / b.exceljs.wallMs <= 0.25],
     ['consolidate peak memory (MB)', c.peakRssMb, '≤ 200', c.peakRssMb <= 200],
+    ['consolidate again into output, peak (MB)', b.again.peakRssMb, '≤ 200', b.again.peakRssMb <= 200],
     [`consolidate growth ${small}→${count} (MB/file)`, growth, '≤ 0.05', growth <= 0.05],
     ['consolidate cores used (CPU/wall)', c.cores, '> 1', c.cores > 1],
   ];
+  const sizes = pane ? paneSizes(path.join(base, 'pane-build')) : null;
+  if (sizes) {
+    targets.push(
+      ['pane first load (KB gzip -9)', sizes.firstLoad / 1024, '≤ 50', sizes.firstLoad <= 50 * 1024],
+      [`pane consolidation chunk (KB gzip -9)${sizes.consolidationHasExcelJs ? ', holds ExcelJS' : ''}`, sizes.consolidation / 1024, '≤ 60', sizes.consolidation <= 60 * 1024 && !sizes.consolidationHasExcelJs],
+    );
+    if (sizes.parents.length > 0) targets.push([`  with ${sizes.parents.join(', ')} it opens from`, sizes.consolidationWithParents / 1024, '≤ 60', sizes.consolidationWithParents <= 60 * 1024]);
+  }
   process.stdout.write(`\nTargets at ${count} files:\n`);
   for (const [name, value, target, met] of targets) process.stdout.write(`  ${name.padEnd(40)}${value.toFixed(3).padStart(10)}  ${target.padEnd(8)} ${met ? 'met' : 'NOT met'}\n`);
   process.stdout.write(`SheetJS: the xlsx package ${XLSX_VERSION} from the npm registry (its latest there).\n`);
-  const json = { agencies: count, small, bytes, runs, rows: rows.map((r) => ({ name: r.name, small: strip(r.small), full: strip(r.full) })), openpyxl: openpyxl ? strip(openpyxl) : null };
+  const json = { agencies: count, small, bytes, runs, pane: sizes, rows: rows.map((r) => ({ name: r.name, small: strip(r.small), full: strip(r.full) })), openpyxl: openpyxl ? strip(openpyxl) : null };
   process.stdout.write(`BENCH_JSON=${JSON.stringify(json)}\n`);
   if (kept === undefined && !keep) rmSync(base, { recursive: true, force: true });
   else process.stdout.write(`Files kept in ${base}\n`);

@@ -18,7 +18,7 @@ import type { Roster } from '../domain/roster';
 import { LazyReadError, openForReading, openLazily } from '../hosts/xlsx/open-fast';
 import { defaultPlanPack } from '../packs';
 import { defaultFormPack } from '../packs/forms';
-import { readRegularFile, type ReadOutcome as RegularRead } from './inputs';
+import { readRegularFile, readRegularFileSync, type ReadOutcome as RegularRead } from './inputs';
 import { UsageError } from './args';
 import type { WorkbookPort } from '../app/workbook-port';
 
@@ -156,10 +156,11 @@ export class FileReading {
     this.ctx = readingContext(readingRequest(request, { roster: setup.roster, year: setup.year }));
   }
 
-  /** Starts reading a file's bytes, for read() to use when its turn comes. */
+  /** Reads a file's details and bytes, for read() to use when its turn comes. */
   start(file: string): StartedRead {
-    // The details are taken at once (a stat costs microseconds; sent to the thread pool, its round trip cost more).
-    return { info: Promise.resolve(statNow(file)), bytes: readRegularFile(file, this.setup.lang) };
+    // Both at once, on this thread: a few system calls cost microseconds, whereas each step of an asynchronous read
+    // would wait for this thread to come back to its event loop (once a file, while it reads one after another).
+    return { info: Promise.resolve(statNow(file)), bytes: Promise.resolve(readRegularFileSync(file, this.setup.lang)) };
   }
 
   async read(index: number, file: string, started?: StartedRead): Promise<ReadDone> {

@@ -3,7 +3,7 @@
  * Nothing here throws for a user's path: a path that cannot be read is returned with the reason, in the user's
  * language, so one bad path never costs the others.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { t, type Lang } from '../domain/i18n';
@@ -120,6 +120,45 @@ export async function readRegularFile(file: string, lang: Lang, maxBytes = DEFAU
     return failed(e as NodeJS.ErrnoException, lang);
   } finally {
     await handle.close().catch(() => undefined);
+  }
+}
+
+/**
+ * readRegularFile's checks and read, done at once on this thread (a few system calls, tens of microseconds): a thread
+ * busy reading files one after another need not come back to its event loop for each step of each file's read.
+ */
+export function readRegularFileSync(file: string, lang: Lang, maxBytes = DEFAULT_LIMITS.maxFileBytes): ReadOutcome {
+  let fd: number | null = null;
+  try {
+    const link = lstatSync(file);
+    const info = link.isSymbolicLink() ? statOrNull(file) : link;
+    if (info === null) return { ok: false, reason: t(lang, 'cli.file.danglingLink'), missing: false };
+    if (!info.isFile()) return { ok: false, reason: notRegular(info, lang), missing: false };
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { ok: false, reason: notRegular(opened, lang), missing: false };
+    if (opened.size > maxBytes) return { ok: false, reason: t(lang, 'file.tooLarge', { size: mb(opened.size), limit: mb(maxBytes) }), missing: false };
+    return { ok: true, bytes: readFileSync(fd) };
+  } catch (e) {
+    return failed(e as NodeJS.ErrnoException, lang);
+  } finally {
+    if (fd !== null) closeQuietly(fd);
+  }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing to do: the bytes were read (or the reason given) already.
   }
 }
 

@@ -27,10 +27,29 @@ export interface PoolOptions {
   readonly setup: Omit<ReadingSetup, 'roster' | 'year'>;
   /** Told of each file that could not be read or opened, in the files' order. */
   readonly onFailure: (file: string, reason: string) => void;
+  /**
+   * Work the main thread does once while the workers read (after the first file is back): e.g. loading the library
+   * the output is written with, so that it is not loaded after the reading, while the other cores wait.
+   */
+  readonly meanwhile?: () => void;
 }
 
-/** Files each worker holds at once: one being read, one waiting, so a worker never idles between two. */
-const PER_WORKER = 2;
+/**
+ * Files handed to each worker at once before `meanwhile` blocks the main thread (which hands out files between its
+ * own): enough for the workers to stay busy the while (loading ExcelJS takes about as long as reading 60 files).
+ */
+const MEANWHILE_FILES = 64;
+
+/** Lets the event loop run (the workers' outcomes are handed over, new files handed out) before going on. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Files each worker holds at once: one being read, the others waiting, so a worker never idles between two while the
+ * main thread, reading a file of its own, has not yet come back to hand it more (a file takes it a few milliseconds).
+ */
+const PER_WORKER = 4;
 
 /**
  * A worker's space for new objects (MB). A file's reading makes objects that die with it, so a small space costs no
@@ -115,12 +134,14 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     });
     return worker;
   });
-  const room = (): boolean => claimed < files.length && claimed - taken < limit;
+  /** More files for each worker than usual, while the main thread does `meanwhile`. */
+  let burst = 0;
+  const room = (): boolean => claimed < files.length && claimed - taken < limit + burst * count;
   /** Hands out files while some worker has room and the outcomes waiting stay few. */
   function pump(): void {
     while (room() && count > 0) {
       const w = held.indexOf(Math.min(...held));
-      if (held[w]! >= PER_WORKER) return;
+      if (held[w]! >= PER_WORKER + burst) return;
       held[w]!++;
       const job: ReadJob = { index: claimed, file: files[claimed]!.name };
       claimed++;
@@ -140,7 +161,10 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     if (mine.length === 0 && o.mainReads && room()) claimHere();
     slot(next.index).resolve(await here.read(next.index, files[next.index]!.name, next.started));
     pump();
+    // The workers' outcomes wait for this thread's event loop: it goes round once a file, so they never idle long.
+    if (count > 0) await turn();
   }
+  let meanwhile = o.meanwhile;
   try {
     pump();
     for (let i = 0; i < files.length; i++) {
@@ -149,6 +173,14 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
       results.delete(i);
       taken++;
       pump();
+      // Once the workers run at full speed, and with enough of them to hand out: `meanwhile`, the workers kept busy.
+      if (meanwhile && count > 0 && taken >= Math.min(32, files.length >> 1)) {
+        burst = MEANWHILE_FILES;
+        pump();
+        burst = 0;
+        meanwhile();
+        meanwhile = undefined;
+      }
       if (done.failure !== undefined) o.onFailure(files[i]!.name, done.failure);
       yield done.outcome;
     }
