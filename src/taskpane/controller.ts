@@ -1,10 +1,20 @@
 /** What the page's controls ask of the pane (implemented in app.ts): every user action, by name. */
 import type { Lang } from '../domain/i18n';
 import type { CellAt } from '../app/highlight';
+import type { PaneView } from './route';
 import type { ConsolidateForm, PaneState } from './state';
 
 export interface Controller {
   setLang(lang: Lang): void;
+
+  // Views: a tab, the settings behind the gear and back, the first run's steps.
+  showView(view: PaneView): void;
+  /** Back from the settings to the tab they were opened from. */
+  leaveSettings(): void;
+  firstRun(step: 'choose' | 'agency'): void;
+  /** The first run's "Văn thư đơn vị": the tracker and the report forms for the chosen agency, in one step. */
+  setUpAgency(): Promise<void>;
+
   pickAgency(code: string | null): void;
   insert(): Promise<void>;
   refresh(): Promise<void>;

@@ -3,10 +3,15 @@
  * means — with a list of the sections at the top (links to #help-<topic>). A chunk of its own, loaded when the help is
  * opened; built from help-model.ts, text nodes only.
  */
-import type { Lang } from '../domain/i18n';
+import './help.css';
+import { addMessages, type Lang } from '../domain/i18n';
+import { paneToolsVi } from '../domain/i18n/pane-tools-vi';
 import type { HelpTopic } from '../domain/i18n/help-topics';
 import { h, uid } from './dom';
 import { helpModel, type HelpTopicModel } from './help-model';
+
+// The tools views' messages the help quotes come with this chunk too (English ones with the English catalog).
+addMessages('vi', paneToolsVi);
 
 export interface HelpView {
   readonly el: HTMLElement;

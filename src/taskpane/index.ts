@@ -12,9 +12,10 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { defaultPlanPack, defaultRoster } from '../packs';
 import { mountPane } from './app';
-import { displayLanguage, officeTheme, startOffice } from './office-env';
+import { displayLanguage, documentSettings, officeTheme, startOffice } from './office-env';
 import { chooseLang, loadSavedLang, saveLang } from './prefs';
-import { routeFromHash } from './route';
+import { routeFromHash, viewFromSearch } from './route';
+import { settingsMemory } from './views/view-memory';
 import { applyPaneTheme, followOfficeTheme } from './theme-follow';
 
 /** Loads the messages of a language other than Vietnamese (a chunk of their own); Vietnamese ones if it cannot. */
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     root.textContent = t(lang, 'pane.error.badPack');
     return;
   }
+  // taskpane.html?view=<id> (the ribbon's buttons) opens that view; ?view=help the help.
+  const asked = viewFromSearch(window.location.search);
   const pane = mountPane({
     root,
     pack,
@@ -47,10 +50,18 @@ async function main(): Promise<void> {
     lang,
     saveLang,
     version: PRODUCT_VERSION,
+    view: asked === 'help' ? null : asked,
+    memory: settingsMemory(documentSettings),
   });
 
   // taskpane.html#help (the manifest's SupportUrl and LearnMoreUrl) opens the help, in Excel or in a browser.
-  const followAddress = () => pane.dispatch({ type: 'route', route: routeFromHash(window.location.hash) });
+  // ?view=help opens the help once; "Quay lại" (#) then leaves it as from #help.
+  let opening = asked === 'help';
+  const followAddress = () => {
+    const route = routeFromHash(window.location.hash);
+    pane.dispatch({ type: 'route', route: opening && route.view === 'main' ? { view: 'help', topic: null } : route });
+    opening = false;
+  };
   window.addEventListener('hashchange', followAddress);
   followAddress();
 
@@ -63,7 +74,7 @@ async function main(): Promise<void> {
   }
   pane.dispatch({ type: 'env', env });
   if (env.kind === 'excel') {
-    await pane.refresh();
+    await pane.start();
     await pane.preload();
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Where the pane runs: the only module of the pane that touches the `Office` global (start-up, host, theme, display
- * language).
+ * language, the document's settings).
  * Everything it reports is plain data; nothing here throws, whatever page it is loaded in.
  */
 import { detectExcelFeatures } from '../hosts/excel/features';
 import type { OfficeThemeColours } from './theme';
+import type { DocumentSettings } from './views/view-memory';
 
 export type OfficeStart =
   | { readonly kind: 'excel'; readonly canInsert: boolean }
@@ -77,3 +78,18 @@ export function displayLanguage(): string | null {
 // in Outlook. … [Api set: Mailbox 1.14]", and the EventType reference adds "Only task pane add-ins for Outlook support
 // Mailbox API set event types." It never fires in Excel; the pane reads the theme again when it regains focus
 // (theme-follow.ts).
+
+/**
+ * The add-in's settings of the open document (Office.context.document.settings: "saved per add-in and per document"),
+ * where the pane remembers the view last used; null outside Office or before Office.onReady.
+ */
+export function documentSettings(): DocumentSettings | null {
+  try {
+    const settings: unknown = office()?.context?.document?.settings;
+    if (typeof settings !== 'object' || settings === null) return null;
+    const s = settings as Partial<DocumentSettings>;
+    return typeof s.get === 'function' && typeof s.set === 'function' && typeof s.saveAsync === 'function' ? (s as DocumentSettings) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,54 +1,53 @@
 /**
- * The page of the pane for one language and one place it runs: the header, then the sections (or, outside Excel, a
- * banner saying why there are none) or the help, then the footer. Each section is a module of its own; the cards of
- * the report forms, the check and consolidation get their content with the tools chunk (`attach`).
+ * The page of the pane for one language and one place it runs: the header, then the views (or, outside Excel, a
+ * banner saying why there are none) or the help, then the footer. In Excel: the first run's choice in a new workbook,
+ * else the tab strip and one panel per tab (all built at once, shown one at a time), and the settings behind the gear.
+ * Each view is a module of its own (views/); the cards of the report forms, the check and consolidation get their
+ * content with the tools chunk (`attach`).
  */
 import { t, type Lang } from '../domain/i18n';
-import type { PlanPack } from '../domain/plan-pack';
-import type { RosterEntry } from '../domain/roster';
 import type { Controller } from './controller';
-import { documentsCard, type DocumentsHost } from './documents-card';
 import { h } from './dom';
 import { paneHeader, type PaneHeader } from './header';
 import { helpSlot, type HelpLoader } from './help-slot';
-import { insertSection } from './insert-section';
-import type { Route } from './route';
-import { settingsSection } from './settings-section';
-import { type PaneState, type Section, SECTIONS } from './state';
-import { summarySection } from './summary-section';
-import { type Card, card, noticeNode, sectionHelpLink, spinner, type SectionBody } from './ui';
+import { type PaneView, type Route, TAB_VIEWS, type TabView } from './route';
+import type { PaneState } from './state';
+import { spinner } from './ui';
 import type { PlainKey } from './view-model';
+import { checkView } from './views/check-view';
+import { consolidateView } from './views/consolidate-view';
+import { documentsView } from './views/documents-view';
+import { formsView } from './views/forms-view';
+import { tabStrip } from './views/tabs';
+import { trackerView } from './views/tracker-view';
+import { type PaneTools, type ViewPart, type ViewSetup, lazyPart } from './views/view';
 
-/** The tools loaded after the pane is shown (tools.ts, a chunk of its own). */
-export type PaneTools = typeof import('./tools');
+export type { PaneTools } from './views/view';
 
 export interface View {
   readonly root: HTMLElement;
   update(state: PaneState): void;
   /** Fills the cards whose code comes with the tools chunk. */
   attach(tools: PaneTools): void;
-  /** Shows the sections or the help; `moved` when the route just changed (the focus follows). */
+  /** Shows the views or the help; `moved` when the route just changed (the focus follows). */
   showRoute(route: Route, moved: boolean): void;
   /** The help was just opened and is still loading: a new view must still move the focus to it. */
   helpFocusPending(): boolean;
 }
 
 /** What the page shows besides the state. */
-export interface ViewSetup {
-  readonly pack: PlanPack;
-  /** The file the plan came from; null for the bundled plan. */
-  readonly planFile: string | null;
-  readonly entries: readonly RosterEntry[];
+export interface PageSetup extends ViewSetup {
   readonly now: () => number;
   readonly version: string;
   readonly help: HelpLoader;
-  /** The documents view's needs ("Soạn văn bản"). */
-  readonly documents: DocumentsHost;
 }
 
-export function buildView(initial: PaneState, setup: ViewSetup, c: Controller): View {
+export function buildView(initial: PaneState, setup: PageSetup, c: Controller): View {
   const lang = initial.lang;
-  const header = paneHeader(lang, setup.pack, setup.now, (l) => c.setLang(l));
+  const header = paneHeader(lang, setup.pack, setup.now, {
+    setLang: (l) => c.setLang(l),
+    toggleSettings: () => c.showView('settings'),
+  });
   const footer = h('footer', { class: 'footer' }, t(lang, 'pane.footer', { version: setup.version }));
   const main = h('div', { class: 'pane-main' });
   const help = helpSlot(lang, setup.help);
@@ -65,11 +64,11 @@ export function buildView(initial: PaneState, setup: ViewSetup, c: Controller): 
     },
     helpFocusPending: help.focusPending,
   };
-  const body = initial.env.kind === 'excel' ? sectionsView(lang, main, header, setup, c) : envView(lang, initial.env, main, header);
+  const body = initial.env.kind === 'excel' ? viewsPage(lang, main, header, setup, c) : envView(lang, initial.env, main, header);
   return { ...frame, ...body };
 }
 
-/** Outside Excel (or while Office starts): a banner saying where the pane runs, no sections. */
+/** Outside Excel (or while Office starts): a banner saying where the pane runs, no views. */
 function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: PaneHeader): Pick<View, 'update' | 'attach'> {
   const say = (key: PlainKey) => t(lang, key);
   const [title, text] =
@@ -90,73 +89,63 @@ function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: P
   };
 }
 
-interface LazyCard extends Card {
-  readonly slot: HTMLElement;
-  readonly after: HTMLElement;
-}
+/** Where the focus goes when the pane moves to a view by a button other than its tab (none: it stays). */
+const FOCUS_ON_ARRIVAL: Partial<Record<PaneView, string>> = { settings: 'settings-back' };
 
-/** A card whose content comes with the tools chunk: heading and introduction now, a spinner until then. */
-function lazyCard(lang: Lang, key: 'forms' | 'check' | 'consolidate', title: PlainKey, intro: PlainKey): LazyCard {
-  const slot = h('div', { class: 'section-body' }, spinner(t(lang, 'pane.loading')));
-  const after = h('div', { class: 'section-body after' });
-  const made = card(key, t(lang, title), null, h('p', { class: 'intro' }, t(lang, intro)), slot);
-  made.el.append(after);
-  return { ...made, slot, after };
-}
-
-/** In Excel: the six sections, their busy lines and notices. */
-function sectionsView(lang: Lang, main: HTMLElement, header: PaneHeader, setup: ViewSetup, c: Controller): Pick<View, 'update' | 'attach'> {
-  const insert = insertSection(lang, setup.entries, c);
-  const summary = summarySection(lang, c);
-  const settings = settingsSection(lang, c);
-  const forms = lazyCard(lang, 'forms', 'pane.forms.heading', 'pane.forms.intro');
-  const check = lazyCard(lang, 'check', 'pane.check.heading', 'pane.check.intro');
-  const consolidation = lazyCard(lang, 'consolidate', 'pane.consolidate.heading', 'pane.consolidate.intro');
-  const cards: Record<Section, Card> = {
-    insert: insert.card, summary: summary.card, forms, check, consolidate: consolidation, settings: settings.card,
+/** In Excel: the first run, or the tabs and their panels, and the settings. */
+function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: PageSetup, c: Controller): Pick<View, 'update' | 'attach'> {
+  const tabs = tabStrip(lang, (view) => c.showView(view));
+  const parts: Record<PaneView, ViewPart> = {
+    tracker: trackerView(lang, setup, c),
+    forms: formsView(lang, setup, c),
+    check: checkView(lang, c),
+    consolidate: consolidateView(lang, c),
+    documents: documentsView(lang, setup),
+    // Behind the gear, and on the first load only its place: its code comes with the tools chunk.
+    settings: lazyPart(lang, (tools) => tools.settingsView(lang, c)),
   };
-  for (const key of SECTIONS) cards[key].head.append(sectionHelpLink(lang, key, cards[key].head.querySelector('h2')?.textContent ?? ''));
-  main.append(...SECTIONS.map((key) => cards[key].el));
-  // "Soạn văn bản" after consolidation: it drafts from the workbook that consolidation writes.
-  const documents = documentsCard(lang, setup.documents);
-  cards.settings.el.before(documents.el);
-  let bodies: SectionBody[] = [];
+  const panel = (view: PaneView): HTMLElement =>
+    view === 'settings'
+      ? h('section', { class: 'view', 'data-panel': view, 'aria-label': t(lang, 'pane.settings.heading'), hidden: true }, ...parts[view].nodes)
+      : h('div', { class: 'view', 'data-panel': view, role: 'tabpanel', id: tabs.panelId(view), 'aria-labelledby': tabs.tabId(view), tabindex: 0, hidden: true }, ...parts[view].nodes);
+  const panels = new Map<PaneView, HTMLElement>([...TAB_VIEWS, 'settings' as const].map((v) => [v, panel(v)]));
+  const deciding = h('div', { class: 'card' }, spinner(t(lang, 'pane.reading')));
+  const firstRun = lazyPart(lang, (tools) => tools.firstRunView(lang, setup.entries, c), (state) => state.start === 'choose' || state.start === 'agency');
+  const firstRunEl = h('div', { class: 'first-run' }, ...firstRun.nodes);
+  main.append(deciding, firstRunEl, tabs.el, ...panels.values());
+  let shown: { view: PaneView; start: PaneState['start'] } | null = null;
 
-  const showStatus = (state: PaneState, key: Section) => {
-    const { el, status } = cards[key];
-    const isBusy = state.busy?.section === key;
-    el.setAttribute('aria-busy', isBusy ? 'true' : 'false');
-    const notice = state.notices[key];
-    const marker = `${isBusy && state.busy ? state.busy.text(lang) : ''}|${notice ? notice.lines.map((l) => l(lang)).join('\n') : ''}`;
-    if (status.dataset['shown'] === marker) return;
-    status.dataset['shown'] = marker;
-    status.replaceChildren(...(isBusy && state.busy ? [spinner(state.busy.text(lang))] : []), ...(notice ? [noticeNode(notice, lang)] : []));
+  const show = (state: PaneState) => {
+    if (shown && shown.view === state.view && shown.start === state.start) return;
+    const before = shown;
+    shown = { view: state.view, start: state.start };
+    const inViews = state.start === 'views';
+    deciding.hidden = state.start !== 'deciding';
+    firstRunEl.hidden = state.start !== 'choose' && state.start !== 'agency';
+    tabs.el.hidden = !inViews || state.view === 'settings';
+    for (const [view, el] of panels) el.hidden = !inViews || view !== state.view;
+    // The pane opening on its first view leaves the focus alone.
+    if (before === null || before.start === 'deciding') return;
+    // A tab keeps the focus on itself; other ways of arriving (gear, back, first run) move it where work starts.
+    const focused = document.activeElement;
+    const onTab = focused instanceof HTMLElement && focused.getAttribute('role') === 'tab';
+    let key: string | undefined;
+    if (state.start === 'agency' && before.start !== 'agency') key = 'setup-agency';
+    else if (state.start === 'choose' && before.start === 'agency') key = 'start-agency';
+    else if (inViews && !onTab) key = FOCUS_ON_ARRIVAL[state.view] ?? (before.view === 'settings' ? 'gear' : `tab-${state.view as TabView}`);
+    if (key) (main.parentElement?.querySelector(`[data-focus-key="${key}"]`) as HTMLElement | null)?.focus();
   };
 
   return {
     update(state) {
       header.update(state);
-      insert.update(state);
-      summary.update(state);
-      settings.update(state);
-      for (const key of SECTIONS) showStatus(state, key);
-      for (const body of bodies) body.update(state);
-      documents.update(state);
+      tabs.update(state);
+      firstRun.update(state);
+      for (const part of Object.values(parts)) part.update(state);
+      show(state);
     },
     attach(tools) {
-      if (bodies.length > 0) return;
-      const made: [LazyCard, SectionBody][] = [
-        [forms, tools.formsSection(lang, setup.entries, c)],
-        [check, tools.checkSection(lang, c)],
-        [consolidation, tools.consolidateSection(lang, c)],
-      ];
-      for (const [target, body] of made) {
-        target.slot.replaceChildren(...body.nodes);
-        target.after.replaceChildren(...body.after);
-      }
-      const plan = tools.planSection(lang, { pack: setup.pack, file: setup.planFile }, c);
-      insert.planSlot?.replaceChildren(...plan.nodes);
-      bodies = [...made.map(([, body]) => body), plan];
+      for (const part of [...Object.values(parts), firstRun]) part.attach?.(tools);
     },
   };
 }

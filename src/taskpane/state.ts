@@ -9,13 +9,26 @@ import type { Lang } from '../domain/i18n';
 import type { CheckResult } from '../app/check-workbook';
 import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { TrackerSummary } from '../app/tracker-summary';
-import { MAIN, type Route } from './route';
+import { MAIN, type PaneView, type Route, type TabView } from './route';
 import {
   type Notice, type SettingsErrors, type SettingsForm, type Text, defaultSettingsForm, settingsFromSummary,
 } from './view-model';
 
-export type Section = 'insert' | 'summary' | 'forms' | 'check' | 'consolidate' | 'settings';
+export type Section = 'insert' | 'summary' | 'forms' | 'check' | 'consolidate' | 'settings' | 'setup';
+/** The sections that are cards of the views ('setup' is the first run's one-step insert). */
 export const SECTIONS: readonly Section[] = ['insert', 'summary', 'forms', 'check', 'consolidate', 'settings'];
+
+/** The view each section is part of. */
+export const SECTION_VIEW: Readonly<Record<Section, PaneView>> = {
+  insert: 'tracker', summary: 'tracker', setup: 'tracker', forms: 'forms', check: 'check', consolidate: 'consolidate', settings: 'settings',
+};
+
+/**
+ * What the pane shows in Excel besides the help: the views, or — in a workbook with nothing of the product, when no view
+ * was asked for or remembered — the first run's choice ('choose'), then the clerk's one-step set-up ('agency').
+ * 'deciding': the start-up read has not told yet whether the workbook has anything of the product.
+ */
+export type StartStep = 'deciding' | 'choose' | 'agency' | 'views';
 
 /** The "Chèn biểu báo cáo" form. */
 export interface FormsForm {
@@ -71,8 +84,13 @@ export type SummaryView =
 export interface PaneState {
   readonly lang: Lang;
   readonly env: PaneEnv;
-  /** The pane's sections, or its help (taskpane.html#help). */
+  /** The pane's views, or its help (taskpane.html#help). */
   readonly route: Route;
+  /** The view shown (a tab, or the settings). */
+  readonly view: PaneView;
+  /** The tab last shown: the settings' "back" returns to it. */
+  readonly tab: TabView;
+  readonly start: StartStep;
   /** Something slow is running; every action button is disabled meanwhile. */
   readonly busy: { readonly section: Section; readonly text: Text } | null;
   readonly notices: Readonly<Record<Section, Notice | null>>;
@@ -98,6 +116,13 @@ export type Action =
   | { readonly type: 'lang'; readonly lang: Lang }
   | { readonly type: 'env'; readonly env: PaneEnv }
   | { readonly type: 'route'; readonly route: Route }
+  /** A view chosen (a tab, the gear, the first run's choice): the first run is over. */
+  | { readonly type: 'view'; readonly view: PaneView }
+  /** The view remembered in the workbook (null: none); it decides where the pane opens unless a view was asked for. */
+  | { readonly type: 'remembered'; readonly view: PaneView | null }
+  /** The start-up read: whether the workbook holds anything of the product (stamp, tracker, forms, consolidation). */
+  | { readonly type: 'workbook-seen'; readonly empty: boolean }
+  | { readonly type: 'first-run'; readonly step: 'choose' | 'agency' }
   | { readonly type: 'busy'; readonly section: Section; readonly text: Text }
   | { readonly type: 'idle' }
   | { readonly type: 'notice'; readonly section: Section; readonly notice: Notice | null }
@@ -128,6 +153,8 @@ export type Action =
 /** What the pane starts from besides the language and the time: the plan's statistics year (the default year). */
 export interface PaneSetup {
   readonly statisticsYear: number;
+  /** The view the address asked for (taskpane.html?view=<id>); it wins over the remembered one and the first run. */
+  readonly view?: PaneView | null;
 }
 
 export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneState {
@@ -135,8 +162,11 @@ export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneS
     lang,
     env: { kind: 'starting' },
     route: MAIN,
+    view: setup.view ?? 'tracker',
+    tab: setup.view && setup.view !== 'settings' ? setup.view : 'tracker',
+    start: setup.view ? 'views' : 'deciding',
     busy: null,
-    notices: { insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null },
+    notices: { insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null, setup: null },
     agencyCode: null,
     summary: { kind: 'unknown' },
     settings: defaultSettingsForm(nowMs),
@@ -195,6 +225,15 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, env: action.env };
     case 'route':
       return { ...state, route: action.route };
+    case 'view':
+      return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
+    case 'remembered':
+      if (state.start !== 'deciding' || action.view === null) return state;
+      return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
+    case 'workbook-seen':
+      return state.start === 'deciding' ? { ...state, start: action.empty ? 'choose' : 'views' } : state;
+    case 'first-run':
+      return state.start === 'views' ? state : { ...state, start: action.step };
     case 'busy':
       return { ...state, busy: { section: action.section, text: action.text } };
     case 'idle':

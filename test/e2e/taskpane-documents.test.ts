@@ -75,15 +75,21 @@ function wordLibraryChunks(): string[] {
 const loadedAny = (requested: readonly string[], files: readonly string[]) => requested.some((u) => files.some((f) => u.endsWith(`/chunks/${f}`)));
 
 const documents = (page: Page) => page.locator('[data-section="documents"]');
+/** Shows a view with its tab. */
+async function showView(page: Page, view: string): Promise<void> {
+  await page.locator(`[role="tab"][data-view="${view}"]`).click();
+  await expect.poll(() => page.locator(`[data-panel="${view}"]`).isVisible()).toBe(true);
+}
+
 const kindButtons = (page: Page) => documents(page).locator('button[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 
 describe('Soạn văn bản in Chromium', () => {
   it('an agency workbook: its report, drafted in one round trip and downloaded as a .docx; the text on request', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     try {
-      await expect.poll(() => page.getByRole('heading', { name: 'Soạn văn bản' }).count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: 'Chèn bảng theo dõi' }).count(), { timeout: 30_000 }).toBe(1);
       // Insert the tracker for a ward, as a user does.
       const input = page.locator('[data-section="insert"]').getByRole('combobox', { name: /Đơn vị/ });
       await input.fill('quyet thang');
@@ -94,6 +100,7 @@ describe('Soạn văn bản in Chromium', () => {
       // Nothing of the drafting is loaded, nor the workbook read for it, before the user asks.
       expect(requested.some((u) => /chunks\/(documents|docx)\./.test(u))).toBe(false);
 
+      await showView(page, 'documents');
       await syncs(page, true);
       await documents(page).getByRole('button', { name: 'Đọc sổ để soạn' }).click();
       await expect.poll(() => kindButtons(page), { timeout: 30_000 }).toEqual(['agency']);
@@ -146,7 +153,7 @@ describe('Soạn văn bản in Chromium', () => {
       { name: 'so-noi-vu.xlsx', mimeType: XLSX, buffer: await agencyFile('SNV') },
       { name: 'so-tai-chinh.xlsx', mimeType: XLSX, buffer: await agencyFile('STC') },
     ];
-    const { context, page, errors } = await openPane(session, { now: NOW });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=consolidate' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.baseUrl });
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
@@ -159,6 +166,7 @@ describe('Soạn văn bản in Chromium', () => {
       await input.setInputFiles(files);
       await consolidate.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
       await expect.poll(() => consolidate.locator('.status .notice-text').textContent(), { timeout: 60_000 }).toContain('Đã tổng hợp 2 tệp');
+      await showView(page, 'documents');
 
       await documents(page).getByRole('button', { name: 'Đọc sổ để soạn' }).click();
       await expect.poll(() => kindButtons(page), { timeout: 30_000 }).toEqual(['province', 'reminder']);

@@ -29,7 +29,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('help (taskpane.html#help)', () => {
   it('opens at #help with a part per section, goes to a part, and back to the sections', async () => {
-    const { context, page, errors, refused } = await openPane(session, { hash: '#help' });
+    const { context, page, errors, refused } = await openPane(session, { hash: '?view=tracker#help' });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await sectionsShown(page)).toBe(false);
@@ -71,7 +71,7 @@ describe('help (taskpane.html#help)', () => {
   });
 
   it('follows the address when only the fragment changes (hashchange)', async () => {
-    const { context, page, errors } = await openPane(session);
+    const { context, page, errors } = await openPane(session, { hash: '?view=tracker' });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Chèn bảng theo dõi' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await helpView(page).count()).toBe(0);
@@ -85,8 +85,9 @@ describe('help (taskpane.html#help)', () => {
       });
       await expect.poll(() => sectionsShown(page)).toBe(true);
 
-      // Each section's "?" opens the help at that section.
-      expect(await page.locator('.help-q').count()).toBe(7);
+      // Each section's "?" opens the help at that section (the settings' and documents' come with the tools chunk).
+      await expect.poll(() => page.locator('.help-q').count(), { timeout: 30_000 }).toBe(7);
+      await page.locator('[role="tab"][data-view="check"]').click();
       await page.getByRole('link', { name: 'Hướng dẫn mục "Kiểm tra"' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#help-check');
       await expect.poll(() => focusedText(page)).toBe('Kiểm tra');
@@ -113,7 +114,7 @@ describe('help (taskpane.html#help)', () => {
 describe('language from Office', () => {
   it('opens in English when Office\'s display language is English or any other but Vietnamese', async () => {
     for (const displayLanguage of ['en-US', 'fr-FR']) {
-      const { context, page } = await openPane(session, { displayLanguage });
+      const { context, page } = await openPane(session, { displayLanguage, hash: '?view=tracker' });
       try {
         await expect.poll(() => page.getByRole('heading', { name: 'Insert the tracker' }).count(), { timeout: 30_000 }).toBe(1);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -124,7 +125,7 @@ describe('language from Office', () => {
   });
 
   it('keeps the language the user chose over the display language', async () => {
-    const { context, page } = await openPane(session, { displayLanguage: 'en-US', savedLang: 'vi' });
+    const { context, page } = await openPane(session, { displayLanguage: 'en-US', savedLang: 'vi', hash: '?view=tracker' });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Tình hình thực hiện' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
@@ -134,7 +135,7 @@ describe('language from Office', () => {
   });
 
   it('remembers a switch made in an English Office', async () => {
-    const { context, page } = await openPane(session, { displayLanguage: 'en-US' });
+    const { context, page } = await openPane(session, { displayLanguage: 'en-US', hash: '?view=tracker' });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Insert the tracker' }).count(), { timeout: 30_000 }).toBe(1);
       await page.getByRole('button', { name: 'Switch the pane to Vietnamese' }).click();

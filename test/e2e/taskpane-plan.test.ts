@@ -40,7 +40,7 @@ const pickPlan = (page: Page, name: string, text: string) =>
 
 describe('Kế hoạch in Chromium', () => {
   it('a 2027 plan file: shown by title and year, the tracker inserted from it, its tasks and deadlines followed', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     try {
@@ -97,7 +97,7 @@ describe('Kế hoạch in Chromium', () => {
   });
 
   it('a malformed plan file: refused, each problem naming its field; the plan in use kept', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
     try {
       await expect.poll(() => insertCard(page).locator('[data-plan]').count(), { timeout: 30_000 }).toBe(1);
       const bad = { ...plan, year: 'năm 2027', tasks: plan.tasks.map((t, i) => (i === 2 ? { ...t, deadlineTxt: 'Quý I/2027' } : t)) };

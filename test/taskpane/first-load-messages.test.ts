@@ -16,6 +16,8 @@ import { formsVi } from '../../src/domain/i18n/forms-vi';
 import { filesVi } from '../../src/domain/i18n/files-vi';
 import { documentsVi } from '../../src/domain/i18n/documents-vi';
 import { planPaneVi } from '../../src/domain/i18n/plan-pane-vi';
+import { firstRunVi } from '../../src/domain/i18n/first-run-vi';
+import { paneToolsVi } from '../../src/domain/i18n/pane-tools-vi';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -36,7 +38,7 @@ function staticGraph(entry: string): string[] {
   return [...seen];
 }
 
-const lazyKeys = [cliVi, planImportVi, reportVi, validationVi, formsVi, filesVi, documentsVi, planPaneVi].flatMap((part) => Object.keys(part));
+const lazyKeys = [cliVi, planImportVi, reportVi, validationVi, formsVi, filesVi, documentsVi, planPaneVi, firstRunVi, paneToolsVi].flatMap((part) => Object.keys(part));
 const startKeys = new Set(Object.keys(vi));
 /** A key's prefix up to its last dot ("forms.question."), for keys asked for with a template literal. */
 const prefixes = [...new Set(lazyKeys.map((k) => k.slice(0, k.lastIndexOf('.') + 1)))].filter(

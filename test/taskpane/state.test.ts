@@ -104,7 +104,7 @@ describe('reduce: report forms, check, consolidation', () => {
     expect(s.check).toBeNull();
     expect(s.highlighted).toBeNull();
     expect(s.consolidate).toMatchObject({ files: [], asOfText: '01/03/2026', admitWarnings: false, progress: null, result: null });
-    expect(s.notices).toEqual({ insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null });
+    expect(s.notices).toEqual({ insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null, setup: null });
   });
 
   it('the first pack selects all its forms; another keeps the choice of the forms it also has', () => {

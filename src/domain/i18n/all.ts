@@ -12,6 +12,7 @@ import { reportEn } from './report-en';
 import { reportVi } from './report-vi';
 import { documentsVi } from './documents-vi';
 import { planPaneVi } from './plan-pane-vi';
+import { firstRunVi } from './first-run-vi';
 import { useToolMessages } from './tool-messages';
 
 let loaded = false;
@@ -19,7 +20,7 @@ let loaded = false;
 export function useAllCatalogs(): void {
   if (loaded) return;
   useToolMessages();
-  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi, ...documentsVi, ...planPaneVi });
+  addMessages('vi', { ...cliVi, ...planImportVi, ...reportVi, ...documentsVi, ...planPaneVi, ...firstRunVi });
   addMessages('en', { ...en, ...cliEn, ...planImportEn, ...reportEn });
   loaded = true;
 }

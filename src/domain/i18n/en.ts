@@ -3,6 +3,8 @@ import { documentsEn } from './documents-en';
 import { formsEn } from './forms-en';
 import { paneEn } from './pane-en';
 import { planPaneEn } from './plan-pane-en';
+import { firstRunEn } from './first-run-en';
+import { paneToolsEn } from './pane-tools-en';
 import { validationEn } from './validation-en';
 
 /** English messages; the command line's own lines (cli-en.ts, plan-import-en.ts, report-en.ts) are added by all.ts. */
@@ -11,6 +13,8 @@ export const en: CoreCatalog = {
   ...formsEn,
   ...documentsEn,
   ...planPaneEn,
+  ...firstRunEn,
+  ...paneToolsEn,
   ...validationEn,
   'app.title': 'Records & Archives 2026',
   'tracker.question.agency': (p) =>

@@ -15,6 +15,8 @@ import type { planImportVi } from './plan-import-vi';
 import type { reportVi } from './report-vi';
 import type { documentsVi } from './documents-vi';
 import type { planPaneVi } from './plan-pane-vi';
+import type { firstRunVi } from './first-run-vi';
+import type { paneToolsVi } from './pane-tools-vi';
 
 export const vi = {
   ...paneVi,
@@ -36,7 +38,7 @@ export const vi = {
 } as const;
 
 type Widen<T> = T extends string ? string : T;
-type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi & typeof documentsVi & typeof planPaneVi;
+type Reference = typeof vi & typeof cliVi & typeof validationVi & typeof planImportVi & typeof formsVi & typeof filesVi & typeof reportVi & typeof documentsVi & typeof planPaneVi & typeof firstRunVi & typeof paneToolsVi;
 export type Catalog = { readonly [K in keyof Reference]: Widen<Reference[K]> };
 export type MessageKey = keyof Catalog;
 /** The messages every host holds: all but the command line's own lines (its plan import's and reports' included). */

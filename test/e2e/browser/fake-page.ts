@@ -22,6 +22,36 @@ export interface PageFakeOptions {
   readonly displayLanguage?: string;
   /** Leave Office alone (to see the pane outside Excel). */
   readonly outsideOffice?: boolean;
+  /** The workbook's sheets at start; default one empty "Sheet1". */
+  readonly sheets?: readonly string[];
+  /** The add-in's settings the document already holds (Office.context.document.settings), e.g. the view last used. */
+  readonly documentSettings?: Record<string, unknown>;
+  /** Office.context.document.settings.saveAsync reports a failure (as when the document is read-only). */
+  readonly settingsSaveFails?: boolean;
+}
+
+/**
+ * Office.context.document.settings as the pane uses it: get/set in memory, saveAsync keeping what was set (the
+ * test reads `saved` and `saves` through window.__vtltSettings), or failing as Office does (an AsyncResult whose status
+ * is "failed").
+ */
+export function documentSettings(initial: Record<string, unknown>, fails: boolean) {
+  const values = new Map(Object.entries(initial));
+  const settings = {
+    saved: { ...initial } as Record<string, unknown>,
+    saves: 0,
+    get: (name: string): unknown => (values.has(name) ? values.get(name) : null),
+    set: (name: string, value: unknown) => void values.set(name, value),
+    remove: (name: string) => void values.delete(name),
+    saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void) {
+      settings.saves++;
+      window.setTimeout(() => {
+        if (!fails) settings.saved = Object.fromEntries(values);
+        callback?.(fails ? { status: 'failed', error: { message: 'The document is read-only.' } } : { status: 'succeeded' });
+      }, 0);
+    },
+  };
+  return settings;
 }
 
 type Win = Window & Record<string, unknown>;
@@ -29,7 +59,7 @@ type Win = Window & Record<string, unknown>;
 export function install(options: PageFakeOptions = {}): FakeExcel {
   const win = window as unknown as Win;
   const fake = new FakeExcel({
-    sheets: ['Sheet1'],
+    sheets: options.sheets ?? ['Sheet1'],
     excelApi: options.excelApi ?? '1.17',
     platform: 'PC',
     payloadLimit: Number.POSITIVE_INFINITY,
@@ -48,8 +78,9 @@ export function install(options: PageFakeOptions = {}): FakeExcel {
     displayLanguage: options.displayLanguage ?? 'vi-VN',
     requirements: fake.office.context.requirements,
     officeTheme: options.officeTheme ?? undefined,
-    document: {},
+    document: { settings: documentSettings(options.documentSettings ?? {}, options.settingsSaveFails === true) },
   };
+  win['__vtltSettings'] = context.document.settings;
   // The test changes what Office reports (the theme) through this.
   win['__vtltOfficeContext'] = context;
   /** Makes Office.context answer from `context`; office.js defines it as a getter over its app factory. */

@@ -1,0 +1,66 @@
+/**
+ * The first run's "Văn thư đơn vị": the tracker and the report forms for the chosen agency in one step (set-up-agency.ts,
+ * in the tools chunk, composing insertTracker and insertForms with at most one question), then the tracker view.
+ */
+import { t } from '../../domain/i18n';
+import { findAgency } from '../../domain/roster-lookup';
+import type { Controller } from '../controller';
+import { canInsert } from '../state';
+import { type Notice, insertNotice, textNotice } from '../view-model';
+import type { ShellContext } from './shell-context';
+
+const TONES: readonly Notice['tone'][] = ['info', 'success', 'warning', 'error'];
+
+/** Both steps' lines in one notice, in the graver tone. */
+function joined(a: Notice, b: Notice): Notice {
+  return { tone: TONES[Math.max(TONES.indexOf(a.tone), TONES.indexOf(b.tone))]!, lines: [...a.lines, ...b.lines] };
+}
+
+export function firstRunActions(ctx: ShellContext, showView: Controller['showView']): Pick<Controller, 'setUpAgency'> {
+  const { deps, dispatch, run, confirm, focusOn } = ctx;
+  return {
+    async setUpAgency() {
+      const state = ctx.state();
+      if (!canInsert(state) || state.busy) return;
+      const agency = state.agencyCode === null ? undefined : findAgency(deps.roster, state.agencyCode);
+      if (!agency) {
+        dispatch({ type: 'notice', section: 'setup', notice: textNotice('error', (l) => t(l, 'pane.agency.required')) });
+        focusOn('setup-agency');
+        return;
+      }
+      const tk = await ctx.toolsFor('setup');
+      if (!tk) return;
+      await run('setup', (l) => t(l, 'pane.start.busy'), async () => {
+        const { setUpAgency } = await import(/* webpackChunkName: "tools" */ '../../app/set-up-agency');
+        const year = tk.model.parseReportingYear(ctx.state().forms.yearText, deps.now());
+        if (!year.ok) {
+          dispatch({ type: 'notice', section: 'setup', notice: textNotice('error', year.error) });
+          return;
+        }
+        const port = deps.makePort();
+        let trackerSkipped: readonly string[] = [];
+        const result = await setUpAgency(port, {
+          planPack: ctx.plan(),
+          formPack: ctx.state().forms.pack ?? tk.defaultFormPack(),
+          agency,
+          year: year.year,
+          now: new Date(deps.now()),
+          confirm,
+          lang: ctx.state().lang,
+          afterWrite: (step) => {
+            if (step === 'tracker') trackerSkipped = [...port.lastWriteSkipped];
+          },
+        });
+        if (!result.ok) {
+          dispatch({ type: 'notice', section: 'setup', notice: textNotice('info', (l) => t(l, 'pane.insert.cancelled')) });
+          return;
+        }
+        const forms = tk.model.formsInsertNotice(result.forms, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced);
+        dispatch({ type: 'notice', section: 'insert', notice: joined(insertNotice(result.tracker, agency, trackerSkipped), forms) });
+        dispatch({ type: 'check-stale' });
+        await ctx.loadSummary();
+        showView('tracker');
+      });
+    },
+  };
+}
