@@ -132,9 +132,39 @@ const REMEMBERED_ITEMS = 4_096;
  */
 let remembered = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
 
+/**
+ * Long items lately decoded (the plan's JSON text every tracker carries, in pieces of tens of kilobytes): a batch of
+ * files made from one plan holds the same pieces, whose decoding (entities at every quote) costs far more than
+ * comparing their bytes. A few, bounded by their bytes; compared in full before one is reused.
+ */
+const LONG_ITEMS_BYTES = 2 * 1024 * 1024;
+let longItems: { readonly bytes: Uint8Array; readonly text: string }[] = [];
+let longBytes = 0;
+
+function longItemText(b: Uint8Array, start: number, end: number, decode: () => string): string {
+  const view = b.subarray(start, end);
+  for (const known of longItems) if (known.bytes.length === view.length && sameBytes(known.bytes, view)) return known.text;
+  const text = decode();
+  if (view.length > LONG_ITEMS_BYTES / 4) return text;
+  if (longBytes + view.length > LONG_ITEMS_BYTES) {
+    longItems = [];
+    longBytes = 0;
+  }
+  // A copy: a view would hold the whole part in memory.
+  longItems.push({ bytes: new Uint8Array(view), text });
+  longBytes += view.length;
+  return text;
+}
+
+/** Equal bytes (same length assumed); the last ones first, where two pieces of different plans soon differ. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function itemText(b: Uint8Array, start: number, end: number): string {
   const decode = (): string => runsText(new XmlScanner(b.subarray(start, end)), N.si);
-  if (end - start > REMEMBERED_ITEM_BYTES) return decode();
+  if (end - start > REMEMBERED_ITEM_BYTES) return longItemText(b, start, end, decode);
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
   const known = remembered.get(h);
