@@ -21,18 +21,23 @@ export interface PaneHeader {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** A gear drawn with two circles (its teeth are a dashed stroke), in the text colour. */
+/** An outlined gear (eight teeth around a hub), in the text colour. */
 function gearIcon(): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 20 20');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', 'icon');
-  for (const [r, width, dash] of [['7', '3', '2.6 2.9'], ['4', '1.6', '']] as const) {
-    const circle = document.createElementNS(SVG, 'circle');
-    for (const [k, v] of [['cx', '10'], ['cy', '10'], ['r', r], ['fill', 'none'], ['stroke', 'currentColor'], ['stroke-width', width]]) circle.setAttribute(k!, v!);
-    if (dash) circle.setAttribute('stroke-dasharray', dash);
-    svg.append(circle);
+  const attrs = (el: Element, values: Record<string, string>) => Object.entries(values).forEach(([k, v]) => el.setAttribute(k, v));
+  attrs(svg, { viewBox: '0 0 20 20', 'aria-hidden': 'true', class: 'icon', fill: 'none', stroke: 'currentColor', 'stroke-width': '1.4', 'stroke-linejoin': 'round' });
+  const points: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    for (const [turn, r] of [[-0.4, 6.4], [-0.2, 8.8], [0.2, 8.8], [0.4, 6.4]] as const) {
+      const angle = (i * Math.PI) / 4 + turn;
+      points.push(`${(10 + r * Math.sin(angle)).toFixed(1)},${(10 - r * Math.cos(angle)).toFixed(1)}`);
+    }
   }
+  const rim = document.createElementNS(SVG, 'polygon');
+  attrs(rim, { points: points.join(' ') });
+  const hub = document.createElementNS(SVG, 'circle');
+  attrs(hub, { cx: '10', cy: '10', r: '2.6' });
+  svg.append(rim, hub);
   return svg;
 }
 

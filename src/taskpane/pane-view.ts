@@ -106,7 +106,7 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
   };
   const panel = (view: PaneView): HTMLElement =>
     view === 'settings'
-      ? h('section', { class: 'view', 'data-panel': view, 'aria-label': t(lang, 'pane.settings.heading'), hidden: true }, ...parts[view].nodes)
+      ? h('div', { class: 'view', 'data-panel': view, hidden: true }, ...parts[view].nodes)
       : h('div', { class: 'view', 'data-panel': view, role: 'tabpanel', id: tabs.panelId(view), 'aria-labelledby': tabs.tabId(view), tabindex: 0, hidden: true }, ...parts[view].nodes);
   const panels = new Map<PaneView, HTMLElement>([...TAB_VIEWS, 'settings' as const].map((v) => [v, panel(v)]));
   const deciding = h('div', { class: 'card' }, spinner(t(lang, 'pane.reading')));
@@ -139,10 +139,10 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
   return {
     update(state) {
       header.update(state);
-      tabs.update(state);
       firstRun.update(state);
       for (const part of Object.values(parts)) part.update(state);
       show(state);
+      tabs.update(state);
     },
     attach(tools) {
       for (const part of [...Object.values(parts), firstRun]) part.attach?.(tools);

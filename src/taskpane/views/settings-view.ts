@@ -11,7 +11,7 @@ import { type ViewPart, statusOf, withHelpLink } from './view';
 export function settingsView(lang: Lang, c: Controller): ViewPart {
   const settings = settingsSection(lang, c);
   const status = statusOf(lang, withHelpLink(lang, settings.card, 'settings'), 'settings');
-  const back = h('button', { type: 'button', class: 'btn subtle small back', 'data-focus-key': 'settings-back' }, h('span', { 'aria-hidden': 'true' }, '← '), t(lang, 'pane.view.back'));
+  const back = h('button', { type: 'button', class: 'btn subtle small back', 'data-focus-key': 'settings-back' }, h('span', { 'aria-hidden': 'true' }, '←'), t(lang, 'pane.view.back'));
   back.addEventListener('click', () => c.leaveSettings());
   return {
     nodes: [h('div', { class: 'view-bar' }, back), settings.card.el],

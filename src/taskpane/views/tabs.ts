@@ -45,7 +45,6 @@ export function tabStrip(lang: Lang, choose: (view: TabView) => void): TabStrip 
     if (next === null) return;
     e.preventDefault();
     tabs[next]!.focus();
-    tabs[next]!.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     choose(models[next]!.view);
   });
   let shown = '';
@@ -55,8 +54,10 @@ export function tabStrip(lang: Lang, choose: (view: TabView) => void): TabStrip 
     panelId: (view) => ids.get(view)!.panel,
     update(state) {
       const busy = busyView(state);
-      const marker = `${state.view}|${busy ?? ''}`;
+      // Redrawn when the view, the busy one or the strip's visibility changed.
+      const marker = `${state.view}|${el.hidden}|${busy ?? ''}`;
       if (marker === shown) return;
+      const moved = !shown.startsWith(`${state.view}|${el.hidden}|`);
       shown = marker;
       tabs.forEach((tab, i) => {
         const view = models[i]!.view;
@@ -65,6 +66,8 @@ export function tabStrip(lang: Lang, choose: (view: TabView) => void): TabStrip 
         // One tab in the tab order: the selected one, or the first while the settings are shown.
         tab.tabIndex = selected || (state.view === 'settings' && view === state.tab) ? 0 : -1;
         tab.toggleAttribute('data-busy', busy === view);
+        // The selected tab in sight, in a narrow pane whose strip scrolls sideways (?view=documents at 320 px).
+        if (selected && moved && !el.hidden) tab.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
       });
     },
   };
