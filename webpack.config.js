@@ -103,7 +103,8 @@ module.exports = async (env = {}, argv = {}) => {
     // Style sheets are emitted as files and linked from the page (html-webpack-plugin adds the <link>), never put in a
     // <style> element: the pages' policy has style-src 'self' without 'unsafe-inline'.
     experiments: { css: true },
-    resolve: { extensions: ['.ts', '.js'] },
+    // zod with its eval probe off (src/taskpane/zod-jitless.ts): the pages' policy would report the probe.
+    resolve: { extensions: ['.ts', '.js'], alias: { zod$: path.resolve(__dirname, 'src/taskpane/zod-jitless.ts') } },
     module: {
       // The pane runs in the web views Office uses today (WebView2 on Windows, WKWebView on Mac, the browser for
       // Excel on the web); the older Internet Explorer and EdgeHTML web views are not supported (see README).

@@ -22,6 +22,7 @@ interface PageOptions {
 interface WebpackConfig {
   name: string;
   devtool?: string | false;
+  resolve?: { alias?: Record<string, string> };
   plugins?: { userOptions?: PageOptions }[];
   module?: { rules?: { type?: string }[] };
 }
@@ -108,6 +109,39 @@ describe('the build settings that the policy needs', () => {
       for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag, file).toMatch(/\ssrc=/);
       expect(html, file).not.toMatch(/<style\b|\sstyle=|\son[a-z]+=/);
     }
+  });
+});
+
+describe("zod in the pane's build (src/taskpane/zod-jitless.ts)", () => {
+  it('is what the pane gets for zod; the command line keeps zod as it is', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const configs = await config({}, { mode: 'production' });
+      expect(configs.find((c) => c.name === 'taskpane')?.resolve?.alias?.['zod$']).toBe(path.join(root, 'src', 'taskpane', 'zod-jitless.ts'));
+      expect(configs.find((c) => c.name === 'cli')?.resolve?.alias?.['zod$']).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('makes and runs object schemas without ever making a function from text (what the policy refuses)', async () => {
+    const RealFunction = globalThis.Function;
+    let made = 0;
+    globalThis.Function = new Proxy(RealFunction, {
+      construct(target, args: unknown[]) {
+        made += 1;
+        return Reflect.construct(target, args) as object;
+      },
+    });
+    try {
+      const { z } = await import('../../src/taskpane/zod-jitless');
+      const schema = z.object({ id: z.string(), tasks: z.array(z.object({ n: z.number() })) });
+      for (let i = 0; i < 3; i++) expect(schema.parse({ id: 'x', tasks: [{ n: i }] })).toEqual({ id: 'x', tasks: [{ n: i }] });
+      expect(schema.safeParse({ id: 1 }).success).toBe(false);
+    } finally {
+      globalThis.Function = RealFunction;
+    }
+    expect(made).toBe(0);
   });
 });
 

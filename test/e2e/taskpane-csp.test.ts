@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DIST, ROOT, keepOffline } from './browser/harness';
 import { startSession, type PaneSession } from './browser/session';
+import { plan2027 } from '../taskpane/plan-2027';
 
 interface Csp {
   OFFICE_JS_CDN: string;
@@ -58,6 +59,11 @@ afterAll(async () => {
 
 /** Opens a built page with the Excel fake, watching requests, errors and violations from the start. */
 async function open(file: string, before: (page: Page) => Promise<void> = async () => undefined): Promise<Watched> {
+  return openAt(file, before);
+}
+
+/** As open(), at an address that may carry ?view= or #help. */
+async function openAt(address: string, before: (page: Page) => Promise<void>): Promise<Watched> {
   const context = await session.browser.newContext({ viewport: { width: 320, height: 760 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -71,7 +77,7 @@ async function open(file: string, before: (page: Page) => Promise<void> = async 
   await page.addInitScript({ content: session.fakeScript });
   await page.addInitScript({ content: 'window.VtltFake.install({});' });
   await before(page);
-  await page.goto(`${session.baseUrl}/${file}`);
+  await page.goto(`${session.baseUrl}/${address}`);
   return {
     page,
     requests,
@@ -212,6 +218,44 @@ describe('the pane under the policy', () => {
     const elsewhere = pane.requests.filter((u) => u.includes('example.com'));
     for (const url of elsewhere) expect(pane.failed.find((f) => f.url === url)?.why, url).toMatch(/csp/i);
     expect(pane.refused).toEqual([]);
+  });
+});
+
+describe('the lazily loaded parts under the policy', () => {
+  // Each view and the help come with chunks of their own (the tools, the help, the documents...): each address of the
+  // ribbon's buttons, and #help, loads with no violation and asks nothing elsewhere.
+  for (const address of ['taskpane.html?view=tracker', 'taskpane.html?view=forms', 'taskpane.html?view=check', 'taskpane.html?view=consolidate', 'taskpane.html?view=documents', 'taskpane.html#help']) {
+    it(`${address}: no violation, no error, no other host`, async () => {
+      const pane = await open(address);
+      try {
+        await pane.page.locator('#app > *').first().waitFor({ timeout: 60_000 });
+        await pane.page.waitForLoadState('networkidle');
+        expect(await pane.violations()).toEqual([]);
+        expect(pane.errors).toEqual([]);
+        expect(pane.refused).toEqual([]);
+        expect(pane.requests.filter((u) => !allowedRequest(u))).toEqual([]);
+      } finally {
+        await pane.close();
+      }
+    });
+  }
+
+  it("a plan file read with the schema library (zod): no eval attempted, so no violation", async () => {
+    // zod's object schemas try new Function('') unless told not to (src/taskpane/zod-jitless.ts); the attempt would be
+    // refused by the policy and reported.
+    const pane = await open('taskpane.html?view=tracker');
+    try {
+      const card = pane.page.locator('[data-section="insert"]');
+      await expect.poll(() => card.locator('[data-plan]').textContent(), { timeout: 30_000 }).toContain('2026');
+      const plan = JSON.stringify(plan2027());
+      await card.locator('input[type="file"]').setInputFiles({ name: 'ke-hoach-2027.json', mimeType: 'application/json', buffer: Buffer.from(plan, 'utf8') });
+      await expect.poll(() => card.locator('[data-plan]').textContent(), { timeout: 30_000 }).toContain('2027');
+      expect(pane.requests.some((u) => /chunks\/pack-schema\./.test(u))).toBe(true);
+      expect(await pane.violations()).toEqual([]);
+      expect(pane.errors).toEqual([]);
+    } finally {
+      await pane.close();
+    }
   });
 });
 
