@@ -6,7 +6,7 @@ import type { Controller } from './controller';
 import { h } from './dom';
 import { type PaneState, canInsert } from './state';
 import { type Card, card } from './ui';
-import { kindLabel } from './view-model';
+import { kindLabel, type Text } from './view-model';
 
 /** A section of the pane built at once (not from the tools chunk): its card and how it shows a state. */
 export interface SectionCard {
@@ -14,6 +14,14 @@ export interface SectionCard {
   /** Where the tools chunk puts the plan in use and its choice ("Kế hoạch"). */
   readonly planSlot?: HTMLElement;
   update(state: PaneState): void;
+}
+
+/** "Đã chọn: <name> (mã <code>, <kind>)", or "Chưa chọn đơn vị." */
+export function chosenAgency(code: string | null, byCode: ReadonlyMap<string, RosterEntry>): Text {
+  const entry = code === null ? undefined : byCode.get(code);
+  return entry
+    ? (lang) => t(lang, 'pane.agency.selected', { name: entry.name, code: entry.code, kind: kindLabel(entry.kind, lang) })
+    : (lang) => t(lang, 'pane.agency.none');
 }
 
 export function insertSection(lang: Lang, entries: readonly RosterEntry[], c: Controller): SectionCard {
@@ -50,11 +58,8 @@ export function insertSection(lang: Lang, entries: readonly RosterEntry[], c: Co
     planSlot,
     update(state) {
       syncPicker(state.agencyCode);
-      const chosen = state.agencyCode === null ? undefined : byCode.get(state.agencyCode);
-      chosenLine.textContent = chosen
-        ? t(lang, 'pane.agency.selected', { name: chosen.name, code: chosen.code, kind: kindLabel(chosen.kind, lang) })
-        : t(lang, 'pane.agency.none');
-      if (state.notices.insert?.tone === 'error' && !chosen) picker.input.setAttribute('aria-invalid', 'true');
+      chosenLine.textContent = chosenAgency(state.agencyCode, byCode)(lang);
+      if (state.notices.insert?.tone === 'error' && !byCode.has(state.agencyCode ?? '')) picker.input.setAttribute('aria-invalid', 'true');
       else picker.input.removeAttribute('aria-invalid');
       const insertable = canInsert(state);
       oldExcel.hidden = insertable;

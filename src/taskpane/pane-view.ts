@@ -10,7 +10,7 @@ import type { Controller } from './controller';
 import { h } from './dom';
 import { paneHeader, type PaneHeader } from './header';
 import { helpSlot, type HelpLoader } from './help-slot';
-import { type PaneView, type Route, TAB_VIEWS, type TabView } from './route';
+import { type PaneView, type Route, TAB_VIEWS } from './route';
 import type { PaneState } from './state';
 import { spinner } from './ui';
 import type { PlainKey } from './view-model';
@@ -18,6 +18,7 @@ import { checkView } from './views/check-view';
 import { consolidateView } from './views/consolidate-view';
 import { documentsView } from './views/documents-view';
 import { formsView } from './views/forms-view';
+import { arrivalFocus, type Place, shownParts } from './views/shell-model';
 import { tabStrip } from './views/tabs';
 import { trackerView } from './views/tracker-view';
 import { type PaneTools, type ViewPart, type ViewSetup, lazyPart } from './views/view';
@@ -89,9 +90,6 @@ function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: P
   };
 }
 
-/** Where the focus goes when the pane moves to a view by a button other than its tab (none: it stays). */
-const FOCUS_ON_ARRIVAL: Partial<Record<PaneView, string>> = { settings: 'settings-back' };
-
 /** In Excel: the first run, or the tabs and their panels, and the settings. */
 function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: PageSetup, c: Controller): Pick<View, 'update' | 'attach'> {
   const tabs = tabStrip(lang, (view) => c.showView(view));
@@ -113,26 +111,19 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
   const firstRun = lazyPart(lang, (tools) => tools.firstRunView(lang, setup.entries, c), (state) => state.start === 'choose' || state.start === 'agency');
   const firstRunEl = h('div', { class: 'first-run' }, ...firstRun.nodes);
   main.append(deciding, firstRunEl, tabs.el, ...panels.values());
-  let shown: { view: PaneView; start: PaneState['start'] } | null = null;
+  let shown: Place | null = null;
 
   const show = (state: PaneState) => {
     if (shown && shown.view === state.view && shown.start === state.start) return;
     const before = shown;
     shown = { view: state.view, start: state.start };
-    const inViews = state.start === 'views';
-    deciding.hidden = state.start !== 'deciding';
-    firstRunEl.hidden = state.start !== 'choose' && state.start !== 'agency';
-    tabs.el.hidden = !inViews || state.view === 'settings';
-    for (const [view, el] of panels) el.hidden = !inViews || view !== state.view;
-    // The pane opening on its first view leaves the focus alone.
-    if (before === null || before.start === 'deciding') return;
-    // A tab keeps the focus on itself; other ways of arriving (gear, back, first run) move it where work starts.
+    const parts = shownParts(state);
+    deciding.hidden = !parts.deciding;
+    firstRunEl.hidden = !parts.firstRun;
+    tabs.el.hidden = !parts.tabs;
+    for (const [view, el] of panels) el.hidden = view !== parts.panel;
     const focused = document.activeElement;
-    const onTab = focused instanceof HTMLElement && focused.getAttribute('role') === 'tab';
-    let key: string | undefined;
-    if (state.start === 'agency' && before.start !== 'agency') key = 'setup-agency';
-    else if (state.start === 'choose' && before.start === 'agency') key = 'start-agency';
-    else if (inViews && !onTab) key = FOCUS_ON_ARRIVAL[state.view] ?? (before.view === 'settings' ? 'gear' : `tab-${state.view as TabView}`);
+    const key = arrivalFocus(before, shown, focused instanceof HTMLElement && focused.getAttribute('role') === 'tab');
     if (key) (main.parentElement?.querySelector(`[data-focus-key="${key}"]`) as HTMLElement | null)?.focus();
   };
 

@@ -10,6 +10,10 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { viewFromSearch, routeFromHash, TAB_VIEWS } from '../../src/taskpane/route';
 import { initialState, reduce, type Action, type PaneState } from '../../src/taskpane/state';
 import { busyView, tabKeyTarget, tabModels } from '../../src/taskpane/views/tabs-model';
+import { arrivalFocus, shownParts } from '../../src/taskpane/views/shell-model';
+import { firstRunModel } from '../../src/taskpane/views/first-run-model';
+import { chosenAgency } from '../../src/taskpane/insert-section';
+import { roster } from '../hosts/excel/helpers';
 import { settingsMemory, VIEW_SETTING, type DocumentSettings } from '../../src/taskpane/views/view-memory';
 import { holdsProduct, CONSOLIDATION_MARKERS } from '../../src/workbook/product-sheets';
 import { ROSTER_SHEET } from '../../src/workbook/roster-sheet';
@@ -75,6 +79,58 @@ describe('views in the state', () => {
     const s = run(start('forms'), { type: 'busy', section: 'check', text: () => '' }, { type: 'notice', section: 'setup', notice: textNotice('info', () => 'x') });
     expect(s.view).toBe('forms');
     expect(s.notices.setup?.tone).toBe('info');
+  });
+});
+
+describe('the shell\'s view-model', () => {
+  it('shows the start-up spinner, then the first run or the tabs and one panel; the settings without the tabs', () => {
+    expect(shownParts({ view: 'tracker', start: 'deciding' })).toEqual({ deciding: true, firstRun: false, tabs: false, panel: null });
+    expect(shownParts({ view: 'tracker', start: 'choose' })).toEqual({ deciding: false, firstRun: true, tabs: false, panel: null });
+    expect(shownParts({ view: 'tracker', start: 'agency' })).toEqual({ deciding: false, firstRun: true, tabs: false, panel: null });
+    expect(shownParts({ view: 'check', start: 'views' })).toEqual({ deciding: false, firstRun: false, tabs: true, panel: 'check' });
+    expect(shownParts({ view: 'settings', start: 'views' })).toEqual({ deciding: false, firstRun: false, tabs: false, panel: 'settings' });
+  });
+
+  it('moves the focus where the work starts when a button other than a tab changed the view; a tab keeps it', () => {
+    const views = (view: PaneState['view']) => ({ view, start: 'views' as const });
+    // Opening, and the start-up read ending, leave the focus alone.
+    expect(arrivalFocus(null, views('tracker'), false)).toBeNull();
+    expect(arrivalFocus({ view: 'tracker', start: 'deciding' }, { view: 'tracker', start: 'choose' }, false)).toBeNull();
+    expect(arrivalFocus({ view: 'tracker', start: 'deciding' }, views('consolidate'), false)).toBeNull();
+    // The first run: the agency field, back to the choice, then the tab of the view chosen.
+    expect(arrivalFocus({ view: 'tracker', start: 'choose' }, { view: 'tracker', start: 'agency' }, false)).toBe('setup-agency');
+    expect(arrivalFocus({ view: 'tracker', start: 'agency' }, { view: 'tracker', start: 'choose' }, false)).toBe('start-agency');
+    expect(arrivalFocus({ view: 'tracker', start: 'choose' }, views('consolidate'), false)).toBe('tab-consolidate');
+    expect(arrivalFocus({ view: 'tracker', start: 'agency' }, views('tracker'), false)).toBe('tab-tracker');
+    // The gear and back.
+    expect(arrivalFocus(views('forms'), views('settings'), false)).toBe('settings-back');
+    expect(arrivalFocus(views('settings'), views('forms'), false)).toBe('gear');
+    // A tab (click or keys) keeps the focus; nothing changed, nothing moves.
+    expect(arrivalFocus(views('forms'), views('check'), true)).toBeNull();
+    expect(arrivalFocus(views('forms'), views('forms'), false)).toBeNull();
+  });
+});
+
+describe('the first run\'s view-model', () => {
+  const byCode = new Map(roster.entries.map((e) => [e.code, e] as const));
+  const firstRun = (...actions: Action[]) => run(start(), { type: 'env', env: { kind: 'excel', canInsert: true } }, { type: 'workbook-seen', empty: true }, ...actions);
+
+  it('the choice, then the agency step naming the forms\' year and the agency chosen', () => {
+    expect(firstRunModel(firstRun(), byCode).step).toBe('choose');
+    const m = firstRunModel(firstRun({ type: 'first-run', step: 'agency' }, { type: 'agency', code: '05455' }), byCode);
+    expect(m.step).toBe('agency');
+    expect(m.intro('vi')).toContain('năm 2025');
+    expect(m.chosen('vi')).toBe('Đã chọn: Phường Quyết Thắng (mã 05455, Phường)');
+    expect([m.canSetUp, m.canGoBack, m.oldExcel]).toEqual([true, true, false]);
+    expect(firstRunModel(run(firstRun(), { type: 'view', view: 'tracker' }), byCode).step).toBeNull();
+    expect(chosenAgency(null, byCode)('en')).toBe('No agency selected.');
+  });
+
+  it('nothing to press while something runs; an Excel without ExcelApi 1.8 says so and cannot set up', () => {
+    const busy = firstRunModel(firstRun({ type: 'first-run', step: 'agency' }, { type: 'busy', section: 'setup', text: () => '' }), byCode);
+    expect([busy.canSetUp, busy.canGoBack]).toEqual([false, false]);
+    const old = firstRunModel(firstRun({ type: 'env', env: { kind: 'excel', canInsert: false } }, { type: 'first-run', step: 'agency' }), byCode);
+    expect([old.oldExcel, old.canSetUp]).toEqual([true, false]);
   });
 });
 

@@ -8,9 +8,9 @@ import type { RosterEntry } from '../../domain/roster';
 import { boundAgencyPicker } from '../agency-picker';
 import type { Controller } from '../controller';
 import { h, uid } from '../dom';
-import { type PaneState, canInsert } from '../state';
 import { type Card, card } from '../ui';
-import { kindLabel, type PlainKey } from '../view-model';
+import type { PlainKey } from '../view-model';
+import { firstRunModel } from './first-run-model';
 import { type ViewPart, statusOf } from './view';
 
 function choice(key: 'agency' | 'province', title: PlainKey, hint: PlainKey, lang: Lang, onChoose: () => void): HTMLButtonElement {
@@ -51,7 +51,7 @@ export function firstRunView(lang: Lang, entries: readonly RosterEntry[], c: Con
   const choose = chooseCard(lang, c, skipButton('start-skip'));
 
   // The clerk's one step: the agency, then the tracker and the forms.
-  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const byCode = new Map(entries.map((e) => [e.code, e] as const));
   const { picker, sync } = boundAgencyPicker(entries, lang, 'setup-agency', (code) => c.pickAgency(code));
   const chosen = h('p', { class: 'chosen' });
   const intro = h('p', { class: 'intro' });
@@ -66,19 +66,16 @@ export function firstRunView(lang: Lang, entries: readonly RosterEntry[], c: Con
   return {
     nodes: [choose.el, agency.el],
     update(state) {
-      choose.el.hidden = state.start !== 'choose';
-      agency.el.hidden = state.start !== 'agency';
-      if (state.start !== 'agency') return;
+      const model = firstRunModel(state, byCode);
+      choose.el.hidden = model.step !== 'choose';
+      agency.el.hidden = model.step !== 'agency';
+      if (model.step !== 'agency') return;
       sync(state.agencyCode);
-      const entry = state.agencyCode === null ? undefined : byCode.get(state.agencyCode);
-      chosen.textContent = entry
-        ? t(lang, 'pane.agency.selected', { name: entry.name, code: entry.code, kind: kindLabel(entry.kind, lang) })
-        : t(lang, 'pane.agency.none');
-      intro.textContent = t(lang, 'pane.start.setUpIntro', { year: state.forms.yearText });
-      const insertable = canInsert(state);
-      oldExcel.hidden = insertable;
-      setUp.disabled = state.busy !== null || !insertable;
-      back.disabled = state.busy !== null;
+      chosen.textContent = model.chosen(lang);
+      intro.textContent = model.intro(lang);
+      oldExcel.hidden = !model.oldExcel;
+      setUp.disabled = !model.canSetUp;
+      back.disabled = !model.canGoBack;
       status(state);
     },
   };
