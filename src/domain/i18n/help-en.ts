@@ -4,7 +4,7 @@ import type { HelpCatalog } from './help-vi';
 export const helpEn: HelpCatalog = {
   title: 'How to use the add-in',
   intro:
-    'The "Records and archives" pane tracks the 2026 records and archives work plan and prepares the statistical reports inside Excel. Below, each section says what it does, the usual steps and what its messages mean.',
+    'The "Records and archives" pane tracks the 2026 records and archives work plan and prepares the statistical reports inside Excel. The work is split into tabs at the top: Task tracker, Report forms, Check, Consolidation (Sở Nội vụ) and Documents; the settings open with the gear button. In a new workbook the pane asks whether you are an agency records clerk (the tracker and the report forms inserted in one step) or Sở Nội vụ (the Consolidation tab). Below, each section says what it does, the usual steps and what its messages mean.',
   contents: 'Sections',
   steps: 'Usual steps',
   messages: 'Messages and what to do',
@@ -119,7 +119,7 @@ export const helpEn: HelpCatalog = {
       },
     },
     settings: {
-      what: 'Sets the reference date for deadlines, the warning window in days, and how "before day X" is read. Settings are kept in the workbook.',
+      what: 'Opens with the gear button at the top of the pane ("Back" returns to the tab in use). Sets the reference date for deadlines, the warning window in days, and how "before day X" is read. Settings are kept in the workbook.',
       steps: [
         'Choose "Today" for a tracker that updates every day, or enter a fixed date (dd/mm/yyyy) when closing a report.',
         'Enter the warning window in days (0–366).',

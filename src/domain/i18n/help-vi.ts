@@ -27,7 +27,7 @@ export interface HelpShape {
 export const helpVi = {
   title: 'Hướng dẫn sử dụng',
   intro:
-    'Bảng điều khiển "Văn thư – Lưu trữ" giúp theo dõi Kế hoạch công tác văn thư, lưu trữ năm 2026 và lập báo cáo thống kê ngay trong Excel. Dưới đây, mỗi mục cho biết mục đó làm gì, các bước thường làm và ý nghĩa các thông báo.',
+    'Bảng điều khiển "Văn thư – Lưu trữ" giúp theo dõi Kế hoạch công tác văn thư, lưu trữ năm 2026 và lập báo cáo thống kê ngay trong Excel. Các việc được chia theo thẻ ở đầu bảng: Theo dõi nhiệm vụ, Biểu báo cáo, Kiểm tra, Tổng hợp (Sở Nội vụ) và Soạn văn bản; Cài đặt mở bằng nút bánh răng. Trong một sổ mới, bảng điều khiển hỏi bạn là văn thư đơn vị (chèn bảng theo dõi và các biểu báo cáo trong một bước) hay Sở Nội vụ (mở thẻ Tổng hợp). Dưới đây, mỗi mục cho biết mục đó làm gì, các bước thường làm và ý nghĩa các thông báo.',
   contents: 'Các mục',
   steps: 'Các bước thường làm',
   messages: 'Thông báo và cách xử lý',
@@ -142,7 +142,7 @@ export const helpVi = {
       },
     },
     settings: {
-      what: 'Chọn ngày đối chiếu hạn, số ngày báo trước và cách hiểu "trước ngày X". Cài đặt lưu cùng sổ làm việc.',
+      what: 'Mở bằng nút bánh răng ở đầu bảng điều khiển ("Quay lại" để trở về thẻ đang dùng). Chọn ngày đối chiếu hạn, số ngày báo trước và cách hiểu "trước ngày X". Cài đặt lưu cùng sổ làm việc.',
       steps: [
         'Chọn "Hôm nay" để bảng tự cập nhật mỗi ngày, hoặc nhập một ngày cố định (dd/mm/yyyy) khi chốt báo cáo.',
         'Nhập số ngày báo trước (0–366).',
