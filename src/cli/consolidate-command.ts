@@ -19,7 +19,6 @@ import { requireXlsxName } from './files';
 import { expandInputs, unmatchedReason } from './inputs';
 import { inputFile, knownPacks, openExistingOutput, openGuarded, type ExistingOutput, type Unreadable } from './consolidate-reading';
 import { workerFilesReader } from './read-pool';
-import { loadExcelJs } from './lazy-exceljs';
 import type { CliIo } from './io';
 import { PLAN_OPTION, planOf } from './plan-file';
 import type { PlanPack } from '../domain/plan-pack';
@@ -176,8 +175,6 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
           mainReads: true,
           setup: { planPack: o.plan, lang, asOf: o.settings.asOf, inclusiveBefore: o.settings.inclusiveBefore, window: o.settings.window, admitWarnings: o.admitWarnings },
           onFailure: (file, reason) => failures.push({ file, reason }),
-          // The output's writer is loaded while the workers read, not after the reading with the other cores idle.
-          meanwhile: () => void loadExcelJs(),
         })
       : undefined;
     try {

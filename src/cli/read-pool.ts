@@ -27,18 +27,7 @@ export interface PoolOptions {
   readonly setup: Omit<ReadingSetup, 'roster' | 'year'>;
   /** Told of each file that could not be read or opened, in the files' order. */
   readonly onFailure: (file: string, reason: string) => void;
-  /**
-   * Work the main thread does once while the workers read (after the first file is back): e.g. loading the library
-   * the output is written with, so that it is not loaded after the reading, while the other cores wait.
-   */
-  readonly meanwhile?: () => void;
 }
-
-/**
- * Files handed to each worker at once before `meanwhile` blocks the main thread (which hands out files between its
- * own): enough for the workers to stay busy the while (loading ExcelJS takes about as long as reading 60 files).
- */
-const MEANWHILE_FILES = 64;
 
 /** Lets the event loop run (the workers' outcomes are handed over, new files handed out) before going on. */
 function turn(): Promise<void> {
@@ -134,14 +123,12 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     });
     return worker;
   });
-  /** More files for each worker than usual, while the main thread does `meanwhile`. */
-  let burst = 0;
-  const room = (): boolean => claimed < files.length && claimed - taken < limit + burst * count;
+  const room = (): boolean => claimed < files.length && claimed - taken < limit;
   /** Hands out files while some worker has room and the outcomes waiting stay few. */
   function pump(): void {
     while (room() && count > 0) {
       const w = held.indexOf(Math.min(...held));
-      if (held[w]! >= PER_WORKER + burst) return;
+      if (held[w]! >= PER_WORKER) return;
       held[w]!++;
       const job: ReadJob = { index: claimed, file: files[claimed]!.name };
       claimed++;
@@ -164,7 +151,7 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     // The workers' outcomes wait for this thread's event loop: it goes round once a file, so they never idle long.
     if (count > 0) await turn();
   }
-  let meanwhile = o.meanwhile;
+
   try {
     pump();
     for (let i = 0; i < files.length; i++) {
@@ -173,14 +160,6 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
       results.delete(i);
       taken++;
       pump();
-      // Once the workers run at full speed, and with enough of them to hand out: `meanwhile`, the workers kept busy.
-      if (meanwhile && count > 0 && taken >= Math.min(32, files.length >> 1)) {
-        burst = MEANWHILE_FILES;
-        pump();
-        burst = 0;
-        meanwhile();
-        meanwhile = undefined;
-      }
       if (done.failure !== undefined) o.onFailure(files[i]!.name, done.failure);
       yield done.outcome;
     }

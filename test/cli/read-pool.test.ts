@@ -43,31 +43,6 @@ describe('reading pool', () => {
     expect(failed).toEqual([...failed].sort((a, b) => names.indexOf(a) - names.indexOf(b)));
   });
 
-  it('does the main thread\'s other work once while the workers read, the outcomes still in order', async () => {
-    const names = Array.from({ length: 120 }, (_, i) => path.join(__dirname, 'no-such-folder', `m${i}.xlsx`));
-    let calls = 0;
-    let seenBefore = -1;
-    const seen: string[] = [];
-    const read = workerFilesReader({
-      script,
-      workers: 1,
-      mainReads: true,
-      setup: { lang: 'vi', asOf: mustDay(2026, 11, 23), inclusiveBefore: false, window: 7, admitWarnings: false },
-      onFailure: () => undefined,
-      meanwhile: () => {
-        calls++;
-        seenBefore = seen.length;
-        // Busy, as loading a library is: the event loop does not run meanwhile.
-        const until = Date.now() + 100;
-        while (Date.now() < until);
-      },
-    })({ roster: defaultRoster(), year: 2025 });
-    for await (const o of read(files(names))) seen.push(rejectedFile(o));
-    expect(seen).toEqual(names);
-    expect(calls).toBe(1);
-    expect(seenBefore).toBeGreaterThan(0);
-  });
-
   it('lets the workers read every file when the main thread does not', async () => {
     const names = Array.from({ length: 25 }, (_, i) => `f${i}.xlsx`);
     const failures: string[] = [];

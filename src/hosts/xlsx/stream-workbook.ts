@@ -14,10 +14,10 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
-import { parseRange } from '../../workbook/a1';
 import { assertSheetSpec, type SheetSpec } from '../../workbook/sheet-spec';
 import { addConditionalFormats, addValidation, pageSetupOf, protectAsProduct, sheetOptions } from './apply-spec';
-import { forEachSpecRow, type SpecCell } from './spec-cells';
+import { forEachSpecRow } from './spec-cells';
+import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
 import { copySheet, loadKeptSheets, type KeptSheets } from './stream-kept';
 
@@ -181,43 +181,20 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
     column.width = c.width;
     if (c.hidden) column.hidden = true;
   });
+  // Rows go out as XML as soon as they are made (stream-rows.ts): no ExcelJS row or cell is made for them. Rows the
+  // spec gives no cell but a height, or a merge spans, are written in their turn too.
   const heights = new Map((spec.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const heightRows = [...heights.keys()].sort((a, b) => a - b);
-  let nextHeight = 0;
-  const merges = spec.merges.map((m) => ({ text: m, r: parseRange(m) })).sort((a, b) => a.r.bottom - b.r.bottom);
-  let nextMerge = 0;
-  let written = 0;
-  const fill = (r: number, cells: readonly SpecCell[]): void => {
-    const row = ws.getRow(r);
-    const height = heights.get(r);
-    if (height !== undefined) row.height = height;
-    for (const c of cells) {
-      const cell = row.getCell(c.col);
-      if (c.value !== undefined) cell.value = c.value;
-      if (c.style !== null) cell.style = c.style;
-    }
-    // The writer leaves out a row without values; one whose cells are only styled (borders, fills) is written too.
-    if (cells.length > 0) Object.defineProperty(row, 'hasValues', { value: true });
-  };
-  const heightsBefore = (r: number): void => {
-    for (; nextHeight < heightRows.length && heightRows[nextHeight]! <= r; nextHeight++) {
-      if (heightRows[nextHeight]! < r) fill(heightRows[nextHeight]!, []);
-    }
+  const rows = new RowWriter(wb, ws as unknown as ConstructorParameters<typeof RowWriter>[1], spec.merges);
+  const extra = [...new Set([...heights.keys(), ...rows.mergedRows()])].sort((a, b) => a - b);
+  let next = 0;
+  const extraBefore = (r: number): void => {
+    for (; next < extra.length && extra[next]! <= r; next++) if (extra[next]! < r) rows.write(extra[next]!, heights.get(extra[next]!), []);
   };
   forEachSpecRow(spec, (r, cells) => {
-    heightsBefore(r);
-    fill(r, cells);
-    // Merges end on their last row: once it is filled they are applied, and rows no merge still spans are written.
-    while (nextMerge < merges.length && merges[nextMerge]!.r.bottom <= r) ws.mergeCells(merges[nextMerge++]!.text);
-    const open = merges.slice(nextMerge).filter((m) => m.r.top <= r).map((m) => m.r.top);
-    const through = open.length === 0 ? r : Math.min(...open) - 1;
-    if (through > written) {
-      ws.getRow(through).commit();
-      written = through;
-    }
+    extraBefore(r);
+    rows.write(r, heights.get(r), cells);
   });
-  heightsBefore(Infinity);
-  for (const m of merges.slice(nextMerge)) ws.mergeCells(m.text);
+  extraBefore(Infinity);
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
   if (spec.protection) await protectAsProduct(ws);
