@@ -12,7 +12,7 @@ import { hasCatalog, loadCatalog, t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { IDENTITY_SHEET } from '../workbook/identity';
-import { holdsProduct } from '../workbook/product-sheets';
+import { productIn } from '../workbook/product-sheets';
 import { summariseWithPlan } from './plan-carry';
 import type { ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
@@ -216,7 +216,7 @@ export function mountPane(deps: PaneDeps): Pane {
       const stamp = await readStamp(port);
       if (stamp) dispatch({ type: 'stamp', stamp: { agencyCode: stamp.agencyCode, reportingYear: stamp.reportingYear }, knownCodes });
     }
-    dispatch({ type: 'workbook-seen', empty: !holdsProduct(sheetNames, plan().trackerSheetName) });
+    dispatch({ type: 'workbook-seen', holds: productIn(sheetNames, plan().trackerSheetName) });
   };
 
   const context: ShellContext = {
@@ -272,7 +272,7 @@ export function mountPane(deps: PaneDeps): Pane {
       dispatch({ type: 'remembered', view: deps.memory?.read() ?? null });
       await run('summary', (l) => t(l, 'pane.reading'), loadSummary);
       // The read failed: the views, and its message in the summary.
-      if (state.start === 'deciding') dispatch({ type: 'workbook-seen', empty: false });
+      if (state.start === 'deciding') dispatch({ type: 'workbook-seen', holds: 'unknown' });
     },
     preload: async () => {
       await toolsFor('forms');

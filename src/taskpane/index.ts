@@ -74,8 +74,8 @@ async function main(): Promise<void> {
   }
   pane.dispatch({ type: 'env', env });
   if (env.kind === 'excel') {
-    await pane.start();
-    await pane.preload();
+    // The start-up read and the tools chunk (the other views, the first run) at the same time.
+    await Promise.all([pane.start(), pane.preload()]);
   }
 }
 

@@ -9,6 +9,7 @@ import type { Lang } from '../domain/i18n';
 import type { CheckResult } from '../app/check-workbook';
 import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { TrackerSummary } from '../app/tracker-summary';
+import type { ProductHeld } from '../workbook/product-sheets';
 import { MAIN, type PaneView, type Route, type TabView } from './route';
 import {
   type Notice, type SettingsErrors, type SettingsForm, type Text, defaultSettingsForm, settingsFromSummary,
@@ -120,8 +121,11 @@ export type Action =
   | { readonly type: 'view'; readonly view: PaneView }
   /** The view remembered in the workbook (null: none); it decides where the pane opens unless a view was asked for. */
   | { readonly type: 'remembered'; readonly view: PaneView | null }
-  /** The start-up read: whether the workbook holds anything of the product (stamp, tracker, forms, consolidation). */
-  | { readonly type: 'workbook-seen'; readonly empty: boolean }
+  /**
+   * The start-up read: what the workbook holds of the product (nothing: the first run; a consolidation: its view);
+   * 'unknown' when the read failed.
+   */
+  | { readonly type: 'workbook-seen'; readonly holds: ProductHeld | 'unknown' }
   | { readonly type: 'first-run'; readonly step: 'choose' | 'agency' }
   | { readonly type: 'busy'; readonly section: Section; readonly text: Text }
   | { readonly type: 'idle' }
@@ -231,7 +235,9 @@ export function reduce(state: PaneState, action: Action): PaneState {
       if (state.start !== 'deciding' || action.view === null) return state;
       return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
     case 'workbook-seen':
-      return state.start === 'deciding' ? { ...state, start: action.empty ? 'choose' : 'views' } : state;
+      if (state.start !== 'deciding') return state;
+      if (action.holds === 'nothing') return { ...state, start: 'choose' };
+      return action.holds === 'consolidation' ? { ...state, start: 'views', view: 'consolidate', tab: 'consolidate' } : { ...state, start: 'views' };
     case 'first-run':
       return state.start === 'views' ? state : { ...state, start: action.step };
     case 'busy':

@@ -1,7 +1,8 @@
 /**
- * Whether a workbook holds anything of the product, told from its sheet names alone (every read gives them): the
- * identity stamp (written with the tracker and with the report forms), the tracker, the plan it carries, or the sheets
- * of a consolidation. A workbook with none of them is new to the add-in (the pane then offers its first run).
+ * What a workbook holds of the product, told from its sheet names alone (every read gives them): an agency's (the
+ * identity stamp, written with the tracker and with the report forms; the tracker; the plan it carries), Sở Nội vụ's
+ * consolidation (its roster and submissions sheets), or nothing — a workbook new to the add-in (the pane then offers
+ * its first run; a consolidation workbook opens on the consolidation view).
  */
 import { IDENTITY_SHEET } from './identity';
 import { PLAN_SHEET } from './plan-stamp';
@@ -9,7 +10,11 @@ import { PLAN_SHEET } from './plan-stamp';
 /** The sheets a consolidation always writes (roster and submissions), named as in roster-sheet.ts and consolidation-sheets.ts. */
 export const CONSOLIDATION_MARKERS = ['Danh sách đơn vị', 'Theo dõi nộp báo cáo'] as const;
 
-export function holdsProduct(sheetNames: readonly string[], trackerSheetName: string): boolean {
-  const marks = new Set<string>([IDENTITY_SHEET, PLAN_SHEET, trackerSheetName, ...CONSOLIDATION_MARKERS]);
-  return sheetNames.some((name) => marks.has(name));
+export type ProductHeld = 'nothing' | 'agency' | 'consolidation';
+
+export function productIn(sheetNames: readonly string[], trackerSheetName: string): ProductHeld {
+  const agency = new Set<string>([IDENTITY_SHEET, PLAN_SHEET, trackerSheetName]);
+  if (sheetNames.some((name) => agency.has(name))) return 'agency';
+  const consolidation = new Set<string>(CONSOLIDATION_MARKERS);
+  return sheetNames.some((name) => consolidation.has(name)) ? 'consolidation' : 'nothing';
 }

@@ -140,6 +140,19 @@ describe('tabs', () => {
     }
   });
 
+  it('opens a consolidation workbook (nothing remembered) on consolidation', async () => {
+    const { context, page, errors } = await open({ sheets: ['Danh sách đơn vị', 'Theo dõi nộp báo cáo'] });
+    try {
+      await expect.poll(() => shownPanel(page), { timeout: 30_000 }).toBe('consolidate');
+      expect(await selectedTab(page)).toBe('consolidate');
+      // Opening is not choosing: nothing is saved in the workbook.
+      expect(await page.evaluate(() => (window as unknown as InPage).__vtltSettings.saves)).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens on the view remembered in the workbook; a failed save is harmless', async () => {
     const { context, page, errors } = await open({ documentSettings: { 'vtlt.view': 'consolidate' }, settingsSaveFails: true });
     try {

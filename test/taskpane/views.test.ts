@@ -15,7 +15,7 @@ import { firstRunModel } from '../../src/taskpane/views/first-run-model';
 import { chosenAgency } from '../../src/taskpane/insert-section';
 import { roster } from '../hosts/excel/helpers';
 import { settingsMemory, VIEW_SETTING, type DocumentSettings } from '../../src/taskpane/views/view-memory';
-import { holdsProduct, CONSOLIDATION_MARKERS } from '../../src/workbook/product-sheets';
+import { productIn, CONSOLIDATION_MARKERS } from '../../src/workbook/product-sheets';
 import { ROSTER_SHEET } from '../../src/workbook/roster-sheet';
 import { SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
@@ -42,27 +42,32 @@ describe('views in the state', () => {
   it('a view asked for by the address wins: no first run, the remembered view ignored', () => {
     const s = start('forms');
     expect([s.view, s.tab, s.start]).toEqual(['forms', 'forms', 'views']);
-    expect(run(s, { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', empty: true }).view).toBe('forms');
-    expect(run(s, { type: 'workbook-seen', empty: true }).start).toBe('views');
+    expect(run(s, { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', holds: 'nothing' }).view).toBe('forms');
+    expect(run(s, { type: 'workbook-seen', holds: 'nothing' }).start).toBe('views');
     expect(start('settings').tab).toBe('tracker');
   });
 
   it('the remembered view opens the pane there, and no first run is offered', () => {
-    const s = run(start(), { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', empty: true });
+    const s = run(start(), { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', holds: 'nothing' });
     expect([s.view, s.start]).toEqual(['consolidate', 'views']);
     expect(run(start(), { type: 'remembered', view: null }).start).toBe('deciding');
   });
 
-  it('a workbook with nothing of the product offers the first run; one with something opens the tabs', () => {
-    expect(run(start(), { type: 'workbook-seen', empty: true }).start).toBe('choose');
-    expect(run(start(), { type: 'workbook-seen', empty: false }).start).toBe('views');
+  it('a workbook with nothing of the product offers the first run; one with something opens the tabs, at its view', () => {
+    expect(run(start(), { type: 'workbook-seen', holds: 'nothing' }).start).toBe('choose');
+    expect(run(start(), { type: 'workbook-seen', holds: 'agency' }).start).toBe('views');
+    expect(run(start(), { type: 'workbook-seen', holds: 'unknown' }).start).toBe('views');
+    // Sở Nội vụ's consolidation workbook opens on consolidation.
+    const consolidation = run(start(), { type: 'workbook-seen', holds: 'consolidation' });
+    expect([consolidation.start, consolidation.view, consolidation.tab]).toEqual(['views', 'consolidate', 'consolidate']);
+    expect(run(start('forms'), { type: 'workbook-seen', holds: 'consolidation' }).view).toBe('forms');
     // Only the start-up read decides: later reads (after inserting) change nothing.
-    const open = run(start(), { type: 'workbook-seen', empty: false }, { type: 'workbook-seen', empty: true });
+    const open = run(start(), { type: 'workbook-seen', holds: 'agency' }, { type: 'workbook-seen', holds: 'nothing' });
     expect(open.start).toBe('views');
   });
 
   it('the first run goes to the agency step and back; once over, its steps are ignored', () => {
-    const s = run(start(), { type: 'workbook-seen', empty: true }, { type: 'first-run', step: 'agency' });
+    const s = run(start(), { type: 'workbook-seen', holds: 'nothing' }, { type: 'first-run', step: 'agency' });
     expect(s.start).toBe('agency');
     expect(run(s, { type: 'first-run', step: 'choose' }).start).toBe('choose');
     const over = run(s, { type: 'view', view: 'consolidate' });
@@ -113,7 +118,7 @@ describe('the shell\'s view-model', () => {
 
 describe('the first run\'s view-model', () => {
   const byCode = new Map(roster.entries.map((e) => [e.code, e] as const));
-  const firstRun = (...actions: Action[]) => run(start(), { type: 'env', env: { kind: 'excel', canInsert: true } }, { type: 'workbook-seen', empty: true }, ...actions);
+  const firstRun = (...actions: Action[]) => run(start(), { type: 'env', env: { kind: 'excel', canInsert: true } }, { type: 'workbook-seen', holds: 'nothing' }, ...actions);
 
   it('the choice, then the agency step naming the forms\' year and the agency chosen', () => {
     expect(firstRunModel(firstRun(), byCode).step).toBe('choose');
@@ -222,13 +227,16 @@ describe('the view remembered per workbook', () => {
 });
 
 describe('whether a workbook holds anything of the product', () => {
-  it('the stamp, the tracker, the plan it carries, or a consolidation\'s sheets; a user\'s own sheets are not', () => {
+  it('an agency\'s: the stamp, the tracker, the plan it carries; Sở Nội vụ\'s: a consolidation\'s sheets; a user\'s own sheets: nothing', () => {
     const tracker = pack.trackerSheetName;
-    expect(holdsProduct(['Sheet1'], tracker)).toBe(false);
-    expect(holdsProduct([], tracker)).toBe(false);
+    expect(productIn(['Sheet1'], tracker)).toBe('nothing');
+    expect(productIn([], tracker)).toBe('nothing');
     // A sheet named like a form is the user's until the stamp says otherwise (forms are always stamped).
-    expect(holdsProduct(['Sheet1', '0801', 'Bảng lương'], tracker)).toBe(false);
-    for (const name of [IDENTITY_SHEET, PLAN_SHEET, tracker, ROSTER_SHEET, SUBMISSION_SHEET]) expect(holdsProduct(['Sheet1', name], tracker), name).toBe(true);
+    expect(productIn(['Sheet1', '0801', 'Bảng lương'], tracker)).toBe('nothing');
+    for (const name of [IDENTITY_SHEET, PLAN_SHEET, tracker]) expect(productIn(['Sheet1', name], tracker), name).toBe('agency');
+    for (const name of [ROSTER_SHEET, SUBMISSION_SHEET]) expect(productIn(['Sheet1', name], tracker), name).toBe('consolidation');
+    // An agency's workbook with a consolidation in it is still an agency's.
+    expect(productIn([ROSTER_SHEET, IDENTITY_SHEET], tracker)).toBe('agency');
   });
 
   it('names the consolidation sheets as consolidation writes them', () => {
