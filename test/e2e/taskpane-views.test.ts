@@ -289,8 +289,9 @@ async function lookAt(page: Page, name: string, findings: Finding[], fullPage: b
 }
 
 /**
- * Two moments of the tracker view besides its resting state, in each theme and language at 320 px: the agency list
- * open under the search box, and the question asked before the tracker is given to another agency.
+ * Moments of the views besides their resting state, in each theme and language at 320 px: the agency list open under
+ * the search box, the question asked before the tracker is given to another agency, the question before converting
+ * TCVN3 text to Unicode, and the settings with two fields refused.
  */
 async function lookAtMoments(page: Page, findings: Finding[]): Promise<number> {
   let shots = 0;
@@ -313,7 +314,23 @@ async function lookAtMoments(page: Page, findings: Finding[]): Promise<number> {
       await lookAt(page, `moment-confirm-${theme}-${lang}-320`, findings, false);
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog.count()).toBe(0);
-      shots += 2;
+
+      await showView(page, 'check');
+      await section(page, 'check').locator('button[data-focus-key="legacy-convert"]').click();
+      await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(1);
+      await lookAt(page, `moment-unicode-${theme}-${lang}-320`, findings, false);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+
+      await showView(page, 'settings');
+      const settings = section(page, 'settings');
+      await settings.locator('input[data-focus-key="asof-fixed"]').check();
+      await settings.locator('input[data-focus-key="asof-text"]').fill('31/02/2026');
+      await settings.locator('input[data-focus-key="window"]').fill('mười');
+      await settings.locator('button[data-focus-key="apply"]').click();
+      await expect.poll(() => settings.locator('.field-error:visible').count()).toBe(2);
+      await lookAt(page, `moment-settings-refused-${theme}-${lang}-320`, findings, true);
+      shots += 4;
     }
   }
   return shots;
