@@ -70,8 +70,6 @@ export interface Pane {
    * holds anything of the product (nothing: the first run, unless a view was asked for or remembered).
    */
   start(): Promise<void>;
-  /** Reads the workbook's tracker (on start-up, after inserting, and on "Làm mới"). */
-  refresh(section?: Section): Promise<void>;
   /** Loads the forms, check and highlight tools, if not yet loaded (done once the pane is shown). */
   preload(): Promise<void>;
 }
@@ -277,9 +275,5 @@ export function mountPane(deps: PaneDeps): Pane {
     preload: async () => {
       await toolsFor('forms');
     },
-    refresh: (section = 'summary') =>
-      run(section, (l) => t(l, 'pane.reading'), async () => {
-        if (canRead(state)) await loadSummary();
-      }),
   };
 }

@@ -11,14 +11,14 @@ import { h } from './dom';
 import { paneHeader, type PaneHeader } from './header';
 import { helpSlot, type HelpLoader } from './help-slot';
 import { type PaneView, type Route, TAB_VIEWS } from './route';
-import type { PaneState } from './state';
+import type { PaneState, Section } from './state';
 import { spinner } from './ui';
 import type { PlainKey } from './view-model';
 import { checkView } from './views/check-view';
 import { consolidateView } from './views/consolidate-view';
 import { documentsView } from './views/documents-view';
 import { formsView } from './views/forms-view';
-import { arrivalFocus, type Place, shownParts } from './views/shell-model';
+import { arrivalFocus, finishedElsewhere, type Place, shownParts } from './views/shell-model';
 import { tabStrip } from './views/tabs';
 import { trackerView } from './views/tracker-view';
 import { type PaneTools, type ViewPart, type ViewSetup, lazyPart } from './views/view';
@@ -111,6 +111,10 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
   const firstRun = lazyPart(lang, (tools) => tools.firstRunView(lang, setup.entries, c), (state) => state.start === 'choose' || state.start === 'agency');
   const firstRunEl = h('div', { class: 'first-run' }, ...firstRun.nodes);
   main.append(deciding, firstRunEl, tabs.el, ...panels.values());
+  // Work that ends in a view not shown is said here (its own status is hidden with its view).
+  const announcer = h('div', { class: 'sr-only', role: 'status', 'data-announcer': '' });
+  header.el.append(announcer);
+  let wasBusy: Section | null = null;
   let shown: Place | null = null;
 
   const show = (state: PaneState) => {
@@ -134,6 +138,9 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
       for (const part of Object.values(parts)) part.update(state);
       show(state);
       tabs.update(state);
+      const ended = finishedElsewhere(wasBusy, state);
+      wasBusy = state.busy?.section ?? null;
+      if (ended) announcer.textContent = state.notices[ended]?.lines.map((line) => line(lang)).join(' ') ?? '';
     },
     attach(tools) {
       for (const part of [...Object.values(parts), firstRun]) part.attach?.(tools);

@@ -620,9 +620,13 @@ describe('report forms, check and consolidation in Chromium', () => {
       expect(await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheetNames())).toEqual(['Sheet1']);
       expect(requested.some((u) => /chunks\/consolidation\./.test(u))).toBe(true);
 
-      // Again, to the end.
+      // Again, to the end, looking at the tracker meanwhile: the end is said aloud though its view is not shown.
       await syncs(page, true);
       await section.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
+      await showView(page, 'tracker');
+      await expect.poll(() => page.locator('[data-announcer]').textContent(), { timeout: 60_000 }).toContain('Đã tổng hợp 3 tệp vào sổ làm việc');
+      expect(await page.locator('[data-announcer]').getAttribute('role')).toBe('status');
+      await showView(page, 'consolidate');
       await expect.poll(() => section.locator('.status .notice-text').textContent(), { timeout: 60_000 }).toContain('Đã tổng hợp 3 tệp vào sổ làm việc');
       const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
       expect(seen).toEqual(expect.arrayContaining(['Tệp 2/3: so-noi-vu.xlsx', 'Tệp 3/3: so-tai-chinh-2024.xlsx', 'Đang ghi kết quả vào sổ làm việc…']));

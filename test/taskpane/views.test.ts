@@ -10,7 +10,7 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { viewFromSearch, routeFromHash, TAB_VIEWS } from '../../src/taskpane/route';
 import { initialState, reduce, type Action, type PaneState } from '../../src/taskpane/state';
 import { busyView, tabKeyTarget, tabModels } from '../../src/taskpane/views/tabs-model';
-import { arrivalFocus, shownParts } from '../../src/taskpane/views/shell-model';
+import { arrivalFocus, finishedElsewhere, shownParts } from '../../src/taskpane/views/shell-model';
 import { firstRunModel } from '../../src/taskpane/views/first-run-model';
 import { chosenAgency } from '../../src/taskpane/insert-section';
 import { roster } from '../hosts/excel/helpers';
@@ -113,6 +113,24 @@ describe('the shell\'s view-model', () => {
     // A tab (click or keys) keeps the focus; nothing changed, nothing moves.
     expect(arrivalFocus(views('forms'), views('check'), true)).toBeNull();
     expect(arrivalFocus(views('forms'), views('forms'), false)).toBeNull();
+  });
+});
+
+describe('work that ends out of sight', () => {
+  const done = textNotice('success', () => 'xong');
+  const views = run(start(), { type: 'workbook-seen', holds: 'agency' });
+  it('is the section that was busy, left a notice, and whose view is not shown', () => {
+    const ended = run(views, { type: 'notice', section: 'consolidate', notice: done });
+    expect(finishedElsewhere('consolidate', ended)).toBe('consolidate');
+    // Shown: its own status says it. Still busy, no notice, nothing was busy: nothing to say.
+    expect(finishedElsewhere('consolidate', run(ended, { type: 'view', view: 'consolidate' }))).toBeNull();
+    expect(finishedElsewhere('consolidate', run(ended, { type: 'busy', section: 'check', text: () => '' }))).toBeNull();
+    expect(finishedElsewhere('consolidate', views)).toBeNull();
+    expect(finishedElsewhere(null, ended)).toBeNull();
+    // The help over the view, or the settings: out of sight too.
+    const inHelp = run(ended, { type: 'view', view: 'consolidate' }, { type: 'route', route: { view: 'help', topic: null } });
+    expect(finishedElsewhere('consolidate', inHelp)).toBe('consolidate');
+    expect(finishedElsewhere('insert', run(views, { type: 'notice', section: 'insert', notice: done }))).toBeNull();
   });
 });
 

@@ -1,9 +1,10 @@
 /**
  * The shell's view-model: which parts of the page show for a state (the start-up spinner, the first run, the tab strip,
- * one panel), and where the focus goes when the pane moves to another view by a button other than its tab. Pure.
+ * one panel), where the focus goes when the pane moves to another view by a button other than its tab, and what work
+ * ended out of sight. Pure.
  */
 import type { PaneView, TabView } from '../route';
-import type { PaneState } from '../state';
+import { type PaneState, type Section, SECTION_VIEW } from '../state';
 
 export interface ShownParts {
   /** The start-up read has not told yet whether to offer the first run. */
@@ -41,4 +42,14 @@ export function arrivalFocus(before: Place | null, now: Place, onTab: boolean): 
   if (now.view === 'settings') return 'settings-back';
   if (before.view === 'settings' && before.start === 'views') return 'gear';
   return `tab-${now.view as TabView}`;
+}
+
+/**
+ * The section whose work just ended (it was busy, now nothing is) while its view is not the one shown, and that left a
+ * notice: the shell says it aloud (a live region of the page), as its own status, hidden with its view, cannot.
+ */
+export function finishedElsewhere(wasBusy: Section | null, state: PaneState): Section | null {
+  if (wasBusy === null || state.busy !== null || state.notices[wasBusy] === null) return null;
+  const shown = state.route.view === 'main' && state.start === 'views' && state.view === SECTION_VIEW[wasBusy];
+  return shown ? null : wasBusy;
 }
