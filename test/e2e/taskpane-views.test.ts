@@ -9,7 +9,6 @@
  * changed live (Office's theme is read again when the pane regains focus; the language by its switch).
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertForms } from '../../src/app/insert-forms';
@@ -19,26 +18,16 @@ import { findAgency } from '../../src/domain/roster';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { ROOT, axeViolations, describeViolations, type AxeViolation } from './browser/harness';
+import { axeViolations } from './browser/harness';
+import {
+  LANGS, OFFICE_THEME, SERIOUS, SHOTS, THEMES, type Finding, lookAt, lookAtViews, report, setLang, setTheme, showView, stickingOut,
+} from './browser/pane-look';
 import { openPane, startSession, type PaneSession } from './browser/session';
 
 const pack = defaultPlanPack();
-const SHOTS = join(ROOT, 'test-results/views');
 /** 01/03/2026, 10:00 in Vietnam: some tasks overdue, some due soon. */
 const NOW = new Date('2026-03-01T03:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-type Theme = 'light' | 'dark';
-type Lang = 'vi' | 'en';
-const THEMES: readonly Theme[] = ['light', 'dark'];
-const LANGS: readonly Lang[] = ['vi', 'en'];
-const WIDTHS = [320, 450] as const;
-/** Office.context.officeTheme as desktop Excel reports it (Colorful/White and Black). */
-const OFFICE_THEME: Record<Theme, Record<string, string>> = {
-  light: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#262626', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626' },
-  dark: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3D3D3D', controlForegroundColor: '#FFFFFF' },
-};
-const SERIOUS = new Set(['serious', 'critical']);
 
 let session: PaneSession;
 
@@ -98,60 +87,6 @@ async function inputCellOf(code: string): Promise<string> {
 const section = (page: Page, key: string) => page.locator(`[data-section="${key}"]`);
 const statusText = (page: Page, key: string) => section(page, key).locator('.status .notice-text').first().textContent();
 
-/**
- * Office's theme, read again when the pane regains focus. The system's colour scheme is set to the other one: what is
- * pictured is the pane following Office, as it must when Office and Windows disagree.
- */
-async function setTheme(page: Page, theme: Theme): Promise<void> {
-  await page.emulateMedia({ colorScheme: theme === 'dark' ? 'light' : 'dark' });
-  await page.evaluate((colours) => {
-    (window as unknown as { __vtltOfficeContext: { officeTheme: unknown } }).__vtltOfficeContext.officeTheme = colours;
-    window.dispatchEvent(new Event('focus'));
-  }, OFFICE_THEME[theme]);
-  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme']), { timeout: 10_000 }).toBe(theme);
-}
-
-/** The header's switch carries the other language's tag. */
-async function setLang(page: Page, lang: Lang): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
-  await page.locator(`button[lang="${lang}"]`).first().click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 20_000 }).toBe(lang);
-}
-
-/** The views: the tabs, the settings behind the gear, the help (#help, over any view). First-run steps show as they are. */
-async function showView(page: Page, view: string): Promise<void> {
-  if (view === 'help') {
-    await page.evaluate(() => (location.hash = '#help'));
-    await expect.poll(() => page.locator('[data-view="help"] [data-help]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    return;
-  }
-  if (await page.evaluate(() => location.hash.startsWith('#help'))) {
-    await page.evaluate(() => (location.hash = '#'));
-    await expect.poll(() => page.locator('[data-view="help"]').isVisible()).toBe(false);
-  }
-  if (view.startsWith('first-run')) return;
-  const gear = page.locator('button.gear');
-  if (view === 'settings') {
-    if ((await gear.getAttribute('aria-pressed')) !== 'true') await gear.click();
-    await expect.poll(() => gear.getAttribute('aria-pressed')).toBe('true');
-    return;
-  }
-  // The tabs are away while the settings are shown: the gear goes back.
-  if ((await gear.getAttribute('aria-pressed')) === 'true') await gear.click();
-  const tab = page.locator(`[role="tab"][data-view="${view}"]`);
-  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
-  await expect.poll(() => gear.getAttribute('aria-pressed')).toBe('false');
-}
-
-/** Waits until nothing in the pane is busy, so the picture and the check see it at rest. */
-async function settle(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('.busy:visible').allTextContents(), { timeout: 30_000 }).toEqual([]);
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // The pointer off the pane's controls, so that no hover look is pictured.
-  const size = page.viewportSize();
-  if (size) await page.mouse.move(size.width - 1, size.height - 1);
-}
 
 async function pickAgency(page: Page, key: string, query: string, expected: string): Promise<void> {
   const input = section(page, key).getByRole('combobox');
@@ -213,80 +148,6 @@ async function readForDocuments(page: Page): Promise<void> {
   await expect.poll(() => documents.locator('button[data-kind]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }
 
-/**
- * What is cut off or sticks out sideways: elements that reach past the pane's right edge, and boxes whose content is
- * wider than they are (a word or line that does not wrap) where that is cut off or goes past the pane's edge. Boxes that scroll sideways on purpose (the tab strip), text
- * fields, and text shortened with an ellipsis on purpose are left out, with what is inside them.
- */
-async function stickingOut(page: Page): Promise<{ target: string; summary: string }[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const fields = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
-    const meant = (el: Element) => {
-      const style = getComputedStyle(el);
-      return ['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis' || fields.has(el.tagName);
-    };
-    const out: { target: string; summary: string }[] = [];
-    for (const el of document.body.querySelectorAll('*')) {
-      const box = el.getBoundingClientRect();
-      // Nothing drawn, or drawn on purpose for screen readers only (a 1px box).
-      if (box.width <= 1 || meant(el)) continue;
-      const past = box.right > width + 0.5;
-      const cut = ['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
-      const spills = el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && (cut || box.left + el.scrollWidth > width + 0.5);
-      if (!past && !spills) continue;
-      let inside = false;
-      for (let p = el.parentElement; p && !inside; p = p.parentElement) inside = meant(p);
-      if (inside) continue;
-      const name = `${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-      const where = past ? `right edge at ${Math.round(box.right)}px in a ${width}px pane` : `content ${el.scrollWidth}px wide in a ${el.clientWidth}px box`;
-      out.push({ target: name, summary: `${where}: "${(el.textContent ?? '').trim().slice(0, 40)}"` });
-    }
-    return out.slice(0, 5);
-  });
-}
-
-interface Finding {
-  readonly where: string;
-  readonly violations: readonly AxeViolation[];
-}
-
-/**
- * Shows each view in each theme, language and width; saves its picture and runs axe on it (axe at one width: the
- * rules it checks do not depend on the width, and the pictures show what does).
- */
-async function lookAtViews(page: Page, views: readonly string[], findings: Finding[], afterLang?: () => Promise<void>): Promise<number> {
-  let shots = 0;
-  for (const theme of THEMES) {
-    await setTheme(page, theme);
-    for (const lang of LANGS) {
-      await setLang(page, lang);
-      await afterLang?.();
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 760 });
-        for (const view of views) {
-          await showView(page, view);
-          await settle(page);
-          await page.screenshot({ path: join(SHOTS, `${view}-${theme}-${lang}-${width}.png`), fullPage: true, animations: 'disabled' });
-          shots += 1;
-          const sticking = await stickingOut(page);
-          if (sticking.length > 0) findings.push({ where: `${view} ${theme} ${lang} ${width}px`, violations: [{ id: 'sticks-out', impact: 'serious', help: 'wider than the pane (cut off or scrolled sideways)', nodes: sticking }] });
-          if (width !== WIDTHS[0]) continue;
-          const violations = await axeViolations(page);
-          if (violations.length > 0) findings.push({ where: `${view} ${theme} ${lang}`, violations });
-        }
-      }
-    }
-  }
-  return shots;
-}
-
-/** Saves the picture of a moment and checks it. */
-async function lookAt(page: Page, name: string, findings: Finding[], fullPage: boolean): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
-  const violations = await axeViolations(page);
-  if (violations.length > 0) findings.push({ where: name, violations });
-}
 
 /**
  * Moments of the views besides their resting state, in each theme and language at 320 px: the agency list open under
@@ -336,9 +197,6 @@ async function lookAtMoments(page: Page, findings: Finding[]): Promise<number> {
   return shots;
 }
 
-function report(findings: readonly Finding[]): string {
-  return findings.map((f) => `${f.where}:\n${describeViolations(f.violations)}`).join('\n\n');
-}
 
 describe('every view of the task pane, light and dark, vi and en, 320 and 450 px', () => {
   it('is pictured and has no serious or critical accessibility violation', async () => {
@@ -376,5 +234,28 @@ describe('every view of the task pane, light and dark, vi and en, 320 and 450 px
     } finally {
       await context.close();
     }
+  });
+
+  it('outside Excel, and in an Excel too old for the tracker, says so readably', async () => {
+    const findings: Finding[] = [];
+    const outside = await openPane(session, { now: NOW, outsideOffice: true });
+    try {
+      await expect.poll(() => outside.page.locator('.banner').count(), { timeout: 30_000 }).toBe(1);
+      await lookAtViews(outside.page, ['outside-office'], findings);
+      expect(outside.errors).toEqual([]);
+    } finally {
+      await outside.context.close();
+    }
+    const old = await openPane(session, { now: NOW, excelApi: '1.7', officeTheme: OFFICE_THEME.light });
+    try {
+      await old.page.locator('button[data-choice="agency"]').click({ timeout: 30_000 });
+      await lookAtViews(old.page, ['old-excel-first-run-agency'], findings);
+      expect(old.errors).toEqual([]);
+    } finally {
+      await old.context.close();
+    }
+    if (findings.length > 0) console.info(`Accessibility and layout findings:\n${report(findings)}`);
+    const serious = findings.filter((f) => f.violations.some((v) => SERIOUS.has(v.impact ?? '')));
+    expect(serious.map((f) => f.where), `Serious or critical findings:\n${report(serious)}`).toEqual([]);
   });
 });
