@@ -100,6 +100,8 @@ export function mountPane(deps: PaneDeps): Pane {
   let tools: Promise<PaneTools> | null = null;
   let loadedTools: PaneTools | null = null;
   let actions: ViewActions | null = null;
+  /** Where the tools' failure to load was said; cleared once they are here. */
+  const failedIn = new Set<Section>();
   /** The tools; the first call loads them, fills their cards and puts the bundled form pack in place. */
   const loadTools = (): Promise<PaneTools> => {
     tools ??= (deps.loadTools ?? importTools)().then(
@@ -108,6 +110,8 @@ export function mountPane(deps: PaneDeps): Pane {
           loadedTools = loaded;
           actions = loaded.viewActions(context, showView, reread);
           view?.attach(loaded);
+          for (const section of failedIn) dispatch({ type: 'notice', section, notice: null });
+          failedIn.clear();
           if (state.forms.pack === null) dispatch({ type: 'forms-pack', pack: loaded.defaultFormPack(), file: null });
           else render();
         }
@@ -115,6 +119,9 @@ export function mountPane(deps: PaneDeps): Pane {
       },
       (error: unknown) => {
         tools = null;
+        // Said where the views' code would be; a tab chosen later tries again. The first run needs it: the tabs instead.
+        view?.toolsFailed();
+        if (state.start === 'choose' || state.start === 'agency') dispatch({ type: 'view', view: 'tracker' });
         throw error;
       },
     );
@@ -126,6 +133,7 @@ export function mountPane(deps: PaneDeps): Pane {
       return await loadTools();
     } catch {
       dispatch({ type: 'notice', section, notice: textNotice('error', (l) => t(l, 'pane.error.loadFailed')) });
+      failedIn.add(section);
       return null;
     }
   };
@@ -228,6 +236,8 @@ export function mountPane(deps: PaneDeps): Pane {
     if (next === 'settings' && state.view === 'settings') return controller.leaveSettings();
     dispatch({ type: 'view', view: next });
     if (next !== 'settings') deps.memory?.write(next);
+    // The views' code failed to load earlier: tried again.
+    if (loadedTools === null && tools === null) void loadTools().catch(() => undefined);
   };
   const shell: Pick<Controller, ShellKeys> = {
     setLang(lang) {

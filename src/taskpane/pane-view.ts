@@ -30,6 +30,8 @@ export interface View {
   update(state: PaneState): void;
   /** Fills the cards whose code comes with the tools chunk. */
   attach(tools: PaneTools): void;
+  /** The tools chunk could not be loaded: said where its content would be. */
+  toolsFailed(): void;
   /** Shows the views or the help; `moved` when the route just changed (the focus follows). */
   showRoute(route: Route, moved: boolean): void;
   /** The help was just opened and is still loading: a new view must still move the focus to it. */
@@ -70,7 +72,7 @@ export function buildView(initial: PaneState, setup: PageSetup, c: Controller): 
 }
 
 /** Outside Excel (or while Office starts): a banner saying where the pane runs, no views. */
-function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: PaneHeader): Pick<View, 'update' | 'attach'> {
+function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: PaneHeader): Pick<View, 'update' | 'attach' | 'toolsFailed'> {
   const say = (key: PlainKey) => t(lang, key);
   const [title, text] =
     env.kind === 'no-office'
@@ -87,11 +89,14 @@ function envView(lang: Lang, env: PaneState['env'], main: HTMLElement, header: P
     attach() {
       // Nothing to fill outside Excel.
     },
+    toolsFailed() {
+      // Nothing waits for the tools outside Excel.
+    },
   };
 }
 
 /** In Excel: the first run, or the tabs and their panels, and the settings. */
-function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: PageSetup, c: Controller): Pick<View, 'update' | 'attach'> {
+function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: PageSetup, c: Controller): Pick<View, 'update' | 'attach' | 'toolsFailed'> {
   const tabs = tabStrip(lang, (view) => c.showView(view));
   const parts: Record<PaneView, ViewPart> = {
     tracker: trackerView(lang, setup, c),
@@ -144,6 +149,9 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
     },
     attach(tools) {
       for (const part of [...Object.values(parts), firstRun]) part.attach?.(tools);
+    },
+    toolsFailed() {
+      for (const part of [...Object.values(parts), firstRun]) part.failed?.();
     },
   };
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultPlanPack } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { ROOT } from './browser/harness';
+import { ROOT, keepOffline } from './browser/harness';
 import { openPane, startSession, type OpenOptions, type PaneSession } from './browser/session';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -268,6 +268,40 @@ describe('first run', () => {
       await expect.poll(() => shownPanel(page), { timeout: 30_000 }).toBe('tracker');
       expect(await dialog.count()).toBe(0);
       expect(await sheetNames(page)).toEqual(expect.arrayContaining([SHEET, '0801', '0813']));
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the views\' code (the tools chunk) not loaded', () => {
+  it('says so where the views would be, shows the tabs instead of the first run, and a tab chosen later loads it', async () => {
+    const blocked = { tools: true };
+    const context = await session.browser.newContext({ viewport: { width: 320, height: 760 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await page.clock.setFixedTime(NOW);
+      await keepOffline(page, session.baseUrl);
+      // Registered last, so asked first: the tools chunk (script and style sheet) fails while `blocked`.
+      await page.route(/\/chunks\/tools\.[0-9a-f]+\.(?:js|css)$/, (route) => (blocked.tools ? route.abort() : route.fallback()));
+      await page.addInitScript({ content: session.fakeScript });
+      await page.addInitScript({ content: 'window.VtltFake.install({});' });
+      await page.goto(`${session.baseUrl}/taskpane.html`);
+
+      // A new workbook, but the first run cannot be offered without its code: the tabs, at the tracker.
+      await expect.poll(() => shownPanel(page), { timeout: 30_000 }).toBe('tracker');
+      await tab(page, 'forms').click();
+      const forms = page.locator('[data-section="forms"]');
+      await expect.poll(() => forms.textContent(), { timeout: 30_000 }).toContain('Không tải được một phần của bổ trợ');
+
+      blocked.tools = false;
+      await tab(page, 'check').click();
+      await tab(page, 'forms').click();
+      await expect.poll(() => forms.locator('input[type="checkbox"]').count(), { timeout: 30_000 }).toBe(defaultFormPack().forms.length);
+      expect(await forms.textContent()).not.toContain('Không tải được');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -5,9 +5,9 @@
 import { t, type Lang } from '../../domain/i18n';
 import { h } from '../dom';
 import type { PaneState } from '../state';
-import { card, spinner, type SectionBody } from '../ui';
+import { card, type SectionBody } from '../ui';
 import type { PlainKey } from '../view-model';
-import { type PaneTools, type ViewPart, statusOf, withHelpLink } from './view';
+import { type PaneTools, type ViewPart, awaitingTools, statusOf, withHelpLink } from './view';
 
 export function toolsCardView(
   lang: Lang,
@@ -15,7 +15,8 @@ export function toolsCardView(
   texts: { readonly title: PlainKey; readonly intro: PlainKey },
   make: (tools: PaneTools) => SectionBody,
 ): ViewPart {
-  const slot = h('div', { class: 'section-body' }, spinner(t(lang, 'pane.loading')));
+  const awaiting = awaitingTools(lang);
+  const slot = h('div', { class: 'section-body' }, awaiting.node);
   const after = h('div', { class: 'section-body after' });
   const made = withHelpLink(lang, card(key, t(lang, texts.title), null, h('p', { class: 'intro' }, t(lang, texts.intro)), slot), key);
   made.el.append(after);
@@ -33,5 +34,6 @@ export function toolsCardView(
       slot.replaceChildren(...body.nodes);
       after.replaceChildren(...body.after);
     },
+    failed: awaiting.failed,
   };
 }

@@ -16,6 +16,17 @@ export interface ViewPart {
   update(state: PaneState): void;
   /** Fills what comes with the tools chunk (absent: nothing does). */
   attach?(tools: PaneTools): void;
+  /** The tools chunk could not be loaded: said where its content would be (a later load still fills it). */
+  failed?(): void;
+}
+
+/** What stands where a view's code is to come: a spinner, or the failure to load it. */
+export function awaitingTools(lang: Lang): { readonly node: HTMLElement; failed(): void } {
+  const node = h('div', { class: 'awaiting' }, spinner(t(lang, 'pane.loading')));
+  return {
+    node,
+    failed: () => node.replaceChildren(noticeNode({ tone: 'error', lines: [(l) => t(l, 'pane.error.loadFailed')] }, lang)),
+  };
 }
 
 /** What the views show besides the state. */
@@ -33,7 +44,8 @@ export interface ViewSetup {
  * in a workbook new to the add-in).
  */
 export function lazyPart(lang: Lang, make: (tools: PaneTools) => ViewPart, wanted: (state: PaneState) => boolean = () => true): ViewPart {
-  const slot = h('div', { class: 'view' }, spinner(t(lang, 'pane.loading')));
+  const awaiting = awaitingTools(lang);
+  const slot = h('div', { class: 'view' }, awaiting.node);
   let part: ViewPart | null = null;
   let tools: PaneTools | null = null;
   let last: PaneState | null = null;
@@ -54,6 +66,7 @@ export function lazyPart(lang: Lang, make: (tools: PaneTools) => ViewPart, wante
       build();
       if (part && last) part.update(last);
     },
+    failed: awaiting.failed,
   };
 }
 
