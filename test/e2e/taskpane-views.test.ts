@@ -20,7 +20,7 @@ import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { axeViolations } from './browser/harness';
 import {
-  LANGS, OFFICE_THEME, SERIOUS, SHOTS, THEMES, type Finding, lookAt, lookAtViews, report, setLang, setTheme, showView, stickingOut,
+  LANGS, OFFICE_THEME, SHOTS, THEMES, type Finding, expectNothingSerious, lookAt, lookAtViews, setLang, setTheme, showView, stickingOut,
 } from './browser/pane-look';
 import { openPane, startSession, type PaneSession } from './browser/session';
 
@@ -87,7 +87,6 @@ async function inputCellOf(code: string): Promise<string> {
 const section = (page: Page, key: string) => page.locator(`[data-section="${key}"]`);
 const statusText = (page: Page, key: string) => section(page, key).locator('.status .notice-text').first().textContent();
 
-
 async function pickAgency(page: Page, key: string, query: string, expected: string): Promise<void> {
   const input = section(page, key).getByRole('combobox');
   await input.fill(query);
@@ -148,7 +147,6 @@ async function readForDocuments(page: Page): Promise<void> {
   await expect.poll(() => documents.locator('button[data-kind]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }
 
-
 /**
  * Moments of the views besides their resting state, in each theme and language at 320 px: the agency list open under
  * the search box, the question asked before the tracker is given to another agency, the question before converting
@@ -197,7 +195,6 @@ async function lookAtMoments(page: Page, findings: Finding[]): Promise<number> {
   return shots;
 }
 
-
 describe('every view of the task pane, light and dark, vi and en, 320 and 450 px', () => {
   it('is pictured and has no serious or critical accessibility violation', async () => {
     const [files, badCell] = await Promise.all([receivedFiles(), inputCellOf('0804')]);
@@ -227,9 +224,7 @@ describe('every view of the task pane, light and dark, vi and en, 320 and 450 px
       shots += await lookAtViews(page, ['tracker', 'forms', 'check', 'consolidate', 'documents', 'settings', 'help'], findings, () => readForDocuments(page));
       shots += await lookAtMoments(page, findings);
       console.info(`${shots} pictures in ${SHOTS}, ${Math.round((Date.now() - started) / 1000)} s`);
-      if (findings.length > 0) console.info(`Accessibility and layout findings:\n${report(findings)}`);
-      const serious = findings.filter((f) => f.violations.some((v) => SERIOUS.has(v.impact ?? '')));
-      expect(serious.map((f) => f.where), `Serious or critical findings:\n${report(serious)}`).toEqual([]);
+      expectNothingSerious(findings);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -254,8 +249,6 @@ describe('every view of the task pane, light and dark, vi and en, 320 and 450 px
     } finally {
       await old.context.close();
     }
-    if (findings.length > 0) console.info(`Accessibility and layout findings:\n${report(findings)}`);
-    const serious = findings.filter((f) => f.violations.some((v) => SERIOUS.has(v.impact ?? '')));
-    expect(serious.map((f) => f.where), `Serious or critical findings:\n${report(serious)}`).toEqual([]);
+    expectNothingSerious(findings);
   });
 });

@@ -19,7 +19,7 @@ export const OFFICE_THEME: Record<Theme, Record<string, string>> = {
   light: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#262626', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626' },
   dark: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3D3D3D', controlForegroundColor: '#FFFFFF' },
 };
-export const SERIOUS = new Set(['serious', 'critical']);
+const SERIOUS = new Set(['serious', 'critical']);
 
 /**
  * Office's theme, read again when the pane regains focus. The system's colour scheme is set to the other one: what is
@@ -160,6 +160,13 @@ export async function lookAt(page: Page, name: string, findings: Finding[], full
   if (violations.length > 0) findings.push({ where: name, violations });
 }
 
-export function report(findings: readonly Finding[]): string {
+function report(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.where}:\n${describeViolations(f.violations)}`).join('\n\n');
+}
+
+/** Prints every finding, and fails on the serious and critical ones, naming them. */
+export function expectNothingSerious(findings: readonly Finding[]): void {
+  if (findings.length > 0) console.info(`Accessibility and layout findings:\n${report(findings)}`);
+  const serious = findings.filter((f) => f.violations.some((v) => SERIOUS.has(v.impact ?? '')));
+  expect(serious.map((f) => f.where), `Serious or critical findings:\n${report(serious)}`).toEqual([]);
 }
