@@ -113,7 +113,8 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
       : h('div', { class: 'view', 'data-panel': view, role: 'tabpanel', id: tabs.panelId(view), 'aria-labelledby': tabs.tabId(view), tabindex: 0, hidden: true }, ...parts[view].nodes);
   const panels = new Map<PaneView, HTMLElement>([...TAB_VIEWS, 'settings' as const].map((v) => [v, panel(v)]));
   const deciding = h('div', { class: 'card' }, spinner(t(lang, 'pane.reading')));
-  const firstRun = lazyPart(lang, (tools) => tools.firstRunView(lang, setup.entries, c), (state) => state.start === 'choose' || state.start === 'agency');
+  // Built only in a workbook new to the add-in.
+  const firstRun = lazyPart(lang, (tools) => tools.firstRunView(lang, setup.entries, c), (state) => shownParts(state).firstRun);
   const firstRunEl = h('div', { class: 'first-run' }, ...firstRun.nodes);
   main.append(deciding, firstRunEl, tabs.el, ...panels.values());
   // Work that ends in a view not shown is said here (its own status is hidden with its view).
@@ -126,11 +127,11 @@ function viewsPage(lang: Lang, main: HTMLElement, header: PaneHeader, setup: Pag
     if (shown && shown.view === state.view && shown.start === state.start) return;
     const before = shown;
     shown = { view: state.view, start: state.start };
-    const parts = shownParts(state);
-    deciding.hidden = !parts.deciding;
-    firstRunEl.hidden = !parts.firstRun;
-    tabs.el.hidden = !parts.tabs;
-    for (const [view, el] of panels) el.hidden = view !== parts.panel;
+    const visible = shownParts(state);
+    deciding.hidden = !visible.deciding;
+    firstRunEl.hidden = !visible.firstRun;
+    tabs.el.hidden = !visible.tabs;
+    for (const [view, el] of panels) el.hidden = view !== visible.panel;
     const focused = document.activeElement;
     const key = arrivalFocus(before, shown, focused instanceof HTMLElement && focused.getAttribute('role') === 'tab');
     if (key) (main.parentElement?.querySelector(`[data-focus-key="${key}"]`) as HTMLElement | null)?.focus();
