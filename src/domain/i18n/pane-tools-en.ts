@@ -101,8 +101,8 @@ export const paneToolsEn: { readonly [K in keyof typeof paneToolsVi]: Widen<(typ
   'pane.consolidate.done': (p) => `Consolidated ${p.files} ${p.files === 1 ? 'file' : 'files'} into the workbook (sheets ${p.sheets}).`,
   'pane.consolidate.result': 'Consolidation results',
   'pane.consolidate.submitted': (p) => `Submitted: ${p.count} of ${p.total} agencies`,
-  'pane.consolidate.missing': (p) => `Not submitted: ${p.count} agencies`,
-  'pane.consolidate.late': (p) => `Late: ${p.count} agencies`,
+  'pane.consolidate.missing': (p) => `Not submitted: ${p.count} ${p.count === 1 ? 'agency' : 'agencies'}`,
+  'pane.consolidate.late': (p) => `Late: ${p.count} ${p.count === 1 ? 'agency' : 'agencies'}`,
   'pane.consolidate.replaced': (p) => `Older files replaced by newer ones: ${p.count}`,
   'pane.consolidate.rejected': (p) => `Files rejected: ${p.count}`,
   'pane.consolidate.lateItem': (p) => `${p.name} (${p.days} ${p.days === 1 ? 'day' : 'days'} late)`,
@@ -112,7 +112,8 @@ export const paneToolsEn: { readonly [K in keyof typeof paneToolsVi]: Widen<(typ
   'pane.consolidate.conflictItem': (p) => `${p.agency}: ${p.files} — different files saved at the same time; remove the one not to use and consolidate again.`,
   'pane.consolidate.datedBySave': (p) =>
     `${p.count} ${p.count === 1 ? 'agency has' : 'agencies have'} no "Ngày nhận" (day received) on "Theo dõi nộp báo cáo": lateness is judged by when the file was saved. Type the day received there and consolidate again.`,
-  'pane.consolidate.totals': (p) => `${p.count} files added to the totals; ${p.overdue} overdue tasks; ${p.problems} problems found.`,
+  'pane.consolidate.totals': (p) =>
+    `${p.count} ${p.count === 1 ? 'file' : 'files'} added to the totals; ${p.overdue} overdue ${p.overdue === 1 ? 'task' : 'tasks'}; ${p.problems} ${p.problems === 1 ? 'problem' : 'problems'} found.`,
   'pane.consolidate.rosterWorkbook': (p) => `Agencies: the workbook's "Danh sách đơn vị" sheet (${p.count} agencies).`,
   'pane.consolidate.rosterDefault': (p) =>
     `Agencies: the default list (${p.count} agencies), written to the "Danh sách đơn vị" sheet for the Department to edit.`,
