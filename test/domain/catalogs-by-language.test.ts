@@ -16,6 +16,8 @@ import { reportVi } from '../../src/domain/i18n/report-vi';
 import { reportEn } from '../../src/domain/i18n/report-en';
 import { documentsVi } from '../../src/domain/i18n/documents-vi';
 import { planPaneVi } from '../../src/domain/i18n/plan-pane-vi';
+import { firstRunVi } from '../../src/domain/i18n/first-run-vi';
+import { paneToolsVi } from '../../src/domain/i18n/pane-tools-vi';
 
 type I18n = typeof import('../../src/domain/i18n');
 
@@ -27,7 +29,7 @@ async function freshCatalogs(): Promise<I18n> {
 
 describe('catalogs by language', () => {
   it('English and Vietnamese hold the same keys, parts included', () => {
-    const viKeys = Object.keys({ ...vi, ...cliVi, ...planImportVi, ...validationVi, ...formsVi, ...filesVi, ...reportVi, ...documentsVi, ...planPaneVi }).sort();
+    const viKeys = Object.keys({ ...vi, ...cliVi, ...planImportVi, ...validationVi, ...formsVi, ...filesVi, ...reportVi, ...documentsVi, ...planPaneVi, ...firstRunVi, ...paneToolsVi }).sort();
     const enKeys = Object.keys({ ...en, ...cliEn, ...planImportEn, ...reportEn }).sort();
     expect(enKeys).toEqual(viKeys);
   });
@@ -37,7 +39,7 @@ describe('catalogs by language', () => {
     expect(i18n.hasCatalog('vi')).toBe(true);
     expect(i18n.hasCatalog('en')).toBe(false);
     expect(i18n.t('en', 'pane.confirm.yes')).toBe(vi['pane.confirm.yes']);
-    for (const key of ['cli.usageCommand', 'cli.unknownCommand', 'plan.header.id', 'report.what.agency', 'issue.stamp-missing', 'forms.question.overwrite', 'file.empty', 'documents.copied', 'pane.plan.line'] as const) {
+    for (const key of ['cli.usageCommand', 'cli.unknownCommand', 'plan.header.id', 'report.what.agency', 'issue.stamp-missing', 'forms.question.overwrite', 'file.empty', 'documents.copied', 'pane.plan.line', 'pane.start.heading', 'pane.check.button'] as const) {
       expect(Object.keys(i18n.catalog('vi'))).not.toContain(key);
     }
     await i18n.loadCatalog('en');
