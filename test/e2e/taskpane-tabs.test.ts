@@ -111,6 +111,11 @@ describe('tabs', () => {
       await page.screenshot({ path: join(RESULTS, 'taskpane-tabs-320.png') });
       await page.setViewportSize({ width: 520, height: 760 });
       expect(await tab(page, 'tracker').innerText()).toBe('Theo dõi nhiệm vụ');
+      // Selecting a tab (its label turns bold) changes no tab's width.
+      const tabWidths = () => page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().width));
+      const before = await tabWidths();
+      await tab(page, 'tracker').click();
+      expect(await tabWidths()).toEqual(before);
     } finally {
       await context.close();
     }

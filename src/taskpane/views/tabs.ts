@@ -30,8 +30,8 @@ export function tabStrip(lang: Lang, choose: (view: TabView) => void): TabStrip 
         type: 'button', role: 'tab', id: id.tab, class: 'tab', 'data-view': m.view, 'aria-controls': id.panel,
         'aria-selected': 'false', tabindex: -1, 'aria-label': m.label, 'data-focus-key': `tab-${m.view}`,
       },
-      h('span', { class: 'tab-label long' }, m.label),
-      h('span', { class: 'tab-label short' }, m.short),
+      h('span', { class: 'tab-label long', 'data-text': m.label }, m.label),
+      h('span', { class: 'tab-label short', 'data-text': m.short }, m.short),
       h('span', { class: 'tab-busy', 'aria-hidden': 'true' }),
     );
     tab.addEventListener('click', () => choose(m.view));
