@@ -5,7 +5,8 @@
  * never held in memory: the rewrite streams the new sheets and copies the kept ones between them, in the old order.
  */
 import * as zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { workbookClass } from './exceljs-parts';
 import type { Revalidation } from '../../app/workbook-port';
 import { addValidation } from './apply-spec';
 import { readPackageProtection, restoreProtection } from './protection';
@@ -58,7 +59,8 @@ export async function loadKeptSheets(bytes: Uint8Array, replaced: ReadonlySet<st
     const data = entryData(bytes, e);
     return data === null ? [] : [{ name: e.name, raw: { entry: e, data } }];
   }));
-  const wb = new ExcelJS.Workbook();
+  const Workbook = workbookClass();
+  const wb = new Workbook();
   await wb.xlsx.load(reduced as unknown as ExcelJS.Buffer);
   const kept = new Map<string, ExcelJS.Worksheet>();
   for (const ws of wb.worksheets) if (!replaced.has(ws.name)) kept.set(ws.name, ws);

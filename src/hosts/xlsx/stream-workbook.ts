@@ -20,6 +20,7 @@ import { forEachSpecRow } from './spec-cells';
 import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
 import { copySheet, loadKeptSheets, type KeptSheets } from './stream-kept';
+import { workbookWriter } from './exceljs-parts';
 
 /** The WorksheetWriter's few members used here beyond a Worksheet's (ExcelJS types them as a Worksheet). */
 interface SheetWriter {
@@ -74,16 +75,22 @@ export class StreamedWorkbook implements WorkbookPort {
     askFullCalculation(wb);
     // Each sheet is built while the one before it is compressed (zlib works off the main thread); never more than
     // those two are held. Kept sheets stay in their places, replaced ones take theirs, new ones follow.
-    const order = sheetOrder(specs, kept);
+    const order: (Sheet | null)[] = sheetOrder(specs, kept);
+    const names = order.map((s) => (s && 'spec' in s ? s.spec.name : s?.kept.name));
+    const definedNames = kept?.definedNames ?? [];
+    // A kept sheet's model (and the workbook loaded for it) is let go once the sheet is copied.
+    kept = null;
     let previous: Promise<void> | null = null;
-    for (const sheet of order) {
+    for (let i = 0; i < order.length; i++) {
+      const sheet = order[i]!;
+      order[i] = null;
       const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec) : { zipped: finished(copied(wb, sheet.kept)) };
       if (previous) await previous;
       previous = zipped;
     }
     if (previous) await previous;
-    if (kept && kept.definedNames.length > 0) (wb as unknown as { definedNames: { model: unknown } }).definedNames.model = kept.definedNames;
-    const active = order.findIndex((s) => ('spec' in s ? s.spec.name : s.kept.name) === options.activate);
+    if (definedNames.length > 0) (wb as unknown as { definedNames: { model: unknown } }).definedNames.model = definedNames;
+    const active = names.indexOf(options.activate);
     wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
     // A file that cannot be written (disk full, …) ends the write with its error rather than leaving it waiting.
     await Promise.all([wb.commit(), closed]);
@@ -97,22 +104,12 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 }
 
-// The vtlt bundle's own `require` (webpack leaves it as is); undefined when run from the sources.
-declare const __non_webpack_require__: ((id: string) => unknown) | undefined;
-
-/**
- * ExcelJS's streaming workbook writer. In the vtlt bundle, its module alone is loaded: the whole library (its
- * readers, CSV and unzip modules) takes about twice as long to load, after the reading, the other cores idle.
- */
-function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
-  if (typeof __non_webpack_require__ === 'function') return __non_webpack_require__('exceljs/lib/stream/xlsx/workbook-writer') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
-  return ExcelJS.stream.xlsx.WorkbookWriter;
-}
+type Sheet = { readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet };
 
 /** The sheets in the order written: the existing ones in theirs (each kept, or replaced by its spec), then new ones. */
-function sheetOrder(specs: readonly SheetSpec[], kept: KeptSheets | null): ({ readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet })[] {
+function sheetOrder(specs: readonly SheetSpec[], kept: KeptSheets | null): Sheet[] {
   const byName = new Map(specs.map((s) => [s.name, s]));
-  const out: ({ readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet })[] = [];
+  const out: Sheet[] = [];
   for (const name of kept?.order ?? []) {
     const spec = byName.get(name);
     const ws = kept?.sheets.get(name);
