@@ -288,10 +288,13 @@ async function main(): Promise<void> {
       ['pane first load (KB gzip -9)', sizes.firstLoad / 1024, '≤ 50', sizes.firstLoad <= 50 * 1024],
       [`pane consolidation chunk (KB gzip -9)${sizes.consolidationHasExcelJs ? ', holds ExcelJS' : ''}`, sizes.consolidation / 1024, '≤ 60', sizes.consolidation <= 60 * 1024 && !sizes.consolidationHasExcelJs],
     );
-    if (sizes.parents.length > 0) targets.push([`  with ${sizes.parents.join(', ')} it opens from`, sizes.consolidationWithParents / 1024, '≤ 60', sizes.consolidationWithParents <= 60 * 1024]);
   }
   process.stdout.write(`\nTargets at ${count} files:\n`);
   for (const [name, value, target, met] of targets) process.stdout.write(`  ${name.padEnd(40)}${value.toFixed(3).padStart(10)}  ${target.padEnd(8)} ${met ? 'met' : 'NOT met'}\n`);
+  if (sizes && sizes.parents.length > 0) {
+    const kb = (sizes.consolidationWithParents / 1024).toFixed(1);
+    process.stdout.write(`Pane: the consolidation chunk is loaded from the ${sizes.parents.join(', ')} chunk; both together, beyond the first load: ${kb} KB gzip -9.\n`);
+  }
   process.stdout.write(`SheetJS: the xlsx package ${XLSX_VERSION} from the npm registry (its latest there).\n`);
   const json = { agencies: count, small, bytes, runs, pane: sizes, rows: rows.map((r) => ({ name: r.name, small: strip(r.small), full: strip(r.full) })), openpyxl: openpyxl ? strip(openpyxl) : null };
   process.stdout.write(`BENCH_JSON=${JSON.stringify(json)}\n`);
