@@ -26,9 +26,13 @@ export interface SetUpAgencyRequest {
   readonly afterWrite?: (step: 'tracker' | 'forms') => void;
 }
 
+type TrackerInserted = Extract<InsertTrackerResult, { ok: true }>;
+
 export type SetUpAgencyResult =
-  | { readonly ok: true; readonly tracker: Extract<InsertTrackerResult, { ok: true }>; readonly forms: Extract<InsertFormsResult, { ok: true }> }
-  | { readonly ok: false; readonly reason: 'cancelled'; readonly question: string };
+  | { readonly ok: true; readonly tracker: TrackerInserted; readonly forms: Extract<InsertFormsResult, { ok: true }> }
+  | { readonly ok: false; readonly reason: 'cancelled'; readonly question: string }
+  /** The workbook changed after the question: the tracker is in, a new question about the forms was answered "no". */
+  | { readonly ok: false; readonly reason: 'forms-cancelled'; readonly tracker: TrackerInserted; readonly question: string };
 
 /** Thrown by the gathering port's write: the dry run stops there, nothing written. */
 class NotWritten extends Error {}
@@ -92,7 +96,7 @@ export async function setUpAgency(port: WorkbookPort, req: SetUpAgencyRequest): 
   const forms = await insertForms(port, { pack: formPack, codes, agency, year, plan, now, confirm, lang });
   if (!forms.ok) {
     // Only a question answered "no" stops it here (the codes are the pack's own).
-    return { ok: false, reason: 'cancelled', question: forms.reason === 'cancelled' ? forms.question : '' };
+    return { ok: false, reason: 'forms-cancelled', tracker, question: forms.reason === 'cancelled' ? forms.question : '' };
   }
   req.afterWrite?.('forms');
   return { ok: true, tracker, forms };

@@ -21,6 +21,7 @@ import { SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { PLAN_SHEET } from '../../src/workbook/plan-stamp';
 import { textNotice } from '../../src/taskpane/view-model';
+import { FakeSheet } from '../fakes/excel-fake';
 import { agency, NOW, pack, rig } from '../hosts/excel/helpers';
 
 const start = (view: PaneState['view'] | null = null): PaneState => initialState('vi', NOW.getTime(), { statisticsYear: 2025, view });
@@ -297,5 +298,27 @@ describe('the clerk\'s one-step set-up through Office.js', () => {
     expect(yes.ok).toBe(true);
     expect(asked).toHaveLength(1);
     expect(fake.sheet(forms.forms.at(-1)!.code)).toBeDefined();
+  });
+
+  it('a question the workbook raises after the one asked (typed in meanwhile) is asked too; "no" then leaves the tracker in', async () => {
+    const { fake, workbook } = rig();
+    // The user types into a sheet named like a form while the tracker is written.
+    const port = {
+      read: workbook.read.bind(workbook),
+      write: async (...args: Parameters<typeof workbook.write>) => {
+        await workbook.write(...args);
+        if (!fake.sheet('0801')) {
+          fake.sheets.push(new FakeSheet('0801'));
+          fake.typeInto('0801', 'A1', [['Sổ riêng']]);
+        }
+      },
+    };
+    const asked: string[] = [];
+    const r = await setUpAgency(port, { ...request, confirm: async (q) => (asked.push(q), false) });
+    expect(r).toMatchObject({ ok: false, reason: 'forms-cancelled' });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('0801');
+    expect(fake.sheet(pack.trackerSheetName)).toBeDefined();
+    expect(fake.sheet('0802')).toBeUndefined();
   });
 });

@@ -15,4 +15,5 @@ export const firstRunEn: { readonly [K in keyof typeof firstRunVi]: Widen<(typeo
   'pane.start.setUpIntro': (p) => `Choose your agency: the task tracker and the ${p.year} report forms are inserted into this workbook in one step.`,
   'pane.start.setUp': 'Insert the tracker and the report forms',
   'pane.start.busy': 'Inserting the tracker and the report forms…',
+  'pane.start.formsCancelled': 'The report forms were not inserted (you chose "No"); the tracker was. Insert the forms in the "Report forms" tab when needed.',
 };

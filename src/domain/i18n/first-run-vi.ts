@@ -15,4 +15,5 @@ export const firstRunVi = {
   'pane.start.setUpIntro': (p: { year: string }) => `Chọn đơn vị của bạn: bảng theo dõi nhiệm vụ và các biểu báo cáo năm ${p.year} được chèn vào sổ này trong một bước.`,
   'pane.start.setUp': 'Chèn bảng theo dõi và biểu báo cáo',
   'pane.start.busy': 'Đang chèn bảng theo dõi và biểu báo cáo…',
+  'pane.start.formsCancelled': 'Chưa chèn các biểu báo cáo (bạn đã chọn "Không"); bảng theo dõi đã được chèn. Chèn biểu ở thẻ "Biểu báo cáo" khi cần.',
 } as const;

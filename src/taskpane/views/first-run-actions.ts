@@ -51,12 +51,15 @@ export function firstRunActions(ctx: ShellContext, showView: Controller['showVie
             if (step === 'tracker') trackerSkipped = [...port.lastWriteSkipped];
           },
         });
-        if (!result.ok) {
+        if (!result.ok && result.reason === 'cancelled') {
           dispatch({ type: 'notice', section: 'setup', notice: textNotice('info', (l) => t(l, 'pane.insert.cancelled')) });
           return;
         }
-        const forms = tk.model.formsInsertNotice(result.forms, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced);
-        dispatch({ type: 'notice', section: 'insert', notice: joined(insertNotice(result.tracker, agency, trackerSkipped), forms) });
+        const tracker = insertNotice(result.tracker, agency, trackerSkipped);
+        const forms = result.ok
+          ? tk.model.formsInsertNotice(result.forms, agency, year.year, port.lastWriteSkipped, tk.describeUnplaced)
+          : textNotice('warning', (l) => t(l, 'pane.start.formsCancelled'));
+        dispatch({ type: 'notice', section: 'insert', notice: joined(tracker, forms) });
         dispatch({ type: 'check-stale' });
         await ctx.loadSummary();
         showView('tracker');
