@@ -192,6 +192,8 @@ describe('first run', () => {
       expect(await selectedTab(page)).toBe('consolidate');
       expect(await focusedView(page)).toBe('consolidate');
       await expect.poll(() => savedView(page)).toBe('consolidate');
+      // Choosing reads and writes nothing in the workbook.
+      expect(await syncs(page)).toBe(1);
       expect(await sheetNames(page)).toEqual(['Sheet1']);
       expect(errors).toEqual([]);
       expect(refused).toEqual([]);
