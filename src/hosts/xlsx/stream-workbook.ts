@@ -68,6 +68,7 @@ export class StreamedWorkbook implements WorkbookPort {
     });
     const Writer = workbookWriter();
     const wb = new Writer({ stream: out, useStyles: true, useSharedStrings: true });
+    archivedParts.set(wb, archiveWatcher(wb));
     wb.creator = 'vtlt';
     wb.lastModifiedBy = 'vtlt';
     wb.created = this.savedAt;
@@ -84,7 +85,7 @@ export class StreamedWorkbook implements WorkbookPort {
     for (let i = 0; i < order.length; i++) {
       const sheet = order[i]!;
       order[i] = null;
-      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec) : { zipped: finished(copied(wb, sheet.kept)) };
+      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec) : { zipped: finished(wb, copied(wb, sheet.kept)) };
       if (previous) await previous;
       previous = zipped;
     }
@@ -208,14 +209,47 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
   if (spec.protection) await protectAsProduct(ws);
-  return { zipped: finished(ws) };
+  return { zipped: finished(wb, ws) };
 }
 
-/** Finishes a sheet; settled once it is in the package. */
-function finished(ws: Pick<SheetWriter, 'commit' | 'stream'>): Promise<void> {
-  return new Promise((resolve) => {
-    ws.stream.on('zipped', () => resolve());
-    ws.commit();
+/** When each part has been compressed into the package: the zip writer takes parts one after another. */
+const archivedParts = new WeakMap<object, (part: string) => Promise<void>>();
+
+function archiveWatcher(wb: ExcelJS.stream.xlsx.WorkbookWriter): (part: string) => Promise<void> {
+  const zip = (wb as unknown as { zip: NodeJS.EventEmitter }).zip;
+  const done = new Set<string>();
+  const waiting = new Map<string, { resolve(): void; reject(e: unknown): void }>();
+  let failed: unknown = null;
+  zip.on('entry', (entry: { name: string }) => {
+    const part = entry.name.replace(/^\//, '');
+    done.add(part);
+    waiting.get(part)?.resolve();
+    waiting.delete(part);
   });
+  zip.on('error', (e: unknown) => {
+    failed = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  });
+  return (part) => new Promise<void>((resolve, reject) => {
+    if (done.has(part)) resolve();
+    else if (failed !== null) reject(failed);
+    else waiting.set(part, { resolve, reject });
+  });
+}
+
+/**
+ * Finishes a sheet; settled once the sheet is compressed into the package (the writer's own "zipped" event says only
+ * that the sheet's XML was handed over: sheets built faster than they are compressed would wait in memory, whole).
+ */
+function finished(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Pick<SheetWriter, 'commit'>): Promise<void> {
+  let archived = archivedParts.get(wb);
+  if (!archived) {
+    archived = archiveWatcher(wb);
+    archivedParts.set(wb, archived);
+  }
+  const compressed = archived(`xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`);
+  ws.commit();
+  return compressed;
 }
 
