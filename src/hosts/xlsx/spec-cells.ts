@@ -68,6 +68,11 @@ interface Span {
  * apply in the order of spec.styleRanges, then the unlocked ranges of the sheet's protection, as the spec says.
  */
 export function forEachSpecRow(spec: SheetSpec, fn: (row: number, cells: readonly SpecCell[]) => void): void {
+  for (const [row, cells] of specRows(spec)) fn(row, cells);
+}
+
+/** The rows forEachSpecRow calls its function with, one by one (a writer may pause between them). */
+export function* specRows(spec: SheetSpec): Generator<readonly [number, readonly SpecCell[]]> {
   const spans: Span[] = [
     ...spec.styleRanges.map((s, i) => {
       if (!spec.styles[s.style]) throw new Error(`SheetSpec ${spec.name}: unknown style ${s.style}`);
@@ -99,13 +104,14 @@ export function forEachSpecRow(spec: SheetSpec, fn: (row: number, cells: readonl
       layouts.set(signature, layout);
     }
     const cols = [...new Set([...layout.keys(), ...values.keys()])].sort((a, b) => a - b);
-    fn(
+    const styled = layout;
+    yield [
       row,
       cols.map((col) => {
         const v = values.get(col);
-        return { col, value: v === undefined ? undefined : cellContent(v), style: layout.get(col) ?? null };
+        return { col, value: v === undefined ? undefined : cellContent(v), style: styled.get(col) ?? null };
       }),
-    );
+    ];
   }
 }
 

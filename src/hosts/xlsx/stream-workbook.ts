@@ -16,7 +16,7 @@ import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/wor
 import type { Grid } from '../../workbook/grid';
 import { assertSheetSpec, type SheetSpec } from '../../workbook/sheet-spec';
 import { addConditionalFormats, addValidation, pageSetupOf, protectAsProduct, sheetOptions } from './apply-spec';
-import { forEachSpecRow } from './spec-cells';
+import { specRows } from './spec-cells';
 import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
 import { copySheet, loadKeptSheets, type KeptSheets } from './stream-kept';
@@ -103,6 +103,13 @@ export class StreamedWorkbook implements WorkbookPort {
     await whole.write(specs, options);
     await writeFile(this.file, await whole.toBuffer(this.savedAt));
   }
+}
+
+/** Rows written between two turns of the event loop. */
+const YIELD_ROWS = 256;
+
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 type Sheet = { readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet };
@@ -201,10 +208,13 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   const extraBefore = (r: number): void => {
     for (; next < extra.length && extra[next]! <= r; next++) if (extra[next]! < r) rows.write(extra[next]!, heights.get(extra[next]!), []);
   };
-  forEachSpecRow(spec, (r, cells) => {
+  let n = 0;
+  for (const [r, cells] of specRows(spec)) {
     extraBefore(r);
     rows.write(r, heights.get(r), cells);
-  });
+    // Now and then the event loop runs: the zip writer then compresses the sheet before, on another thread, meanwhile.
+    if (++n % YIELD_ROWS === 0) await turn();
+  }
   extraBefore(Infinity);
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
