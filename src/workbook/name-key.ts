@@ -9,15 +9,23 @@ const MAX_ENTRIES = 4_096;
 /** Texts longer than this are normalised each time (a label is short; a long note is seldom compared twice). */
 const MAX_LENGTH = 200;
 
+/**
+ * Two generations: when the newer is full it becomes the older and a new one starts; a text found in the older is
+ * carried into the newer. The labels every file holds so survive the texts each file has alone (names, notes).
+ */
 let known = new Map<string, string>();
+let older = new Map<string, string>();
 
 /** The same as normaliseName(s). */
 export function nameKey(s: string): string {
   if (s.length > MAX_LENGTH) return normaliseName(s);
   let key = known.get(s);
   if (key === undefined) {
-    key = normaliseName(s);
-    if (known.size >= MAX_ENTRIES) known = new Map();
+    key = older.get(s) ?? normaliseName(s);
+    if (known.size >= MAX_ENTRIES) {
+      older = known;
+      known = new Map();
+    }
     known.set(s, key);
   }
   return key;
