@@ -251,4 +251,57 @@ describe('every view of the task pane, light and dark, vi and en, 320 and 450 px
     }
     expectNothingSerious(findings);
   });
+
+  it('at 320 px the tab strip shades the edge where tabs are out of sight, and not where it ends', async () => {
+    const { context, page, errors } = await openPane(session, { now: NOW, officeTheme: OFFICE_THEME.light });
+    try {
+      await page.locator('button[data-choice="agency"]').click({ timeout: 30_000 });
+      await page.locator('button[data-focus-key="setup-skip"]').click();
+      for (const theme of THEMES) {
+        await setTheme(page, theme);
+        await showView(page, 'tracker');
+        const strip = page.locator('.tabs');
+        expect(await strip.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+        const first = await edgePixels(page);
+        expect(first.right, `${theme}: the right edge, "Soạn văn bản" out of sight`).not.toEqual(first.plain);
+        expect(first.left, `${theme}: the left edge, where the strip starts`).toEqual(first.plain);
+        await showView(page, 'documents');
+        // The chosen tab is scrolled into sight, which brings the strip to its end (but for its padding).
+        await expect.poll(() => strip.evaluate((el) => el.scrollWidth - el.scrollLeft - el.clientWidth)).toBeLessThanOrEqual(8);
+        const last = await edgePixels(page);
+        expect(last.right, `${theme}: the right edge, where the strip ends`).toEqual(last.plain);
+        expect(last.left, `${theme}: the left edge, "Theo dõi" out of sight`).not.toEqual(last.plain);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+
+/**
+ * The colours the tab strip shows 2px inside its left and right edges, at its foot (below the labels), and of the
+ * page's background; read from a screenshot in a page of its own (the pane's policy allows no data: image).
+ */
+async function edgePixels(page: Page): Promise<{ left: number[]; right: number[]; plain: number[] }> {
+  await page.mouse.move(0, 0);
+  const box = (await page.locator('.tabs').boundingBox())!;
+  const png = await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
+  const plain = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+  const reader = await page.context().newPage();
+  try {
+    const [left, right] = await reader.evaluate(async ({ data, w, h }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${data}`;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const g = canvas.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const at = (x: number) => [...g.getImageData(Math.round((x * img.width) / w), Math.round(((h - 4) * img.height) / h), 1, 1).data.slice(0, 3)];
+      return [at(2), at(w - 2)];
+    }, { data: png.toString('base64'), w: box.width, h: box.height });
+    return { left: left!, right: right!, plain };
+  } finally {
+    await reader.close();
+  }
+}
