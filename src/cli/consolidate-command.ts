@@ -12,6 +12,7 @@ import { reminderParagraphs } from '../app/consolidation-output';
 import { admittedByMark, consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
 import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
+import { ExistingWorkbookDamaged } from '../hosts/xlsx/stream-kept';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
@@ -131,6 +132,7 @@ async function placeStreamed<T>(target: StreamedWorkbook, out: string, lang: Lan
   } catch (e) {
     await unlink(target.file).catch(() => undefined);
     if (e instanceof UsageError) throw e;
+    if (e instanceof ExistingWorkbookDamaged) throw new UsageError(t(lang, 'cli.file.open', { file: out, reason: t(lang, 'cli.file.damaged') }));
     const code = (e as NodeJS.ErrnoException).code;
     if (code === undefined) throw e;
     throw new UsageError(t(lang, 'cli.file.saveFailed', { file: out, code }));

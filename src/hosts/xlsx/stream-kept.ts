@@ -16,6 +16,13 @@ import { crc32, entryData, zipDirectory, type ZipEntry } from './zip';
 
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
+/** The existing workbook could not be taken apart or loaded: it is damaged (the caller names it to the user). */
+export class ExistingWorkbookDamaged extends Error {
+  constructor(cause: unknown) {
+    super('the existing workbook could not be loaded', { cause });
+  }
+}
+
 export interface KeptSheets {
   /** The existing sheets' names, in the workbook's order (kept and replaced alike). */
   readonly order: readonly string[];
@@ -61,7 +68,11 @@ export async function loadKeptSheets(bytes: Uint8Array, replaced: ReadonlySet<st
   }));
   const Workbook = workbookClass();
   const wb = new Workbook();
-  await wb.xlsx.load(reduced as unknown as ExcelJS.Buffer);
+  try {
+    await wb.xlsx.load(reduced as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new ExistingWorkbookDamaged(e);
+  }
   const kept = new Map<string, ExcelJS.Worksheet>();
   for (const ws of wb.worksheets) if (!replaced.has(ws.name)) kept.set(ws.name, ws);
   for (const ws of kept.values()) if (ws.getImages().length > 0 || Object.keys((ws as unknown as { tables?: object }).tables ?? {}).length > 0) return null;

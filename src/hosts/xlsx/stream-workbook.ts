@@ -19,7 +19,7 @@ import { addConditionalFormats, addValidation, pageSetupOf, protectAsProduct, sh
 import { specRows } from './spec-cells';
 import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
-import { copySheet, loadKeptSheets, type KeptSheets } from './stream-kept';
+import { copySheet, ExistingWorkbookDamaged, loadKeptSheets, type KeptSheets } from './stream-kept';
 import { workbookWriter } from './exceljs-parts';
 
 /** The WorksheetWriter's few members used here beyond a Worksheet's (ExcelJS types them as a Worksheet). */
@@ -99,7 +99,9 @@ export class StreamedWorkbook implements WorkbookPort {
 
   /** The existing workbook rewritten whole in memory (a kept sheet holds what the streaming writer cannot carry). */
   private async writeWhole(bytes: Uint8Array, specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {
-    const whole = await FileWorkbook.load(bytes);
+    const whole = await FileWorkbook.load(bytes).catch((e: unknown) => {
+      throw new ExistingWorkbookDamaged(e);
+    });
     await whole.write(specs, options);
     await writeFile(this.file, await whole.toBuffer(this.savedAt));
   }
