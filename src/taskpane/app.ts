@@ -22,7 +22,6 @@ import { buildView, type PaneTools, type View } from './pane-view';
 import { MAIN, type PaneView, sameRoute, type Route } from './route';
 import { type Action, type PaneState, type Section, activePlan, canRead, initialState, reduce } from './state';
 import { type Text, errorNotice, textNotice } from './view-model';
-import { copyText } from './views/copy-text';
 import type { ShellKeys, ViewActions } from './views/lazy';
 import type { ShellContext } from './views/shell-context';
 import { trackerActions } from './views/tracker-actions';
@@ -156,7 +155,7 @@ export function mountPane(deps: PaneDeps): Pane {
       helpFocus = view?.helpFocusPending() ?? false;
       view = buildView(state, {
         pack: plan(), planFile: state.plan?.file ?? null, entries: deps.roster.entries, now: deps.now, version: deps.version, help,
-        documents: { makePort: deps.makePort, pack: plan(), now: deps.now, copy: copyText, ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
+        documents: { makePort: deps.makePort, pack: plan(), now: deps.now, copy: (area) => controller.copyReminder(area), ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
       }, controller);
       if (loadedTools) view.attach(loadedTools);
       built = { lang: state.lang, env: state.env.kind, plan: plan() };
@@ -254,7 +253,6 @@ export function mountPane(deps: PaneDeps): Pane {
       dispatch({ type: 'first-run', step });
     },
     ...trackerActions(context),
-    copyReminder: copyText,
   };
   /**
    * Every other action comes with the tools chunk (views/lazy.ts): called before it is here (the tracker's insert

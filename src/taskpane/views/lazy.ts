@@ -10,6 +10,7 @@ import type { Controller } from '../controller';
 import { planActions } from '../plan-actions';
 import { checkActions, formsActions } from '../tools-actions';
 import { consolidateActions } from './consolidate-actions';
+import { copyText } from './copy-text';
 import { firstRunActions } from './first-run-actions';
 import { settingsActions } from './settings-actions';
 import type { ShellContext } from './shell-context';
@@ -24,7 +25,7 @@ export { firstRunView } from './first-run-view';
 export { settingsView } from './settings-view';
 
 /** The controller's methods the shell itself implements (on the first load). */
-export type ShellKeys = 'setLang' | 'showView' | 'leaveSettings' | 'firstRun' | 'pickAgency' | 'refresh' | 'select' | 'copyReminder';
+export type ShellKeys = 'setLang' | 'showView' | 'leaveSettings' | 'firstRun' | 'pickAgency' | 'refresh' | 'select';
 /** The rest: here. */
 export type ViewActions = Omit<Controller, ShellKeys>;
 
@@ -38,5 +39,6 @@ export function viewActions(ctx: ShellContext, showView: Controller['showView'],
     ...formsActions(ctx),
     ...checkActions(ctx),
     ...consolidateActions(ctx),
+    copyReminder: copyText,
   };
 }
