@@ -51,6 +51,27 @@ export const NOTE_ROW = 3;
 
 export const HEADER_ROW = 4;
 
+/**
+ * The height one cell's text needs, remembered for the table (a status, a date text or an agency's name comes back
+ * row after row): a row's height is its tallest cell's, as rowHeightFor gives it for the whole row.
+ */
+function cellHeights(): (text: string, width: number) => number {
+  const known = new Map<number, Map<string, number>>();
+  return (text, width) => {
+    let byText = known.get(width);
+    if (!byText) {
+      byText = new Map();
+      known.set(width, byText);
+    }
+    let height = byText.get(text);
+    if (height === undefined) {
+      height = rowHeightFor([{ text, width }]);
+      byText.set(text, height);
+    }
+    return height;
+  };
+}
+
 export function tableSheet(t: Table): SheetSpec {
   const lastCol = columnLetter(t.headers.length);
   const first = HEADER_ROW + 1;
@@ -69,10 +90,15 @@ export function tableSheet(t: Table): SheetSpec {
   if (t.footerRows && t.footerRows.length > 0) {
     styleRanges.push({ range: `A${footerAt}:${lastCol}${footerAt + t.footerRows.length - 1}`, style: 'total' });
   }
-  const heights = t.rows.map((row, i) => ({
-    row: first + i,
-    height: rowHeightFor(row.map((v, j) => ({ text: typeof v === 'string' ? v : '', width: t.widths[j] ?? 10 }))),
-  }));
+  const cellHeight = cellHeights();
+  const heights = t.rows.map((row, i) => {
+    let height = 0;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      height = Math.max(height, cellHeight(typeof v === 'string' ? v : '', t.widths[j] ?? 10));
+    }
+    return { row: first + i, height: row.length === 0 ? rowHeightFor([]) : height };
+  });
   return {
     name: t.name,
     tabColor: t.tabColor ?? '#0F6CBD',

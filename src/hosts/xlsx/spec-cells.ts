@@ -85,34 +85,58 @@ export function* specRows(spec: SheetSpec): Generator<readonly [number, readonly
   for (const s of spans) last = Math.max(last, s.r.bottom);
   for (const b of blocks) last = Math.max(last, b.at.top + b.rows.length - 1);
   const styles = new Map<string, Partial<ExcelJS.Style> | null>();
-  const layouts = new Map<string, Map<number, Partial<ExcelJS.Style> | null>>();
+  const layouts = new Map<string, Layout>();
   for (let row = 1; row <= last; row++) {
-    const active = spans.filter((s) => s.r.top <= row && row <= s.r.bottom);
+    // The ranges over this row, named by their indexes (the rows of a table share a few such sets).
+    let signature = '';
+    let any = false;
+    for (const s of spans) {
+      if (s.r.top > row || row > s.r.bottom) continue;
+      signature = any ? `${signature},${s.style}` : String(s.style);
+      any = true;
+    }
     const values = new Map<number, CellValue>();
     for (const b of blocks) {
       const line = b.rows[row - b.at.top];
       if (line === undefined) continue;
-      line.forEach((v, j) => {
-        if (v !== null) values.set(b.at.left + j, v);
-      });
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (v !== null && v !== undefined) values.set(b.at.left + j, v);
+      }
     }
-    if (active.length === 0 && values.size === 0) continue;
-    const signature = active.map((s) => s.style).join(',');
+    if (!any && values.size === 0) continue;
     let layout = layouts.get(signature);
     if (!layout) {
-      layout = rowLayout(spec, active, styles);
+      const styled = rowLayout(spec, spans.filter((s) => s.r.top <= row && row <= s.r.bottom), styles);
+      layout = { styled, cols: [...styled.keys()] };
       layouts.set(signature, layout);
     }
-    const cols = [...new Set([...layout.keys(), ...values.keys()])].sort((a, b) => a - b);
-    const styled = layout;
-    yield [
-      row,
-      cols.map((col) => {
-        const v = values.get(col);
-        return { col, value: v === undefined ? undefined : cellContent(v), style: styled.get(col) ?? null };
-      }),
-    ];
+    yield [row, rowCells(layout, values)];
   }
+}
+
+/** The style of each column some ranges cover, and those columns in order. */
+interface Layout {
+  readonly styled: Map<number, Partial<ExcelJS.Style> | null>;
+  readonly cols: readonly number[];
+}
+
+/** A row's cells in column order: those its ranges style, and those holding a value. */
+function rowCells(layout: Layout, values: ReadonlyMap<number, CellValue>): SpecCell[] {
+  const { styled } = layout;
+  let cols = layout.cols;
+  for (const col of values.keys()) {
+    if (styled.has(col)) continue;
+    cols = [...new Set([...cols, ...values.keys()])].sort((a, b) => a - b);
+    break;
+  }
+  const cells: SpecCell[] = new Array<SpecCell>(cols.length);
+  for (let k = 0; k < cols.length; k++) {
+    const col = cols[k]!;
+    const v = values.get(col);
+    cells[k] = { col, value: v === undefined ? undefined : cellContent(v), style: styled.get(col) ?? null };
+  }
+  return cells;
 }
 
 /** The style of each column a set of ranges covers in a row: one shared object per distinct sequence of styles. */

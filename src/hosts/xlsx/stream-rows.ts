@@ -6,7 +6,7 @@
  * texts, booleans and formulas without a cached result.
  */
 import type ExcelJS from 'exceljs';
-import { cellRef, parseRange, type RangeAddress } from '../../workbook/a1';
+import { cellRef, columnLetter, parseRange, type RangeAddress } from '../../workbook/a1';
 import type { SpecCell } from './spec-cells';
 
 /** ExcelJS's value types, as its styles use them to choose a cell's default number format. */
@@ -110,7 +110,7 @@ export class RowWriter {
   }
 
   private cell(r: number, c: Cell): string {
-    const ref = cellRef(r, c.col);
+    const ref = `${letters(c.col)}${r}`;
     if (c.merged) {
       const s = this.styleId(c.merged, TYPE.merge);
       return s ? `<c r="${ref}" s="${s}"/>` : `<c r="${ref}"/>`;
@@ -147,6 +147,13 @@ export class RowWriter {
     }
     return id;
   }
+}
+
+/** Column letters by column number, made once each (a sheet's thousands of rows use the same few columns). */
+const LETTERS: string[] = [];
+
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetter(col));
 }
 
 function typeOf(v: ExcelJS.CellValue | undefined): number {
