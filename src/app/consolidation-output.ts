@@ -6,13 +6,14 @@ import { issueMessage, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import {
+  OVERDUE_SHEET, PROBLEMS_SHEET, PROGRESS_SHEET, REMINDER_SHEET, SUBMISSION_SHEET,
   overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
 } from '../workbook/consolidation-sheets';
-import { ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from '../workbook/roster-sheet';
+import { LISTS_SHEET, ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from '../workbook/roster-sheet';
 import type { Grid } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
-import { breakdownSheet, formTotalsSheet } from '../workbook/totals-sheet';
+import { breakdownSheet, breakdownSheetName, formTotalsSheet, totalsSheetName } from '../workbook/totals-sheet';
 import { dayOfInstant } from './consolidate-read';
 import { hasSubmitted, isLate, lateSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
 import type { ReceivedEntry } from '../workbook/received-dates';
@@ -189,6 +190,22 @@ export async function writeConsolidation(port: WorkbookPort, sheets: readonly Sh
     activate: sheets[0]?.name,
     ...(revalidation ? { revalidate: [revalidation] } : {}),
   });
+}
+
+/**
+ * The sheets writeConsolidation replaces in an existing workbook, known before any file is read: every output sheet
+ * but the roster (kept as the user edited it).
+ */
+export function replacedSheetNames(pack: FormPack): string[] {
+  return [
+    LISTS_SHEET,
+    SUBMISSION_SHEET,
+    ...pack.forms.flatMap((f) => [totalsSheetName(f.code), breakdownSheetName(f.code)]),
+    PROGRESS_SHEET,
+    OVERDUE_SHEET,
+    PROBLEMS_SHEET,
+    REMINDER_SHEET,
+  ];
 }
 
 export { ROSTER_SHEET };

@@ -8,11 +8,12 @@ import { t, type Lang } from '../domain/i18n';
 import type { Roster } from '../domain/roster';
 import { defaultRoster } from '../packs';
 import { lateCodes, missingCodes, type Consolidation } from '../app/consolidate';
-import { reminderParagraphs } from '../app/consolidation-output';
+import { reminderParagraphs, replacedSheetNames } from '../app/consolidation-output';
 import { admittedByMark, consolidateInto, type ConsolidatedInto } from '../app/consolidate-into';
 import { defaultFormPack } from '../packs/forms';
 import { StreamedWorkbook } from '../hosts/xlsx/stream-workbook';
 import { ExistingWorkbookDamaged } from '../hosts/xlsx/stream-kept';
+import { keptPartDamage } from '../hosts/xlsx/kept-check';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
@@ -82,6 +83,10 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   // The output is streamed to a temporary file, sheet by sheet, then put in place. An existing workbook is read with
   // the fast reader (the roster as edited, "Ngày nhận" typed) and keeps its own sheets (stream-kept.ts).
   const existing = exists ? await openExistingOutput(out, lang) : null;
+  // What the rewrite will load of it is checked now: a damaged output is refused before the files are read.
+  if (existing && keptPartDamage(existing.bytes, new Set(replacedSheetNames(defaultFormPack()))) !== null) {
+    throw new UsageError(t(lang, 'cli.file.open', { file: out, reason: t(lang, 'cli.file.damaged') }));
+  }
 
   const inputs = await expandInputs(args.positional);
   const outAbs = path.resolve(out);

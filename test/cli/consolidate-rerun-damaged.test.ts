@@ -10,6 +10,12 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgency } from '../../src/domain/roster';
 import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
+import { keptPartDamage, wholeXml } from '../../src/hosts/xlsx/kept-check';
+import { readRelationships, readWorkbookPart } from '../../src/hosts/xlsx/xlsx-parts';
+import { replacedSheetNames } from '../../src/app/consolidation-output';
+import { PROGRESS_SHEET } from '../../src/workbook/consolidation-sheets';
+import { ROSTER_SHEET } from '../../src/workbook/roster-sheet';
+import { defaultFormPack } from '../../src/packs/forms';
 import { defaultRoster } from '../../src/packs';
 import { agencyWorkbook } from '../helpers/agency-workbook';
 import { runCli } from '../helpers/run-cli';
@@ -42,7 +48,44 @@ describe('consolidate into a damaged earlier output', () => {
     const again = await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`Tệp "${out}": Tệp bị hỏng`);
+    // Refused before any returned file is read (each file read says "[i/n] name").
+    expect(again.stderr).not.toContain('[1/1]');
     expect(new Uint8Array(await readFile(out))).toEqual(damaged);
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
+
+  it('does not refuse an output damaged only in a sheet the rewrite replaces unread, nor list a name it does not write', async () => {
+    const made = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 10, 3)), 1);
+    const input = path.join(dir, 'SNV-2.xlsx');
+    await writeFile(input, await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12, 3))));
+    const out = path.join(dir, 'tong-hop-2.xlsx');
+    const now = Date.UTC(2026, 2, 1, 2);
+    expect((await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now })).code).toBe(0);
+    const bytes = new Uint8Array(await readFile(out));
+    const part = (name: string): Uint8Array => {
+      const e = zipDirectory(bytes)!.find((x) => x.name === name)!;
+      return new Uint8Array(inflateRawSync(entryData(bytes, e)!));
+    };
+    const { sheets } = readWorkbookPart(part('xl/workbook.xml'));
+    // The names known before reading are those the run writes, the roster sheet aside.
+    expect(new Set(replacedSheetNames(defaultFormPack()))).toEqual(new Set(sheets.map((s) => s.name).filter((n) => n !== ROSTER_SHEET)));
+    const targets = readRelationships(part('xl/_rels/workbook.xml.rels'), 'xl/workbook.xml');
+    const progress = targets.get(sheets.find((s) => s.name === PROGRESS_SHEET)!.rid)!;
+    expect(keptPartDamage(bytes, new Set(replacedSheetNames(defaultFormPack())))).toBeNull();
+    await writeFile(out, withPart(bytes, progress, '<worksheet><broken'));
+    const again = await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now });
+    expect(again.code).toBe(0);
+  }, 60_000);
+});
+
+describe('wholeXml', () => {
+  const xml = (s: string): Uint8Array => new TextEncoder().encode(s);
+  it('takes whole parts and refuses cut or mismatched ones', () => {
+    expect(wholeXml(xml('<?xml version="1.0"?>\n<a x="1>2"><b/><!-- <c> --><x:c>t</x:c></a>'))).toBe(true);
+    expect(wholeXml(xml('<styleSheet><broken'))).toBe(false);
+    expect(wholeXml(xml('<a><b></a></b>'))).toBe(false);
+    expect(wholeXml(xml('<a></a><b/>'))).toBe(false);
+    expect(wholeXml(xml('<a>'))).toBe(false);
+    expect(wholeXml(xml(''))).toBe(false);
+  });
 });

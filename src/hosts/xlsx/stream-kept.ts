@@ -39,16 +39,28 @@ function partOf(bytes: Uint8Array, e: ZipEntry | undefined): Uint8Array | null {
   return e.method === 0 ? data : zlib.inflateRawSync(data);
 }
 
-/**
- * The existing workbook's sheets other than `replaced`, loaded alone; null when the package cannot be taken apart, or
- * a kept sheet holds what the streaming writer cannot carry (pictures, tables): the caller then rewrites it whole.
- */
-export async function loadKeptSheets(bytes: Uint8Array, replaced: ReadonlySet<string>, revalidate: readonly Revalidation[] = []): Promise<KeptSheets | null> {
+/** The package's parts, and which of them a rewrite replacing the sheets named `replaced` empties or drops. */
+export interface SplitParts {
+  readonly entries: readonly ZipEntry[];
+  /** The replaced sheets' parts (each becomes an empty sheet). */
+  readonly emptied: ReadonlySet<string>;
+  /** Their relationship parts (left out). */
+  readonly dropped: ReadonlySet<string>;
+}
+
+/** Which parts a rewrite replacing `replaced` keeps; null when the package cannot be taken apart. */
+export function splitParts(bytes: Uint8Array, replaced: ReadonlySet<string>): SplitParts | null {
   const entries = zipDirectory(bytes);
   if (entries === null) return null;
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const workbookXml = partOf(bytes, byName.get('xl/workbook.xml'));
-  const relsXml = partOf(bytes, byName.get('xl/_rels/workbook.xml.rels'));
+  let workbookXml: Uint8Array | null;
+  let relsXml: Uint8Array | null;
+  try {
+    workbookXml = partOf(bytes, byName.get('xl/workbook.xml'));
+    relsXml = partOf(bytes, byName.get('xl/_rels/workbook.xml.rels'));
+  } catch {
+    return null;
+  }
   if (workbookXml === null || relsXml === null) return null;
   const { sheets } = readWorkbookPart(workbookXml);
   const targets = readRelationships(relsXml, 'xl/workbook.xml');
@@ -59,7 +71,17 @@ export async function loadKeptSheets(bytes: Uint8Array, replaced: ReadonlySet<st
     if (replaced.has(s.name)) emptied.add(target);
   }
   const sheetRels = (part: string): string => part.replace(/([^/]+)$/, '_rels/$1.rels');
-  const dropped = new Set([...emptied].map(sheetRels));
+  return { entries, emptied, dropped: new Set([...emptied].map(sheetRels)) };
+}
+
+/**
+ * The existing workbook's sheets other than `replaced`, loaded alone; null when the package cannot be taken apart, or
+ * a kept sheet holds what the streaming writer cannot carry (pictures, tables): the caller then rewrites it whole.
+ */
+export async function loadKeptSheets(bytes: Uint8Array, replaced: ReadonlySet<string>, revalidate: readonly Revalidation[] = []): Promise<KeptSheets | null> {
+  const split = splitParts(bytes, replaced);
+  if (split === null) return null;
+  const { entries, emptied, dropped } = split;
   const reduced = zipOf(entries.flatMap((e): ZipPiece[] => {
     if (dropped.has(e.name)) return [];
     if (emptied.has(e.name)) return [{ name: e.name, stored: new TextEncoder().encode(EMPTY_SHEET) }];

@@ -32,6 +32,9 @@ export class XmlScanner {
   /** The current tag: kind, local name [localStart, nameEnd), attributes [nameEnd, attrEnd). */
   private tagKind: TagKind = 'end';
   private localStart = 0;
+  /** Where the current tag's name starts (its prefix included), and whether a ">" ends the tag. */
+  private nameStart = 0;
+  private terminated = true;
   private nameEnd = 0;
   private attrEnd = 0;
   /** The last attribute found by `attr`: [valueStart, valueEnd). */
@@ -58,6 +61,7 @@ export class XmlScanner {
     }
     const closing = first === SLASH;
     if (closing) i++;
+    this.nameStart = i;
     this.localStart = i;
     while (i < b.length) {
       const x = b[i] as number;
@@ -75,6 +79,7 @@ export class XmlScanner {
       else if (x === GT) break;
       i++;
     }
+    this.terminated = i < b.length;
     const selfClosing = !closing && i < b.length && b[i - 1] === SLASH;
     this.attrEnd = selfClosing ? i - 1 : i;
     this.tagKind = closing ? 'close' : selfClosing ? 'empty' : 'open';
@@ -98,6 +103,12 @@ export class XmlScanner {
     if (b[lt + 1] === BANG && b[lt + 2] === 91) return ends(']]>', lt + 3);
     const gt = b.indexOf(GT, lt);
     return gt < 0 ? b.length : gt + 1;
+  }
+
+  /** The current tag's name as written (prefix included); null for a tag without a name or no ">" to end it. */
+  tagName(): string | null {
+    if (!this.terminated || this.nameEnd <= this.nameStart) return null;
+    return String.fromCharCode.apply(null, this.bytes.subarray(this.nameStart, this.nameEnd) as unknown as number[]);
   }
 
   /** Whether the current tag's local name is `n`. */
