@@ -9,6 +9,9 @@ import type ExcelJS from 'exceljs';
 import { cellRef, columnLetter, parseRange, type RangeAddress } from '../../workbook/a1';
 import type { SpecCell } from './spec-cells';
 
+/** Characters of rows' XML gathered before they go to the sheet's stream (each write costs a buffer and a call). */
+const FLUSH_CHARS = 64 * 1024;
+
 /** ExcelJS's value types, as its styles use them to choose a cell's default number format. */
 const TYPE = { null: 0, merge: 1, number: 2, string: 3, formula: 6, boolean: 9 } as const;
 
@@ -67,6 +70,21 @@ export class RowWriter {
     return [...rows].sort((a, b) => a - b);
   }
 
+  /** Rows' XML not yet handed to the sheet's stream: handed over in pieces of ~64 K characters, not row by row. */
+  private pending = '';
+
+  private put(xml: string): void {
+    this.pending += xml;
+    if (this.pending.length >= FLUSH_CHARS) this.flush();
+  }
+
+  /** Hands the rows written so far to the sheet's stream (before anything else is written to it, and at the end). */
+  flush(): void {
+    if (this.pending === '') return;
+    this.ws.stream.write(this.pending);
+    this.pending = '';
+  }
+
   /** Writes row `r` (rows in ascending order, each once). */
   write(r: number, height: number | undefined, specCells: readonly SpecCell[]): void {
     const cells = this.withMerges(r, specCells);
@@ -83,12 +101,12 @@ export class RowWriter {
     if (rowStyle) xml += ` s="${rowStyle}" customFormat="1"`;
     xml += ' x14ac:dyDescent="0.25"';
     if (cells.length === 0) {
-      this.ws.stream.write(`${xml}/>`);
+      this.put(`${xml}/>`);
       return;
     }
     xml += '>';
     for (const c of cells) xml += this.cell(r, c);
-    this.ws.stream.write(`${xml}</row>`);
+    this.put(`${xml}</row>`);
   }
 
   /** The row's cells in column order, with the merged cells ExcelJS would hold there. */

@@ -215,9 +215,13 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
     extraBefore(r);
     rows.write(r, heights.get(r), cells);
     // Now and then the event loop runs: the zip writer then compresses the sheet before, on another thread, meanwhile.
-    if (++n % YIELD_ROWS === 0) await turn();
+    if (++n % YIELD_ROWS === 0) {
+      rows.flush();
+      await turn();
+    }
   }
   extraBefore(Infinity);
+  rows.flush();
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
   if (spec.protection) await protectAsProduct(ws);
