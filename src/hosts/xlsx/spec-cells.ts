@@ -86,32 +86,31 @@ export function* specRows(spec: SheetSpec): Generator<readonly [number, readonly
   for (const b of blocks) last = Math.max(last, b.at.top + b.rows.length - 1);
   const styles = new Map<string, Partial<ExcelJS.Style> | null>();
   const layouts = new Map<string, Layout>();
+  // The ranges over a row change only where one starts or ends: the layout is looked up again only there.
+  let layout: Layout | null = null;
+  let changesAt = 1;
+  // A row's values by column (reused row after row), and the columns holding one, in the order met.
+  const byCol: (CellValue | undefined)[] = [];
+  const valueCols: number[] = [];
   for (let row = 1; row <= last; row++) {
-    // The ranges over this row, named by their indexes (the rows of a table share a few such sets).
-    let signature = '';
-    let any = false;
-    for (const s of spans) {
-      if (s.r.top > row || row > s.r.bottom) continue;
-      signature = any ? `${signature},${s.style}` : String(s.style);
-      any = true;
+    if (row >= changesAt) {
+      ({ layout, changesAt } = layoutAt(spec, spans, row, layouts, styles));
     }
-    const values = new Map<number, CellValue>();
+    for (const col of valueCols) byCol[col] = undefined;
+    valueCols.length = 0;
     for (const b of blocks) {
       const line = b.rows[row - b.at.top];
       if (line === undefined) continue;
       for (let j = 0; j < line.length; j++) {
         const v = line[j];
-        if (v !== null && v !== undefined) values.set(b.at.left + j, v);
+        if (v === null || v === undefined) continue;
+        const col = b.at.left + j;
+        if (byCol[col] === undefined) valueCols.push(col);
+        byCol[col] = v;
       }
     }
-    if (!any && values.size === 0) continue;
-    let layout = layouts.get(signature);
-    if (!layout) {
-      const styled = rowLayout(spec, spans.filter((s) => s.r.top <= row && row <= s.r.bottom), styles);
-      layout = { styled, cols: [...styled.keys()] };
-      layouts.set(signature, layout);
-    }
-    yield [row, rowCells(layout, values)];
+    if (layout === null && valueCols.length === 0) continue;
+    yield [row, rowCells(layout ?? NO_LAYOUT, byCol, valueCols)];
   }
 }
 
@@ -121,19 +120,53 @@ interface Layout {
   readonly cols: readonly number[];
 }
 
+const NO_LAYOUT: Layout = { styled: new Map(), cols: [] };
+
+/** The layout of the ranges over `row` (null when none is), and the next row where that set of ranges changes. */
+function layoutAt(
+  spec: SheetSpec,
+  spans: readonly Span[],
+  row: number,
+  layouts: Map<string, Layout>,
+  styles: Map<string, Partial<ExcelJS.Style> | null>,
+): { layout: Layout | null; changesAt: number } {
+  // The ranges over this row, named by their indexes (the rows of a table share a few such sets).
+  let signature = '';
+  let any = false;
+  let changesAt = Infinity;
+  for (const s of spans) {
+    if (s.r.top > row) {
+      changesAt = Math.min(changesAt, s.r.top);
+      continue;
+    }
+    if (row > s.r.bottom) continue;
+    changesAt = Math.min(changesAt, s.r.bottom + 1);
+    signature = any ? `${signature},${s.style}` : String(s.style);
+    any = true;
+  }
+  if (!any) return { layout: null, changesAt };
+  let layout = layouts.get(signature);
+  if (!layout) {
+    const styled = rowLayout(spec, spans.filter((s) => s.r.top <= row && row <= s.r.bottom), styles);
+    layout = { styled, cols: [...styled.keys()] };
+    layouts.set(signature, layout);
+  }
+  return { layout, changesAt };
+}
+
 /** A row's cells in column order: those its ranges style, and those holding a value. */
-function rowCells(layout: Layout, values: ReadonlyMap<number, CellValue>): SpecCell[] {
+function rowCells(layout: Layout, byCol: readonly (CellValue | undefined)[], valueCols: readonly number[]): SpecCell[] {
   const { styled } = layout;
   let cols = layout.cols;
-  for (const col of values.keys()) {
+  for (const col of valueCols) {
     if (styled.has(col)) continue;
-    cols = [...new Set([...cols, ...values.keys()])].sort((a, b) => a - b);
+    cols = [...new Set([...cols, ...valueCols])].sort((a, b) => a - b);
     break;
   }
   const cells: SpecCell[] = new Array<SpecCell>(cols.length);
   for (let k = 0; k < cols.length; k++) {
     const col = cols[k]!;
-    const v = values.get(col);
+    const v = byCol[col];
     cells[k] = { col, value: v === undefined ? undefined : cellContent(v), style: styled.get(col) ?? null };
   }
   return cells;
