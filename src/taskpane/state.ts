@@ -92,6 +92,11 @@ export interface PaneState {
   /** The tab last shown: the settings' "back" returns to it. */
   readonly tab: TabView;
   readonly start: StartStep;
+  /**
+   * The view the address asked for (taskpane.html?view=<id>), kept while the start-up read decides: the ribbon's
+   * "Theo dõi nhiệm vụ" asks for the tracker, and a new workbook still gets the first run then.
+   */
+  readonly asked?: PaneView | null;
   /** Something slow is running; every action button is disabled meanwhile. */
   readonly busy: { readonly section: Section; readonly text: Text } | null;
   readonly notices: Readonly<Record<Section, Notice | null>>;
@@ -157,7 +162,11 @@ export type Action =
 /** What the pane starts from besides the language and the time: the plan's statistics year (the default year). */
 export interface PaneSetup {
   readonly statisticsYear: number;
-  /** The view the address asked for (taskpane.html?view=<id>); it wins over the remembered one and the first run. */
+  /**
+   * The view the address asked for (taskpane.html?view=<id>); it wins over the remembered one. Any view but the tracker
+   * also skips the first run: every ribbon button names a view, and "Theo dõi nhiệm vụ" (the tracker) is the one a
+   * new clerk presses first, so a workbook new to the add-in still offers its two choices then.
+   */
   readonly view?: PaneView | null;
 }
 
@@ -168,7 +177,8 @@ export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneS
     route: MAIN,
     view: setup.view ?? 'tracker',
     tab: setup.view && setup.view !== 'settings' ? setup.view : 'tracker',
-    start: setup.view ? 'views' : 'deciding',
+    start: setup.view && setup.view !== 'tracker' ? 'views' : 'deciding',
+    asked: setup.view ?? null,
     busy: null,
     notices: { insert: null, summary: null, forms: null, check: null, consolidate: null, settings: null, setup: null },
     agencyCode: null,
@@ -233,11 +243,13 @@ export function reduce(state: PaneState, action: Action): PaneState {
       return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
     case 'remembered':
       if (state.start !== 'deciding' || action.view === null) return state;
+      // Used before: no first run; the view the address asked for still wins over the remembered one.
+      if (state.asked) return { ...state, start: 'views' };
       return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
     case 'workbook-seen':
       if (state.start !== 'deciding') return state;
       if (action.holds === 'nothing') return { ...state, start: 'choose' };
-      return action.holds === 'consolidation' ? { ...state, start: 'views', view: 'consolidate', tab: 'consolidate' } : { ...state, start: 'views' };
+      return action.holds === 'consolidation' && !state.asked ? { ...state, start: 'views', view: 'consolidate', tab: 'consolidate' } : { ...state, start: 'views' };
     case 'first-run':
       return state.start === 'views' ? state : { ...state, start: action.step };
     case 'busy':

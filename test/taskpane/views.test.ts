@@ -48,6 +48,16 @@ describe('views in the state', () => {
     expect(start('settings').tab).toBe('tracker');
   });
 
+  it('the ribbon tracker button (?view=tracker) still offers the first run in a new workbook; otherwise it wins', () => {
+    const s = start('tracker');
+    expect([s.view, s.start]).toEqual(['tracker', 'deciding']);
+    expect(run(s, { type: 'remembered', view: null }, { type: 'workbook-seen', holds: 'nothing' }).start).toBe('choose');
+    const used = run(s, { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', holds: 'nothing' });
+    expect([used.view, used.start]).toEqual(['tracker', 'views']);
+    const consolidation = run(s, { type: 'remembered', view: null }, { type: 'workbook-seen', holds: 'consolidation' });
+    expect([consolidation.view, consolidation.start]).toEqual(['tracker', 'views']);
+  });
+
   it('the remembered view opens the pane there, and no first run is offered', () => {
     const s = run(start(), { type: 'remembered', view: 'consolidate' }, { type: 'workbook-seen', holds: 'nothing' });
     expect([s.view, s.start]).toEqual(['consolidate', 'views']);
