@@ -19,6 +19,9 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { DIST, ROOT } from './browser/harness';
 import { openPane, startSession, type PaneSession } from './browser/session';
 
+/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
+const USED_BEFORE = { 'vtlt.view': 'tracker' };
+
 const pack = defaultPlanPack();
 const RESULTS = join(ROOT, 'test-results');
 /** 01/03/2026, 10:00 in Vietnam. */
@@ -85,7 +88,7 @@ const kindButtons = (page: Page) => documents(page).locator('button[data-kind]')
 
 describe('Soạn văn bản in Chromium', () => {
   it('an agency workbook: its report, drafted in one round trip and downloaded as a .docx; the text on request', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker', documentSettings: USED_BEFORE });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     try {

@@ -11,6 +11,9 @@ import { catalog } from '../../src/domain/i18n';
 import { ROOT } from './browser/harness';
 import { openPane, startSession, type PaneSession } from './browser/session';
 
+/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
+const USED_BEFORE = { 'vtlt.view': 'tracker' };
+
 const RESULTS = join(ROOT, 'test-results');
 let session: PaneSession;
 
@@ -29,7 +32,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('help (taskpane.html#help)', () => {
   it('opens at #help with a part per section, goes to a part, and back to the sections', async () => {
-    const { context, page, errors, refused } = await openPane(session, { hash: '?view=tracker#help' });
+    const { context, page, errors, refused } = await openPane(session, { hash: '?view=tracker#help', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Hướng dẫn sử dụng' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await sectionsShown(page)).toBe(false);
@@ -71,7 +74,7 @@ describe('help (taskpane.html#help)', () => {
   });
 
   it('follows the address when only the fragment changes (hashchange)', async () => {
-    const { context, page, errors } = await openPane(session, { hash: '?view=tracker' });
+    const { context, page, errors } = await openPane(session, { hash: '?view=tracker', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Chèn bảng theo dõi' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await helpView(page).count()).toBe(0);
@@ -114,7 +117,7 @@ describe('help (taskpane.html#help)', () => {
 describe('language from Office', () => {
   it('opens in English when Office\'s display language is English or any other but Vietnamese', async () => {
     for (const displayLanguage of ['en-US', 'fr-FR']) {
-      const { context, page } = await openPane(session, { displayLanguage, hash: '?view=tracker' });
+      const { context, page } = await openPane(session, { displayLanguage, hash: '?view=tracker', documentSettings: USED_BEFORE });
       try {
         await expect.poll(() => page.getByRole('heading', { name: 'Insert the tracker' }).count(), { timeout: 30_000 }).toBe(1);
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -125,7 +128,7 @@ describe('language from Office', () => {
   });
 
   it('keeps the language the user chose over the display language', async () => {
-    const { context, page } = await openPane(session, { displayLanguage: 'en-US', savedLang: 'vi', hash: '?view=tracker' });
+    const { context, page } = await openPane(session, { displayLanguage: 'en-US', savedLang: 'vi', hash: '?view=tracker', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Tình hình thực hiện' }).count(), { timeout: 30_000 }).toBe(1);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
@@ -135,7 +138,7 @@ describe('language from Office', () => {
   });
 
   it('remembers a switch made in an English Office', async () => {
-    const { context, page } = await openPane(session, { displayLanguage: 'en-US', hash: '?view=tracker' });
+    const { context, page } = await openPane(session, { displayLanguage: 'en-US', hash: '?view=tracker', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Insert the tracker' }).count(), { timeout: 30_000 }).toBe(1);
       await page.getByRole('button', { name: 'Switch the pane to Vietnamese' }).click();

@@ -12,6 +12,9 @@ import { ROOT } from './browser/harness';
 import { openPane, startSession, type PaneSession } from './browser/session';
 import { plan2027 } from '../taskpane/plan-2027';
 
+/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
+const USED_BEFORE = { 'vtlt.view': 'tracker' };
+
 const plan = plan2027();
 const RESULTS = join(ROOT, 'test-results');
 /** 15/03/2027, 10:00 in Vietnam: task 1 of the 2027 plan ("Tháng 02/2027") is overdue. */
@@ -40,7 +43,7 @@ const pickPlan = (page: Page, name: string, text: string) =>
 
 describe('Kế hoạch in Chromium', () => {
   it('a 2027 plan file: shown by title and year, the tracker inserted from it, its tasks and deadlines followed', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker', documentSettings: USED_BEFORE });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     try {
@@ -97,7 +100,7 @@ describe('Kế hoạch in Chromium', () => {
   });
 
   it('a malformed plan file: refused, each problem naming its field; the plan in use kept', async () => {
-    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker' });
+    const { context, page, errors } = await openPane(session, { now: NOW, hash: '?view=tracker', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => insertCard(page).locator('[data-plan]').count(), { timeout: 30_000 }).toBe(1);
       const bad = { ...plan, year: 'năm 2027', tasks: plan.tasks.map((t, i) => (i === 2 ? { ...t, deadlineTxt: 'Quý I/2027' } : t)) };

@@ -26,6 +26,9 @@ import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { DIST, ROOT, bundleOf, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './browser/harness';
 import type { PageFakeOptions } from './browser/fake-page';
 
+/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
+const USED_BEFORE = { 'vtlt.view': 'tracker' };
+
 const pack = defaultPlanPack();
 const SHEET = pack.trackerSheetName;
 const RESULTS = join(ROOT, 'test-results');
@@ -186,7 +189,7 @@ describe('first load of the task pane', () => {
 
 describe('task pane in Chromium', () => {
   it('inserts the tracker, shows the counts, refreshes, goes to an overdue task and applies settings', async () => {
-    const { context, page, refused, errors } = await openPane({ view: 'tracker' });
+    const { context, page, refused, errors } = await openPane({ view: 'tracker', documentSettings: USED_BEFORE });
     try {
       await expect.poll(() => page.getByRole('heading', { name: 'Chèn bảng theo dõi' }).count()).toBe(1);
       await expect.poll(() => page.locator('header').textContent()).toContain('Ngày đối chiếu: 01/03/2026 (hôm nay)');
@@ -277,6 +280,7 @@ describe('task pane in Chromium', () => {
   it('follows a dark Office theme, asks before switching the agency, and Escape answers no', async () => {
     const { context, page, errors } = await openPane({
       view: 'tracker',
+      documentSettings: USED_BEFORE,
       colorScheme: 'dark',
       officeTheme: { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3D3D3D', controlForegroundColor: '#FFFFFF' },
     });
@@ -314,7 +318,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('switches to English and remembers it', async () => {
-    const { context, page } = await openPane({ view: 'tracker' });
+    const { context, page } = await openPane({ view: 'tracker', documentSettings: USED_BEFORE });
     try {
       await page.getByRole('button', { name: 'Chuyển giao diện sang tiếng Anh' }).click();
       await expect.poll(() => page.getByRole('heading', { name: 'Insert the tracker' }).count()).toBe(1);
@@ -333,7 +337,7 @@ describe('task pane in Chromium', () => {
   });
 
   it('explains which Excel versions work when ExcelApi 1.8 is missing, and does not offer inserting', async () => {
-    const { context, page } = await openPane({ excelApi: '1.7', view: 'tracker' });
+    const { context, page } = await openPane({ excelApi: '1.7', view: 'tracker', documentSettings: USED_BEFORE });
     try {
       const insertSection = page.locator('[data-section="insert"]');
       await expect.poll(() => insertSection.textContent()).toContain('Cần Excel hỗ trợ ExcelApi 1.8: Microsoft 365');
