@@ -16,7 +16,7 @@ import { productIn } from '../workbook/product-sheets';
 import { summariseWithPlan } from './plan-carry';
 import type { ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
-import type { DocumentsModule } from './documents-card';
+import type { DocumentsMemory, DocumentsModule } from './documents-card';
 import { helpLoader, type HelpLoader, type HelpModule } from './help-slot';
 import { buildView, type PaneTools, type View } from './pane-view';
 import { MAIN, type PaneView, sameRoute, type Route } from './route';
@@ -94,6 +94,8 @@ export function mountPane(deps: PaneDeps): Pane {
   const plan = (): PlanPack => activePlan(state, deps.pack);
   let focusAfterBusy: HTMLElement | null = null;
   let routeShown: Route = MAIN;
+  /** What "Soạn văn bản" read, kept across the pane's rebuilds (a language change) for the plan it was read with. */
+  const documentsMemory: DocumentsMemory = { held: null, owner: null };
   const help: HelpLoader = helpLoader(deps.loadHelp);
   const knownCodes = new Set(deps.roster.entries.map((e) => e.code));
   let tools: Promise<PaneTools> | null = null;
@@ -153,9 +155,10 @@ export function mountPane(deps: PaneDeps): Pane {
     if (view === null || built?.lang !== state.lang || built.env !== state.env.kind || built.plan !== plan()) {
       focusedId = document.activeElement?.getAttribute('data-focus-key') ?? null;
       helpFocus = view?.helpFocusPending() ?? false;
+      if (built && built.plan !== plan()) documentsMemory.held = null;
       view = buildView(state, {
         pack: plan(), planFile: state.plan?.file ?? null, entries: deps.roster.entries, now: deps.now, version: deps.version, help,
-        documents: { makePort: deps.makePort, pack: plan(), now: deps.now, copy: (area) => controller.copyReminder(area), ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
+        documents: { makePort: deps.makePort, pack: plan(), now: deps.now, copy: (area) => controller.copyReminder(area), memory: documentsMemory, ...(deps.loadDocuments ? { load: deps.loadDocuments } : {}) },
       }, controller);
       if (loadedTools) view.attach(loadedTools);
       built = { lang: state.lang, env: state.env.kind, plan: plan() };

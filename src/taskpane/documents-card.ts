@@ -7,10 +7,21 @@ import { t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { WorkbookPort } from '../app/workbook-port';
 import { h, uid } from './dom';
+import type { DocumentsState } from './documents-view-model';
 import type { PaneState } from './state';
 import { noticeNode, spinner } from './ui';
 
 export type DocumentsModule = typeof import('./documents-section');
+
+/**
+ * What the view read and drafted, held by the shell so that it outlives the card: the pane is built again on a
+ * language change, and the new card shows it in the new language rather than asking the user to read again.
+ */
+export interface DocumentsMemory {
+  held: DocumentsState | null;
+  /** The view that writes it (a view built before it is no longer shown and writes nothing). */
+  owner: object | null;
+}
 
 /** What the documents view needs of the pane. */
 export interface DocumentsHost {
@@ -21,6 +32,8 @@ export interface DocumentsHost {
   readonly copy: (area: HTMLTextAreaElement) => Promise<boolean>;
   /** Loads the working part (a chunk of its own); replaced in tests. */
   readonly load?: () => Promise<DocumentsModule>;
+  /** Where what was read is kept across a rebuild of the pane (absent: kept by the card only). */
+  readonly memory?: DocumentsMemory;
 }
 
 export interface DocumentsCardParts {
@@ -56,8 +69,9 @@ export function documentsCard(lang: Lang, host: DocumentsHost): DocumentsCard {
   let last: PaneState | null = null;
   let working: { update(state: PaneState): void; read(): Promise<void> } | null = null;
   let loading = false;
-  open.addEventListener('click', () => {
-    if (working) return void working.read();
+  /** Loads the working part; `readNow`: then reads the workbook (a click), else shows what the memory holds. */
+  const start = (readNow: boolean) => {
+    if (working) return void (readNow && working.read());
     if (loading) return;
     loading = true;
     status.replaceChildren(spinner(t(lang, 'pane.loading')));
@@ -67,14 +81,17 @@ export function documentsCard(lang: Lang, host: DocumentsHost): DocumentsCard {
         status.replaceChildren();
         working = m.documentsView(lang, host, { body, status, open });
         if (last) working.update(last);
-        void working.read();
+        if (readNow) void working.read();
       },
       () => {
         loading = false;
         status.replaceChildren(noticeNode({ tone: 'error', lines: [(l) => t(l, 'pane.documents.loadFailed')] }, lang));
       },
     );
-  });
+  };
+  open.addEventListener('click', () => start(true));
+  // Read before the pane was built again (another language): shown again without a new reading.
+  if (host.memory?.held) start(false);
   return {
     el,
     update(state) {

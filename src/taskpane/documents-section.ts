@@ -13,7 +13,7 @@ import { defaultFormPack } from '../packs/forms';
 import type { DocumentsCardParts, DocumentsHost } from './documents-card';
 import { downloadFile, officePlatform } from './documents-save';
 import {
-  type Delivery, type DocumentsAction, type DocumentsState, type Drafted, blocksDownloads, failureNotice, initialDocuments, kindLabel, next, showsText,
+  type Delivery, type DocumentsAction, type DocumentsState, type Drafted, blocksDownloads, failureNotice, kindLabel, next, resumed, showsText,
 } from './documents-view-model';
 import { h, uid } from './dom';
 import type { PaneState } from './state';
@@ -42,10 +42,14 @@ function knownPacks(host: DocumentsHost, forms: readonly FormPack[]): DraftOptio
 }
 
 export function documentsView(lang: Lang, host: DocumentsHost, parts: DocumentsCardParts): DocumentsView {
-  let s: DocumentsState = initialDocuments;
+  const memory = host.memory;
+  const self = {};
+  if (memory) memory.owner = self;
+  let s: DocumentsState = resumed(memory?.held ?? null);
   let pane: PaneState | null = null;
   const dispatch = (a: DocumentsAction) => {
     s = next(s, a);
+    if (memory?.owner === self) memory.held = s;
     render();
   };
   const choices = h('div', { class: 'actions documents-kinds' });

@@ -45,6 +45,15 @@ export type DocumentsAction =
 
 export const initialDocuments: DocumentsState = { working: null, offered: null, drafted: null, notice: null };
 
+/**
+ * What a view built again (another language) shows of what an earlier one held: the same offer, document and notice
+ * (its texts are rendered in the language asked); a reading or drafting still under way is not carried (its result
+ * went to the earlier view), so the buttons are free again.
+ */
+export function resumed(held: DocumentsState | null): DocumentsState {
+  return held ? { ...held, working: null } : initialDocuments;
+}
+
 export function next(s: DocumentsState, a: DocumentsAction): DocumentsState {
   switch (a.type) {
     case 'reading':

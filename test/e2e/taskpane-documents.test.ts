@@ -140,11 +140,26 @@ describe('Soạn văn bản in Chromium', () => {
       expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       await documents(page).screenshot({ path: join(RESULTS, 'taskpane-documents.png') });
 
+      // Another language builds the pane again: what was read and drafted stays, in English, with no new reading.
+      await page.locator('button[lang="en"]').first().click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 20_000 }).toBe('en');
+      await syncs(page, true);
+      await showView(page, 'documents');
+      await expect.poll(() => kindButtons(page), { timeout: 30_000 }).toEqual(['agency']);
+      expect(await documents(page).getByRole('button', { name: "The agency's report (16b)" }).count()).toBe(1);
+      expect(await documents(page).getByLabel("Text: The agency's report (16b)").inputValue()).toBe(text);
+      expect(await status.textContent()).toBe(`"${download.suggestedFilename()}" was downloaded. Open it in Word, fill in the blanks (…) and have it signed.`);
+      expect(await syncs(page)).toBe(0);
+      await page.locator('button[lang="vi"]').first().click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 20_000 }).toBe('vi');
+      await expect.poll(() => documents(page).getByLabel('Nội dung: Báo cáo của đơn vị (16b)').inputValue()).toBe(text);
+
       // The card's "?" opens the help at its part.
       await page.getByRole('link', { name: 'Hướng dẫn mục "Soạn văn bản"' }).click();
       await expect.poll(() => page.evaluate(() => location.hash)).toBe('#help-documents');
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? null)).toBe('Soạn văn bản');
       expect(await page.locator('[data-help="documents"]').textContent()).toContain('Excel trên Mac và iPad không cho bổ trợ tải tệp xuống');
+
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -136,8 +136,8 @@ async function fillWorkbook(page: Page, files: readonly { name: string; mimeType
 }
 
 /**
- * "Soạn văn bản" reads the workbook when asked; what it read is not kept when the language is switched (the card is
- * built again), so it is asked again for each language.
+ * "Soạn văn bản" reads the workbook when asked; what it read is kept when the language is switched (the card is built
+ * again and shows it in the new language), so it is read once.
  */
 async function readForDocuments(page: Page): Promise<void> {
   const documents = section(page, 'documents');

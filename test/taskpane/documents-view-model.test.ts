@@ -6,7 +6,7 @@ import { offeredBySheets } from '../../src/app/documents/workbook-documents';
 import { useAllCatalogs } from '../../src/domain/i18n/all';
 import { defaultPlanPack } from '../../src/packs';
 import {
-  blocksDownloads, deliveryNotice, failureNotice, initialDocuments, kindLabel, next, showsText, type Drafted,
+  blocksDownloads, deliveryNotice, failureNotice, initialDocuments, kindLabel, next, resumed, showsText, type Drafted,
 } from '../../src/taskpane/documents-view-model';
 
 useAllCatalogs();
@@ -53,6 +53,15 @@ describe('the documents view state', () => {
     // "show-text" means nothing when the text is already there.
     const blocked = next(initialDocuments, { type: 'drafted', drafted: drafted('blocked') });
     expect(next(blocked, { type: 'show-text' })).toBe(blocked);
+  });
+
+  it('a view built again (another language) shows what the last one held, its notice in the new language, and is not busy', () => {
+    expect(resumed(null)).toBe(initialDocuments);
+    const done = next(initialDocuments, { type: 'drafted', drafted: drafted('downloaded') });
+    const again = resumed(done);
+    expect(again.drafted).toBe(done.drafted);
+    expect(again.notice?.lines[0]?.('en')).toBe('"Cong-van.docx" was downloaded. Open it in Word, fill in the blanks (…) and have it signed.');
+    expect(resumed(next(done, { type: 'reading' })).working).toBeNull();
   });
 
   it('a new drafting clears the last document; a failure keeps the offer', () => {
