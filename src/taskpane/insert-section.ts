@@ -5,7 +5,7 @@ import { boundAgencyPicker } from './agency-picker';
 import type { Controller } from './controller';
 import { h } from './dom';
 import { type PaneState, canInsert } from './state';
-import { type Card, card } from './ui';
+import { type Card, card, oldExcelNotice } from './ui';
 import { kindLabel, type Text } from './view-model';
 
 /** A section of the pane built at once (not from the tools chunk): its card and how it shows a state. */
@@ -29,17 +29,7 @@ export function insertSection(lang: Lang, entries: readonly RosterEntry[], c: Co
   const { picker, sync: syncPicker } = boundAgencyPicker(entries, lang, 'agency', (code) => c.pickAgency(code));
   const chosenLine = h('p', { class: 'chosen' });
   const planSlot = h('div', { class: 'plan', 'data-plan': '' });
-  const oldExcel = h(
-    'div',
-    { class: 'notice warning', role: 'status' },
-    h('span', { class: 'notice-icon', 'aria-hidden': 'true' }, '!'),
-    h(
-      'div',
-      { class: 'notice-text' },
-      h('p', { class: 'strong' }, t(lang, 'pane.env.oldExcel.title')),
-      h('p', {}, t(lang, 'pane.env.oldExcel.body')),
-    ),
-  );
+  const oldExcel = oldExcelNotice(lang);
   const insertButton = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'insert' }, t(lang, 'pane.insert.button'));
   insertButton.addEventListener('click', () => void c.insert());
   const made = card(

@@ -18,6 +18,16 @@ export function noticeNode(notice: Notice, lang: Lang): HTMLElement {
   );
 }
 
+/** An Excel without ExcelApi 1.8 cannot insert the tracker: said with the versions that can (the insert card, the first run). */
+export function oldExcelNotice(lang: Lang): HTMLElement {
+  return h(
+    'div',
+    { class: 'notice warning', role: 'status', 'data-notice': 'old-excel' },
+    h('span', { class: 'notice-icon', 'aria-hidden': 'true' }, '!'),
+    h('div', { class: 'notice-text' }, h('p', { class: 'strong' }, t(lang, 'pane.env.oldExcel.title')), h('p', {}, t(lang, 'pane.env.oldExcel.body'))),
+  );
+}
+
 export interface Card {
   readonly el: HTMLElement;
   /** The heading line: the title, then the card's tools. */

@@ -349,6 +349,21 @@ describe('task pane in Chromium', () => {
     }
   });
 
+  it('the first run in an Excel without ExcelApi 1.8 says which Excel versions work, as the tracker view does', async () => {
+    const { context, page, errors } = await openPane({ excelApi: '1.7' });
+    try {
+      await page.locator('button[data-choice="agency"]').click({ timeout: 30_000 });
+      const notice = page.locator('[data-section="setup"] .notice.warning');
+      await expect.poll(() => notice.isVisible()).toBe(true);
+      const said = await notice.textContent();
+      expect(said).toContain('Cần Excel hỗ trợ ExcelApi 1.8: Microsoft 365');
+      expect(said).toContain('Excel 2021 hoặc 2024');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('says to open it in Excel when the page is opened outside Office', async () => {
     const { context, page, errors } = await openPane({ outsideOffice: true });
     try {

@@ -8,7 +8,7 @@ import type { RosterEntry } from '../../domain/roster';
 import { boundAgencyPicker } from '../agency-picker';
 import type { Controller } from '../controller';
 import { h, uid } from '../dom';
-import { type Card, card } from '../ui';
+import { type Card, card, oldExcelNotice } from '../ui';
 import type { PlainKey } from '../view-model';
 import { firstRunModel } from './first-run-model';
 import { type ViewPart, statusOf } from './view';
@@ -55,7 +55,7 @@ export function firstRunView(lang: Lang, entries: readonly RosterEntry[], c: Con
   const { picker, sync } = boundAgencyPicker(entries, lang, 'setup-agency', (code) => c.pickAgency(code));
   const chosen = h('p', { class: 'chosen' });
   const intro = h('p', { class: 'intro' });
-  const oldExcel = h('p', { class: 'notice warning', role: 'status' }, t(lang, 'pane.env.oldExcel.title'));
+  const oldExcel = oldExcelNotice(lang);
   const setUp = h('button', { type: 'button', class: 'btn primary', 'data-focus-key': 'setup' }, t(lang, 'pane.start.setUp'));
   setUp.addEventListener('click', () => void c.setUpAgency());
   const back = h('button', { type: 'button', class: 'btn', 'data-focus-key': 'setup-back' }, t(lang, 'pane.view.back'));
