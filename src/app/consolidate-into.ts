@@ -25,6 +25,7 @@ import { consolidationSheets, reminderParagraphs, totalsSheets, writeConsolidati
 import { markMessage, type AdmitMark } from './admission';
 import { formsPart } from './forms-part';
 import type { WorkbookPort } from './workbook-port';
+import type { RejectReason } from './reject-reason';
 
 export interface ConsolidateIntoRequest {
   readonly files: readonly InputFile[];
@@ -112,7 +113,8 @@ export interface ConsolidationSummary {
   readonly admittedByMark?: readonly { readonly agency: AgencyName; readonly file: string; readonly cell: string }[];
   /** Agencies that sent a report but have no "Ngày nhận" typed: their lateness is judged by when the file was saved. */
   readonly datedBySave: number;
-  readonly rejected: readonly { readonly file: string; readonly reasons: readonly string[] }[];
+  /** Files set aside: the reasons as the workbook says them, and as messages for the pane's language. */
+  readonly rejected: readonly { readonly file: string; readonly reasons: readonly string[]; readonly why: readonly RejectReason[] }[];
   /** Files counted in the totals. */
   readonly inTotals: number;
   readonly overdue: number;
@@ -243,7 +245,7 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     receivedProblems: [...receivedProblems, ...markProblems].map((p) => p.message),
     admittedByMark: admittedByMark(result),
     datedBySave: result.submissions.filter((s) => hasSubmitted(s) && s.basis !== 'received').length,
-    rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons] })),
+    rejected: result.rejected.map((r) => ({ file: r.file, reasons: [...r.reasons], why: r.why ? [...r.why] : r.reasons.map((text) => ({ text })) })),
     inTotals: result.accepted.filter((a) => a.inTotals).length,
     overdue: result.overdue.length,
     problems: result.problems.length,

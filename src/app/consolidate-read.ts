@@ -18,6 +18,7 @@ import { planAgainst } from './plan-against';
 import { planName } from './plan-identity';
 import { PLAN_SHEET } from '../workbook/plan-stamp';
 import type { WorkbookSnapshot } from './workbook-port';
+import { type RejectReason, reasonText } from './reject-reason';
 
 export function dayOfInstant(iso: string | null | undefined): Day | null {
   if (!iso) return null;
@@ -169,39 +170,43 @@ export type ReadOutcome = { readonly ok: true; readonly file: AcceptedFile } | {
 /** Reads one file and reduces it to what consolidation needs; a bad file is set aside with its reasons. */
 export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutcome> {
   const { req, lang, year, validateOptions } = ctx;
-  const reject = (reasons: string[], issues: Issue[] = []): ReadOutcome => ({ ok: false, rejected: { file: input.name, reasons, issues } });
+  // Each reason in the consolidation's language (its sheet), and as a message for readers in another (the pane).
+  const reject = (why: RejectReason[], issues: Issue[] = []): ReadOutcome => ({
+    ok: false,
+    rejected: { file: input.name, reasons: why.map((r) => reasonText(lang, r)), why, issues },
+  });
   let bytes: Uint8Array;
   try {
     bytes = await input.read();
   } catch (e) {
-    return reject([e instanceof UnreadableFile ? e.reason : t(lang, 'consolidate.reason.unreadable')]);
+    return reject([e instanceof UnreadableFile ? { text: e.reason } : { key: 'consolidate.reason.unreadable' }]);
   }
   const opened = await req.open(bytes);
-  if (!opened.ok) return reject([opened.reason]);
+  if (!opened.ok) return reject([{ text: opened.reason }]);
   let snapshot: WorkbookSnapshot;
   try {
     snapshot = await opened.port.read([...sheetsToRead(validateOptions), PLAN_SHEET]);
   } catch {
-    return reject([t(lang, 'consolidate.reason.corrupt')]);
+    return reject([{ key: 'consolidate.reason.corrupt' }]);
   }
   const report = validateSnapshot(snapshot, { ...validateOptions, requireTracker: false });
-  const reasons: string[] = [];
-  if (report.issues.some((x) => x.rule === 'not-product-workbook')) reasons.push(t(lang, 'consolidate.reason.notProduct'));
+  const reasons: RejectReason[] = [];
+  if (report.issues.some((x) => x.rule === 'not-product-workbook')) reasons.push({ key: 'consolidate.reason.notProduct' });
   let agency: RosterEntry | undefined;
   if (report.agency) {
     agency = rosterEntryFor(req.roster, report.agency);
-    if (!agency) reasons.push(t(lang, 'consolidate.reason.unknownAgency', { name: report.agency.name, code: report.agency.code ?? '' }));
+    if (!agency) reasons.push({ key: 'consolidate.reason.unknownAgency', params: { name: report.agency.name, code: report.agency.code ?? '' } });
   } else if (reasons.length === 0) {
-    reasons.push(t(lang, 'consolidate.reason.noAgency'));
+    reasons.push({ key: 'consolidate.reason.noAgency' });
   }
   const reportingYear = report.identity?.reportingYear ?? null;
-  if (reportingYear !== null && reportingYear !== year) reasons.push(t(lang, 'consolidate.reason.otherYear', { found: reportingYear, expected: year }));
+  if (reportingYear !== null && reportingYear !== year) reasons.push({ key: 'consolidate.reason.otherYear', params: { found: reportingYear, expected: year } });
   // A file made from another plan (or another version of it) is never added to this plan's totals.
   const otherPlan = await planAgainst(snapshot.grids, req.planPack);
-  if (otherPlan) reasons.push(t(lang, 'consolidate.reason.otherPlan', { found: planName(otherPlan.other), expected: planName(req.planPack) }));
+  if (otherPlan) reasons.push({ key: 'consolidate.reason.otherPlan', params: { found: planName(otherPlan.other), expected: planName(req.planPack) } });
   const unknownPack = otherPlan ? undefined : report.issues.find((x) => x.rule === 'pack-unknown');
   if (unknownPack) {
-    reasons.push(t(lang, 'consolidate.reason.unknownPack', { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') }));
+    reasons.push({ key: 'consolidate.reason.unknownPack', params: { pack: String(unknownPack.params['pack'] ?? ''), version: String(unknownPack.params['version'] ?? '') } });
   }
   if (reasons.length > 0 || !agency) {
     const set = reject(reasons, report.issues.filter((x) => x.rule !== 'pack-unknown' && x.rule !== 'not-product-workbook'));

@@ -21,6 +21,7 @@ import { dayOfInstant, readOne, SharedFacts, type Context, type ReadOutcome } fr
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import type { Grid } from '../workbook/grid';
 import { admitted, markEffect, type AdmitMark, type MarkOutcome } from './admission';
+import type { RejectReason } from './reject-reason';
 
 /** Form figures of one agency: form code → cell key ("01:2") → number. */
 export type FormFigures = ReadonlyMap<string, ReadonlyMap<string, number>>;
@@ -123,7 +124,10 @@ export interface AcceptedFile {
 
 export interface RejectedFile {
   readonly file: string;
+  /** The reasons in the consolidation's language (its sheet, the CLI). */
   readonly reasons: readonly string[];
+  /** The same reasons as messages, for a reader in another language (the pane); absent: only `reasons` is known. */
+  readonly why?: readonly RejectReason[];
   readonly issues: readonly Issue[];
   /** The plan the file was made from, when it is not the consolidation's plan (files are grouped by it). */
   readonly plan?: string;

@@ -13,6 +13,7 @@ import type { ConsolidationSummary } from '../app/consolidate-into';
 import type { HighlightResult } from '../app/highlight';
 import { type LeftCell, type LeftReason, type LegacyResult, legacyTargets, targetSheets } from '../app/legacy-text';
 import type { InsertFormsResult, UnplacedValue } from '../app/insert-forms';
+import { reasonText } from '../app/reject-reason';
 import { featureLabel, type Notice, type Text, type Tone } from './view-model';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -323,7 +324,7 @@ export function consolidationRows(s: ConsolidationSummary): ConsolidationRow[] {
     {
       key: 'rejected', tone: s.rejected.length > 0 ? 'danger' : 'neutral', count: s.rejected.length,
       label: (lang) => t(lang, 'pane.consolidate.rejected', { count: s.rejected.length }),
-      items: s.rejected.map((r): Text => (lang) => t(lang, 'pane.consolidate.rejectedItem', { file: baseName(r.file), reasons: r.reasons.join(' ') })),
+      items: s.rejected.map((r): Text => (lang) => t(lang, 'pane.consolidate.rejectedItem', { file: baseName(r.file), reasons: r.why.map((w) => reasonText(lang, w)).join(' ') })),
     },
   ];
 }

@@ -265,7 +265,11 @@ describe('consolidation', () => {
     conflicts: [],
     receivedProblems: [],
     datedBySave: 0,
-    rejected: [{ file: 'hong.xlsx', reasons: ['Tệp hỏng.', 'Gửi lại.'] }],
+    rejected: [{
+      file: 'hong.xlsx',
+      reasons: ['Tệp hỏng.', 'Tệp báo cáo năm 2024, không phải năm 2025.'],
+      why: [{ text: 'Tệp hỏng.' }, { key: 'consolidate.reason.otherYear', params: { found: 2024, expected: 2025 } }],
+    }],
     inTotals: 2,
     overdue: 5,
     problems: 7,
@@ -298,7 +302,9 @@ describe('consolidation', () => {
     ]);
     expect(rows[2]!.items.map((i) => i('vi'))).toEqual(['Sở Nội vụ (chậm 3 ngày)']);
     expect(rows[3]!.items.map((i) => i('vi'))).toEqual(['Sở Nội vụ: snv-cu.xlsx → snv-moi.xlsx']);
-    expect(rows[4]!.items.map((i) => i('vi'))).toEqual(['hong.xlsx: Tệp hỏng. Gửi lại.']);
+    expect(rows[4]!.items.map((i) => i('vi'))).toEqual(['hong.xlsx: Tệp hỏng. Tệp báo cáo năm 2024, không phải năm 2025.']);
+    // The English pane says the reasons it has as messages in English (a host's text stays as it came).
+    expect(rows[4]!.items.map((i) => i('en'))).toEqual(['hong.xlsx: Tệp hỏng. The file reports for 2024, not 2025.']);
   });
 
   it('the notice: what was written, the roster used and its unreadable rows, the totals', () => {

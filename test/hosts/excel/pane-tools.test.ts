@@ -13,7 +13,10 @@ import { mustDay } from '../../../src/domain/calendar';
 import type { RosterEntry } from '../../../src/domain/roster';
 import { ExcelWorkbook, fillOf } from '../../../src/hosts/excel/excel-workbook';
 import { ALL_FEATURES, featuresUpTo } from '../../../src/hosts/excel/features';
+import { FileWorkbook } from '../../../src/hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../../../src/hosts/xlsx/open';
+import { t } from '../../../src/domain/i18n';
+import { consolidationRows } from '../../../src/taskpane/tools-view-model';
 import { defaultFormPack } from '../../../src/packs/forms';
 import { ROSTER_SHEET } from '../../../src/workbook/roster-sheet';
 import { agencyWorkbook } from '../../helpers/agency-workbook';
@@ -324,6 +327,23 @@ describe('consolidation into the open workbook through Office.js', () => {
     expect(summary.sheets).not.toContain(ROSTER_SHEET);
     expect(summary.missing).toEqual([]);
     expect(fake.syncCount).toBe(3);
+  }, 60_000);
+
+  it('a file set aside: its reasons Vietnamese for the workbook, and in English for an English pane', async () => {
+    const { workbook } = rig();
+    const blank = await FileWorkbook.create().toBuffer();
+    const summary = await consolidateIntoWorkbook(workbook, {
+      files: [{ name: 'trang.xlsx', read: async () => blank }], planPack: pack, formPack: forms, knownPacks, defaultRoster: roster,
+      asOf: mustDay(2026, 3, 1), lang: 'vi',
+      open: async (bytes) => {
+        const opened = await openWorkbookBytes(bytes);
+        return opened.ok ? { ok: true, port: opened.workbook } : opened;
+      },
+    });
+    expect(summary.rejected.map((r) => r.reasons)).toEqual([[t('vi', 'consolidate.reason.notProduct')]]);
+    const rejected = consolidationRows(summary).find((r) => r.key === 'rejected')!;
+    expect(rejected.items.map((i) => i('en'))).toEqual([`trang.xlsx: ${t('en', 'consolidate.reason.notProduct')}`]);
+    expect(rejected.items.map((i) => i('vi'))).toEqual([`trang.xlsx: ${t('vi', 'consolidate.reason.notProduct')}`]);
   }, 60_000);
 
   it('a cancelled run writes nothing', async () => {
