@@ -17,10 +17,8 @@ import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { DIST, ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession } from './browser/session';
+import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
 
-/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
-const USED_BEFORE = { 'vtlt.view': 'tracker' };
 
 const pack = defaultPlanPack();
 const RESULTS = join(ROOT, 'test-results');

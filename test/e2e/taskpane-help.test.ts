@@ -9,10 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { catalog } from '../../src/domain/i18n';
 import { ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession } from './browser/session';
+import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
 
-/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
-const USED_BEFORE = { 'vtlt.view': 'tracker' };
 
 const RESULTS = join(ROOT, 'test-results');
 let session: PaneSession;

@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession } from './browser/session';
+import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
 import { plan2027 } from '../taskpane/plan-2027';
 
-/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
-const USED_BEFORE = { 'vtlt.view': 'tracker' };
 
 const plan = plan2027();
 const RESULTS = join(ROOT, 'test-results');

@@ -25,9 +25,8 @@ import { columnLetter } from '../../src/workbook/a1';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { DIST, ROOT, bundleOf, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './browser/harness';
 import type { PageFakeOptions } from './browser/fake-page';
+import { USED_BEFORE } from './browser/session';
 
-/** A workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
-const USED_BEFORE = { 'vtlt.view': 'tracker' };
 
 const pack = defaultPlanPack();
 const SHEET = pack.trackerSheetName;

@@ -42,6 +42,9 @@ export interface OpenedPane {
   readonly errors: string[];
 }
 
+/** Document settings of a workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
+export const USED_BEFORE: Readonly<Record<string, unknown>> = { 'vtlt.view': 'tracker' };
+
 export interface OpenOptions extends PageFakeOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** A language chosen earlier with the switch (kept in localStorage). */
