@@ -170,13 +170,17 @@ export interface PaneSetup {
   readonly view?: PaneView | null;
 }
 
+/** The view shown and the tab last shown: the settings keep the tab they were opened from. */
+function showing(tab: TabView, view: PaneView): { view: PaneView; tab: TabView } {
+  return { view, tab: view === 'settings' ? tab : view };
+}
+
 export function initialState(lang: Lang, nowMs: number, setup: PaneSetup): PaneState {
   return {
     lang,
     env: { kind: 'starting' },
     route: MAIN,
-    view: setup.view ?? 'tracker',
-    tab: setup.view && setup.view !== 'settings' ? setup.view : 'tracker',
+    ...showing('tracker', setup.view ?? 'tracker'),
     start: setup.view && setup.view !== 'tracker' ? 'views' : 'deciding',
     asked: setup.view ?? null,
     busy: null,
@@ -240,12 +244,12 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'route':
       return { ...state, route: action.route };
     case 'view':
-      return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
+      return { ...state, ...showing(state.tab, action.view), start: 'views' };
     case 'remembered':
       if (state.start !== 'deciding' || action.view === null) return state;
       // Used before: no first run; the view the address asked for still wins over the remembered one.
       if (state.asked) return { ...state, start: 'views' };
-      return { ...state, view: action.view, tab: action.view === 'settings' ? state.tab : action.view, start: 'views' };
+      return { ...state, ...showing(state.tab, action.view), start: 'views' };
     case 'workbook-seen':
       if (state.start !== 'deciding') return state;
       if (action.holds === 'nothing') return { ...state, start: 'choose' };
