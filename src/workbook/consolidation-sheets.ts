@@ -15,8 +15,9 @@ import { RECEIVED_HEADER } from './received-dates';
 import { ADMIT_HEADER, ADMIT_NO, ADMIT_YES, FILE_KEY_HEADER } from './admit-marks';
 import { cellText } from './cell-text';
 import { BASE_STYLES, HEADER_ROW, tableSheet } from './table-sheet';
+import { SUBMISSION_SHEET } from './consolidation-names';
 
-export const SUBMISSION_SHEET = 'Theo dõi nộp báo cáo';
+export { SUBMISSION_SHEET };
 export const PROGRESS_SHEET = 'Tiến độ nhiệm vụ';
 export const OVERDUE_SHEET = 'Quá hạn';
 export const PROBLEMS_SHEET = 'Lỗi kiểm tra';

@@ -6,9 +6,10 @@
  */
 import { IDENTITY_SHEET } from './identity';
 import { PLAN_SHEET } from './plan-stamp';
+import { ROSTER_SHEET, SUBMISSION_SHEET } from './consolidation-names';
 
-/** The sheets a consolidation always writes (roster and submissions), named as in roster-sheet.ts and consolidation-sheets.ts. */
-export const CONSOLIDATION_MARKERS = ['Danh sách đơn vị', 'Theo dõi nộp báo cáo'] as const;
+/** The sheets a consolidation always writes (roster and submissions). */
+export const CONSOLIDATION_MARKERS = [ROSTER_SHEET, SUBMISSION_SHEET] as const;
 
 export type ProductHeld = 'nothing' | 'agency' | 'consolidation';
 

@@ -8,8 +8,9 @@ import { normaliseName } from '../domain/text';
 import { cellRef } from './a1';
 import { type Grid, gridText, isEmptyValue } from './grid';
 import type { SheetSpec, Validation } from './sheet-spec';
+import { ROSTER_SHEET } from './consolidation-names';
 
-export const ROSTER_SHEET = 'Danh sách đơn vị';
+export { ROSTER_SHEET };
 /** A very hidden, protected sheet holding the roster's drop-down lists (one list per column, from row 1). */
 export const LISTS_SHEET = '_vtlt_lists';
 export const ROSTER_HEADERS = ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Nộp lưu vào Lưu trữ lịch sử', 'Có công trình xây dựng', 'Ghi chú'] as const;
