@@ -197,20 +197,21 @@ export interface DueCells {
 
 /** The "Tình trạng hạn" formula of one tracker row. `yearly` is folded in as a constant for the row's task. */
 export function dueStateFormula(cells: DueCells, yearlyMilestones: boolean): string {
-  const bind: Binding = (name) => {
-    if (name === 'yearly') return { value: yearlyMilestones };
-    const ref = (cells as unknown as Record<string, string | undefined>)[name];
-    if (ref === undefined) throw new Error(`no cell for ${name}`);
-    return { ref };
-  };
+  const byCell = cellBinding(cells);
+  const bind: Binding = (name) => (name === 'yearly' ? { value: yearlyMilestones } : byCell(name));
   return toExcelFormula(DUE_STATE_LABEL_EXPR, bind);
 }
 
 /** The formula of a multi-year row's milestone cell (the tracker's "Mốc năm" column): the same date as `milestone`. */
 export function milestoneFormula(cells: Pick<DueCells, 'start' | 'due' | 'asOf'>): string {
-  return toExcelFormula(MILESTONE_EXPR, (name) => {
+  return toExcelFormula(MILESTONE_EXPR, cellBinding(cells));
+}
+
+/** Each of the rule's inputs read from its cell in `cells`; an input without a cell is a programming error. */
+function cellBinding(cells: Partial<DueCells>): Binding {
+  return (name) => {
     const ref = (cells as Record<string, string | undefined>)[name];
     if (ref === undefined) throw new Error(`no cell for ${name}`);
     return { ref };
-  });
+  };
 }
