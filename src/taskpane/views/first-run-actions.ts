@@ -3,11 +3,11 @@
  * in the tools chunk, composing insertTracker and insertForms with at most one question), then the tracker view.
  */
 import { t } from '../../domain/i18n';
-import { findAgency } from '../../domain/roster-lookup';
 import type { Controller } from '../controller';
 import { canInsert } from '../state';
 import { type Notice, insertNotice, textNotice } from '../view-model';
 import type { ShellContext } from './shell-context';
+import { agencyToInsert } from './tracker-insert';
 
 const TONES: readonly Notice['tone'][] = ['info', 'success', 'warning', 'error'];
 
@@ -17,17 +17,13 @@ function joined(a: Notice, b: Notice): Notice {
 }
 
 export function firstRunActions(ctx: ShellContext, showView: Controller['showView']): Pick<Controller, 'setUpAgency'> {
-  const { deps, dispatch, run, confirm, focusOn } = ctx;
+  const { deps, dispatch, run, confirm } = ctx;
   return {
     async setUpAgency() {
       const state = ctx.state();
       if (!canInsert(state) || state.busy) return;
-      const agency = state.agencyCode === null ? undefined : findAgency(deps.roster, state.agencyCode);
-      if (!agency) {
-        dispatch({ type: 'notice', section: 'setup', notice: textNotice('error', (l) => t(l, 'pane.agency.required')) });
-        focusOn('setup-agency');
-        return;
-      }
+      const agency = agencyToInsert(ctx, 'setup', 'setup-agency');
+      if (!agency) return;
       const tk = await ctx.toolsFor('setup');
       if (!tk) return;
       await run('setup', (l) => t(l, 'pane.start.busy'), async () => {
