@@ -11,41 +11,16 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consolidateIntoWorkbook, type ConsolidateIntoRequest } from '../../../src/app/consolidate-into';
-import { mustDay } from '../../../src/domain/calendar';
-import { findAgency } from '../../../src/domain/roster';
 import { FileWorkbook } from '../../../src/hosts/xlsx/file-workbook';
-import { openForReading, openLazily } from '../../../src/hosts/xlsx/open-fast';
+import { openLazily } from '../../../src/hosts/xlsx/open-fast';
 import { StreamedWorkbook } from '../../../src/hosts/xlsx/stream-workbook';
-import { defaultPlanPack, defaultRoster } from '../../../src/packs';
-import { defaultFormPack } from '../../../src/packs/forms';
 import { ROSTER_SHEET } from '../../../src/workbook/roster-sheet';
-import { agencyWorkbook } from '../../helpers/agency-workbook';
 import { packageProblems } from '../../helpers/package-check';
+import { consolidationRequest, describeSheet, loadXlsx } from './consolidation-fixture';
 
-const plan = defaultPlanPack();
-const formPack = defaultFormPack();
-const roster = defaultRoster();
 const dir = mkdtempSync(path.join(tmpdir(), 'vtlt-rerun-'));
 const savedAt = new Date(Date.UTC(2026, 2, 1, 2));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function request(): Promise<ConsolidateIntoRequest> {
-  const files = await Promise.all(
-    ['SNV', 'STC'].map(async (code, i) => {
-      const made = await agencyWorkbook(findAgency(roster, code)!, new Date(Date.UTC(2026, 1, 10 + i, 3)), i + 1);
-      const bytes = await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12 + i, 3)));
-      return { name: `${code}.xlsx`, read: async () => bytes };
-    }),
-  );
-  return {
-    files, planPack: plan, formPack, knownPacks: new Map([[plan.id, [plan.version]], [formPack.id, [formPack.version]]]),
-    defaultRoster: roster, asOf: mustDay(2026, 3, 1), lang: 'vi',
-    open: async (bytes) => {
-      const opened = await openForReading(bytes);
-      return opened.ok ? { ok: true, port: opened.port } : opened;
-    },
-  };
-}
 
 /** An earlier output as Sở Nội vụ left it: a roster row edited, and a sheet of its own (with a picture, if asked). */
 async function earlierOutput(req: ConsolidateIntoRequest, picture: boolean): Promise<Uint8Array> {
@@ -89,43 +64,8 @@ async function rerunStreamed(req: ConsolidateIntoRequest, earlier: Uint8Array, n
   return new Uint8Array(readFileSync(file));
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb;
-}
-
-/** Everything a sheet shows or enforces, as plain data. */
-function describeSheet(ws: ExcelJS.Worksheet): unknown {
-  const cells: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      const s = cell.style;
-      cells.push([cell.address, cell.type, cell.value, cell.note ?? null, s.font ?? null, s.fill ?? null, s.border ?? null, s.alignment ?? null, s.numFmt ?? null, s.protection ?? null]);
-    });
-  });
-  const rows: unknown[] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => rows.push([row.number, row.height ?? null, row.hidden]));
-  const model = ws.model as unknown as Record<string, unknown>;
-  return {
-    name: ws.name,
-    state: ws.state,
-    cells,
-    rows,
-    columns: (ws.columns ?? []).map((c) => [c.width ?? null, c.hidden ?? false]),
-    merges: [...(model['merges'] as string[])].sort(),
-    validations: model['dataValidations'],
-    conditional: model['conditionalFormattings'],
-    views: ws.views,
-    tab: ws.properties.tabColor ?? null,
-    print: { o: ws.pageSetup.orientation, w: ws.pageSetup.fitToWidth, h: ws.pageSetup.fitToHeight, f: ws.pageSetup.fitToPage, t: ws.pageSetup.printTitlesRow ?? null, tc: ws.pageSetup.printTitlesColumn ?? null, m: ws.pageSetup.margins, p: ws.pageSetup.paperSize ?? null },
-    protection: model['sheetProtection'] ?? null,
-    images: ws.getImages().length,
-  };
-}
-
 async function expectSame(streamed: Uint8Array, inMemory: Uint8Array): Promise<void> {
-  const [a, b] = await Promise.all([load(inMemory), load(streamed)]);
+  const [a, b] = await Promise.all([loadXlsx(inMemory), loadXlsx(streamed)]);
   expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
   for (const ws of a.worksheets) expect(describeSheet(b.getWorksheet(ws.name)!)).toEqual(describeSheet(ws));
   expect(b.views[0]?.activeTab).toBe(a.views[0]?.activeTab);
@@ -135,21 +75,21 @@ async function expectSame(streamed: Uint8Array, inMemory: Uint8Array): Promise<v
 
 describe('a consolidation run again into its earlier output', () => {
   it('is streamed, keeping the roster as edited and the user\'s own sheet as the in-memory rewrite keeps them', async () => {
-    const req = await request();
+    const req = await consolidationRequest(['SNV', 'STC']);
     const earlier = await earlierOutput(req, false);
     const streamed = await rerunStreamed(req, earlier, 'again.xlsx');
     await expectSame(streamed, await rerunInMemory(req, earlier));
-    const wb = await load(streamed);
+    const wb = await loadXlsx(streamed);
     expect(wb.getWorksheet(ROSTER_SHEET)!.getCell('B4').value).toBe('Sở Nội vụ tỉnh (đã sửa)');
     expect(wb.getWorksheet('Sổ tay riêng')!.getCell('A3').value).toEqual({ formula: 'A2*2', result: 10 });
     expect(packageProblems(streamed)).toEqual([]);
   }, 120_000);
 
   it('keeps a picture on a kept sheet by rewriting the workbook whole', async () => {
-    const req = await request();
+    const req = await consolidationRequest(['SNV', 'STC']);
     const earlier = await earlierOutput(req, true);
     const streamed = await rerunStreamed(req, earlier, 'picture.xlsx');
     await expectSame(streamed, await rerunInMemory(req, earlier));
-    expect((await load(streamed)).getWorksheet('Sổ tay riêng')!.getImages()).toHaveLength(1);
+    expect((await loadXlsx(streamed)).getWorksheet('Sổ tay riêng')!.getImages()).toHaveLength(1);
   }, 120_000);
 });
