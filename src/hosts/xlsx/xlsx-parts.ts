@@ -172,16 +172,7 @@ function itemText(b: Uint8Array, start: number, end: number): string {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
   const known = remembered.get(h);
-  if (known !== undefined && known.bytes.length === end - start) {
-    let same = true;
-    for (let i = start, k = 0; i < end; i++, k++) {
-      if (b[i] !== known.bytes[k]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return known.text;
-  }
+  if (known !== undefined && known.bytes.length === end - start && bytesAt(b, start, known.bytes)) return known.text;
   const text = decode();
   if (remembered.size >= REMEMBERED_ITEMS) remembered = new Map();
   // A copy: a view would hold the whole part in memory.
