@@ -7,7 +7,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import { countBySeverity, issue, type Issue } from '../domain/validation/issue';
 import { checkTrackerRow } from '../domain/validation/tracker-rules';
 import { normaliseName } from '../domain/text';
-import { toUnicode } from '../domain/legacy-encoding';
+import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
 import { cellDay, readTracker, TRACKER_COL, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
@@ -99,7 +99,7 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
   if (shownAgency) {
     const legacy = toUnicode(shownAgency.name);
     if (legacy.from) {
-      issues.push(issue('warning', 'legacy-encoding', '', '', shownAgency.name, { encoding: legacy.from === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows', sample: legacy.text }));
+      issues.push(issue('warning', 'legacy-encoding', '', '', shownAgency.name, { encoding: legacyEncodingName(legacy.from), sample: legacy.text }));
       shownAgency = { ...shownAgency, name: legacy.text };
     }
   }

@@ -207,7 +207,9 @@ export function toUnicode(text: string, known: Iterable<string> = []): { text: s
   return { text, from: null };
 }
 
+const LEGACY_NAMES: Readonly<Record<LegacyEncoding, string>> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' };
+
 /** The encoding's name as findings give it. */
 export function legacyEncodingName(enc: LegacyEncoding): string {
-  return enc === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows';
+  return LEGACY_NAMES[enc];
 }

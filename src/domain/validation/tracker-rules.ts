@@ -5,9 +5,7 @@
 import { type Day, formatVn } from '../calendar';
 import { STATUS_DONE, STATUS_SKIPPED, TASK_STATUSES } from '../due-state';
 import { isBlankText } from '../formula';
-import { toUnicode, type LegacyEncoding } from '../legacy-encoding';
-
-const LEGACY_NAMES: Readonly<Record<LegacyEncoding, string>> = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' };
+import { legacyEncodingName, toUnicode } from '../legacy-encoding';
 import { issue, type Issue, type IssueValue } from './issue';
 import { readDate, readNumber } from './values';
 
@@ -44,7 +42,7 @@ export function checkTrackerRow(sheet: string, row: TrackerRowInput, asOf: Day):
     const legacy = toUnicode(String(row.status.value));
     out.push(
       legacy.from && readStatus(legacy.text)
-        ? issue('error', 'legacy-encoding', sheet, row.status.cell, row.status.value, { encoding: LEGACY_NAMES[legacy.from], sample: legacy.text })
+        ? issue('error', 'legacy-encoding', sheet, row.status.cell, row.status.value, { encoding: legacyEncodingName(legacy.from), sample: legacy.text })
         : issue('error', 'status-unknown', sheet, row.status.cell, row.status.value, { task: row.taskId, allowed: TASK_STATUSES.join(', ') }),
     );
   }
