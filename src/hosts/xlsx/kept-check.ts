@@ -5,7 +5,7 @@
  * not after a thousand files have been read. Only what a few milliseconds can tell: anything subtler is still refused
  * when the rewrite loads the parts.
  */
-import * as zlib from 'node:zlib';
+import { nativeCrc, nodeInflate } from './open-fast';
 import { splitParts } from './stream-kept';
 import { XmlScanner } from './xml-scan';
 import { checkInflated, entryData, type ZipEntry } from './zip';
@@ -30,12 +30,12 @@ function inflated(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
   if (e.method === 0) out = data;
   else if (e.method === 8) {
     try {
-      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressed, 1) });
+      out = nodeInflate(data, e.uncompressed);
     } catch {
       return null;
     }
   } else return null;
-  return checkInflated(e, out, (zlib as { crc32?: (b: Uint8Array) => number }).crc32) === null ? out : null;
+  return checkInflated(e, out, nativeCrc) === null ? out : null;
 }
 
 /** Whether the XML has one root element, each element closed by its own name in order, and no tag left open. */

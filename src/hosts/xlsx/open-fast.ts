@@ -21,7 +21,7 @@ export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
 }
 
 /** node:zlib's native CRC-32 where this Node has it (≥ 20.15), else the reader's own. */
-const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+export const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /**
  * Opens a big workbook of which only a few sheets will be read (a consolidation's earlier output): its sheets are
