@@ -17,7 +17,7 @@ import { keptPartDamage } from '../hosts/xlsx/kept-check';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
-import { requireXlsxName } from './files';
+import { damagedFile, requireXlsxName } from './files';
 import { expandInputs, unmatchedReason } from './inputs';
 import { inputFile, knownPacks, openExistingOutput, openGuarded, type ExistingOutput, type Unreadable } from './consolidate-reading';
 import { workerFilesReader } from './read-pool';
@@ -85,7 +85,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   const existing = exists ? await openExistingOutput(out, lang) : null;
   // What the rewrite will load of it is checked now: a damaged output is refused before the files are read.
   if (existing && keptPartDamage(existing.bytes, new Set(replacedSheetNames(defaultFormPack()))) !== null) {
-    throw new UsageError(t(lang, 'cli.file.open', { file: out, reason: t(lang, 'cli.file.damaged') }));
+    throw damagedFile(out, lang);
   }
 
   const inputs = await expandInputs(args.positional);
@@ -137,7 +137,7 @@ async function placeStreamed<T>(target: StreamedWorkbook, out: string, lang: Lan
   } catch (e) {
     await unlink(target.file).catch(() => undefined);
     if (e instanceof UsageError) throw e;
-    if (e instanceof ExistingWorkbookDamaged) throw new UsageError(t(lang, 'cli.file.open', { file: out, reason: t(lang, 'cli.file.damaged') }));
+    if (e instanceof ExistingWorkbookDamaged) throw damagedFile(out, lang);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === undefined) throw e;
     throw new UsageError(t(lang, 'cli.file.saveFailed', { file: out, code }));

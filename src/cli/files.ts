@@ -14,10 +14,15 @@ export async function openWorkbookFile(file: string, lang: Lang): Promise<FileWo
   try {
     opened = await openWorkbookBytes(read.bytes, undefined, lang);
   } catch {
-    throw new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, 'cli.file.damaged') }));
+    throw damagedFile(file, lang);
   }
   if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
   return opened.workbook;
+}
+
+/** The error for a workbook file that cannot be opened because it is damaged. */
+export function damagedFile(file: string, lang: Lang): UsageError {
+  return new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, 'cli.file.damaged') }));
 }
 
 export function requireXlsxName(file: string, lang: Lang): void {
