@@ -1,6 +1,7 @@
 /**
- * Which kept files count in the province totals, beside the rule readOne applies (no errors; no warnings unless the
- * global switch admits them): Sở Nội vụ's per-file mark "Cho tính vào tổng hợp" = "Có" admits one file with warnings.
+ * Which kept files count in the province totals: a file counts by itself with no errors and no warnings, or with
+ * warnings when the global switch admits them (countsByItself, which readOne applies); Sở Nội vụ's per-file mark
+ * "Cho tính vào tổng hợp" = "Có" admits one file with warnings.
  *
  * Decided here, once, for `vtlt consolidate` and the pane alike:
  * - a file with errors is never admitted; the mark is reported (its cell named) and ignored;
@@ -11,6 +12,12 @@
  */
 import { t, type Lang } from '../domain/i18n';
 import type { AcceptedFile } from './consolidate';
+import type { WorkbookReport } from './validate-workbook';
+
+/** Whether a file counts in the totals without a mark: no errors, and no warnings unless the switch admits them. */
+export function countsByItself(report: Pick<WorkbookReport, 'errors' | 'holdingWarnings'>, admitWarnings: boolean): boolean {
+  return report.errors === 0 && (report.holdingWarnings === 0 || admitWarnings);
+}
 
 /** "Có" typed in "Cho tính vào tổng hợp" on an agency's row. */
 export interface AdmitMark {

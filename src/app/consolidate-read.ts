@@ -19,6 +19,7 @@ import { planName } from './plan-identity';
 import { PLAN_SHEET } from '../workbook/plan-stamp';
 import type { WorkbookSnapshot } from './workbook-port';
 import { type RejectReason, reasonText } from './reject-reason';
+import { countsByItself } from './admission';
 
 export function dayOfInstant(iso: string | null | undefined): Day | null {
   if (!iso) return null;
@@ -224,7 +225,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
     tasks: planRows(req.planPack, ctx.settings, found, (id) => progress.get(id) ?? { status: null }),
     statuses: new Map([...progress].map(([id, p]) => [id, (p.status ?? '').trim()])),
     figures: req.forms ? req.forms.extract(snapshot.grids) : new Map(),
-    inTotals: report.errors === 0 && (report.holdingWarnings === 0 || req.admitWarnings === true),
+    inTotals: countsByItself(report, req.admitWarnings === true),
     savedAt: opened.savedAt ?? null,
     lastModified: input.lastModified !== undefined && Number.isFinite(input.lastModified) ? input.lastModified : null,
     notes,
