@@ -143,6 +143,32 @@ export function checkActions(ctx: ActionContext): CheckActions {
     tone: first.tone,
     lines: [...first.lines, ...tk.model.checkNotice(result).lines],
   });
+  /**
+   * "Chuyển sang Unicode" (the cells the check found) or "Hoàn tác" (those an earlier conversion recorded): asked first,
+   * then the workbook checked again, the change's notice followed by the check's summary.
+   */
+  const changeLegacy = async (kind: 'convert' | 'undo') => {
+    const checked = ctx.state().check;
+    if (!canRead(ctx.state()) || ctx.state().busy || checked === null) return;
+    const tk = await ctx.toolsFor('check');
+    if (!tk) return;
+    const offer = tk.model.legacyOffer(checked);
+    const count = kind === 'convert' ? offer.cells : offer.converted;
+    if (count === 0) return;
+    const lang = ctx.state().lang;
+    const question = kind === 'convert' ? tk.model.legacyQuestion(checked, lang) : tk.model.legacyUndoQuestion(count, lang);
+    if (!(await confirm(question))) {
+      dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.legacy.cancelled')) });
+      return;
+    }
+    await run('check', (l) => t(l, kind === 'convert' ? 'pane.legacy.busy' : 'pane.legacy.undoBusy'), async () => {
+      const port = deps.makePort();
+      const result = kind === 'convert'
+        ? await tk.convertLegacyText(port, checked.report.issues)
+        : await tk.undoLegacyText(port, checked.converted ?? []);
+      await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice(kind, result)));
+    });
+  };
   return {
     async check() {
       if (!canRead(ctx.state()) || ctx.state().busy) return;
@@ -151,37 +177,8 @@ export function checkActions(ctx: ActionContext): CheckActions {
         await checkNow(tk, deps.makePort());
       });
     },
-    async convertLegacy() {
-      const checked = ctx.state().check;
-      if (!canRead(ctx.state()) || ctx.state().busy || checked === null) return;
-      const tk = await ctx.toolsFor('check');
-      if (!tk || tk.model.legacyOffer(checked).cells === 0) return;
-      if (!(await confirm(tk.model.legacyQuestion(checked, ctx.state().lang)))) {
-        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.legacy.cancelled')) });
-        return;
-      }
-      await run('check', (l) => t(l, 'pane.legacy.busy'), async () => {
-        const port = deps.makePort();
-        const result = await tk.convertLegacyText(port, checked.report.issues);
-        await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice('convert', result)));
-      });
-    },
-    async undoLegacy() {
-      const checked = ctx.state().check;
-      if (!canRead(ctx.state()) || ctx.state().busy || checked === null) return;
-      const tk = await ctx.toolsFor('check');
-      const converted = tk?.model.legacyOffer(checked).converted ?? 0;
-      if (!tk || converted === 0) return;
-      if (!(await confirm(tk.model.legacyUndoQuestion(converted, ctx.state().lang)))) {
-        dispatch({ type: 'notice', section: 'check', notice: textNotice('info', (l) => t(l, 'pane.legacy.cancelled')) });
-        return;
-      }
-      await run('check', (l) => t(l, 'pane.legacy.undoBusy'), async () => {
-        const port = deps.makePort();
-        const result = await tk.undoLegacyText(port, checked.converted ?? []);
-        await checkNow(tk, port, afterLegacy(tk, tk.model.legacyNotice('undo', result)));
-      });
-    },
+    convertLegacy: () => changeLegacy('convert'),
+    undoLegacy: () => changeLegacy('undo'),
     async goToCell(target) {
       if (ctx.state().busy) return;
       try {
