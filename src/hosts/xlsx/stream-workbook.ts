@@ -68,7 +68,7 @@ export class StreamedWorkbook implements WorkbookPort {
     });
     const Writer = workbookWriter();
     const wb = new Writer({ stream: out, useStyles: true, useSharedStrings: true });
-    archivedParts.set(wb, archiveWatcher(wb));
+    const archived = archiveWatcher(wb);
     wb.creator = 'vtlt';
     wb.lastModifiedBy = 'vtlt';
     wb.created = this.savedAt;
@@ -85,7 +85,7 @@ export class StreamedWorkbook implements WorkbookPort {
     for (let i = 0; i < order.length; i++) {
       const sheet = order[i]!;
       order[i] = null;
-      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec) : { zipped: finished(wb, copied(wb, sheet.kept)) };
+      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec, archived) : { zipped: finished(archived, copied(wb, sheet.kept)) };
       if (previous) await previous;
       previous = zipped;
     }
@@ -191,7 +191,7 @@ function copied(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet): 
 }
 
 /** Writes a sheet out; `zipped` is settled once the sheet is in the package. */
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec): Promise<{ readonly zipped: Promise<void> }> {
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec, archived: Archived): Promise<{ readonly zipped: Promise<void> }> {
   assertSheetSpec(spec);
   const pageSetup = pageSetupOf(spec);
   const ws = wb.addWorksheet(spec.name, { ...sheetOptions(spec), ...(pageSetup ? { pageSetup } : {}) }) as unknown as ExcelJS.Worksheet & SheetWriter;
@@ -225,13 +225,13 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   for (const v of spec.validations) addValidation(ws, v);
   addConditionalFormats(ws, spec);
   if (spec.protection) await protectAsProduct(ws);
-  return { zipped: finished(wb, ws) };
+  return { zipped: finished(archived, ws) };
 }
 
-/** When each part has been compressed into the package: the zip writer takes parts one after another. */
-const archivedParts = new WeakMap<object, (part: string) => Promise<void>>();
+/** When a part has been compressed into the package: the zip writer takes parts one after another. */
+type Archived = (part: string) => Promise<void>;
 
-function archiveWatcher(wb: ExcelJS.stream.xlsx.WorkbookWriter): (part: string) => Promise<void> {
+function archiveWatcher(wb: ExcelJS.stream.xlsx.WorkbookWriter): Archived {
   const zip = (wb as unknown as { zip: NodeJS.EventEmitter }).zip;
   const done = new Set<string>();
   const waiting = new Map<string, { resolve(): void; reject(e: unknown): void }>();
@@ -258,12 +258,7 @@ function archiveWatcher(wb: ExcelJS.stream.xlsx.WorkbookWriter): (part: string) 
  * Finishes a sheet; settled once the sheet is compressed into the package (the writer's own "zipped" event says only
  * that the sheet's XML was handed over: sheets built faster than they are compressed would wait in memory, whole).
  */
-function finished(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Pick<SheetWriter, 'commit'>): Promise<void> {
-  let archived = archivedParts.get(wb);
-  if (!archived) {
-    archived = archiveWatcher(wb);
-    archivedParts.set(wb, archived);
-  }
+function finished(archived: Archived, ws: Pick<SheetWriter, 'commit'>): Promise<void> {
   const compressed = archived(`xl/worksheets/sheet${(ws as unknown as { id: number }).id}.xml`);
   ws.commit();
   return compressed;
