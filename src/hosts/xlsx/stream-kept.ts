@@ -4,13 +4,13 @@
  * copied nowhere — and only that small remainder is loaded with ExcelJS. A thousand files' earlier results are thus
  * never held in memory: the rewrite streams the new sheets and copies the kept ones between them, in the old order.
  */
-import * as zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { workbookClass } from './exceljs-parts';
 import type { Revalidation } from '../../app/workbook-port';
 import { addValidation } from './apply-spec';
 import { readPackageProtection, restoreProtection } from './protection';
 import { clearValidations, compactValidations } from './validations';
+import { nodeInflate } from './open-fast';
 import { readRelationships, readWorkbookPart } from './xlsx-parts';
 import { crc32, entryData, zipDirectory, type ZipEntry } from './zip';
 
@@ -36,7 +36,8 @@ function partOf(bytes: Uint8Array, e: ZipEntry | undefined): Uint8Array | null {
   if (!e) return null;
   const data = entryData(bytes, e);
   if (data === null) return null;
-  return e.method === 0 ? data : zlib.inflateRawSync(data);
+  // Never more than its declared size (the fast reader's inflate): a part that would grow past it is damage.
+  return e.method === 0 ? data : nodeInflate(data, e.uncompressed);
 }
 
 /** The package's parts, and which of them a rewrite replacing the sheets named `replaced` empties or drops. */
