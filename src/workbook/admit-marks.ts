@@ -8,9 +8,8 @@
  * agency sends later (different figures, statuses or findings) is not admitted by a mark made for an earlier one.
  */
 import { normaliseName } from '../domain/text';
-import { cellRef } from './a1';
-import { CODE_HEADER } from './received-dates';
-import { type Grid, type GridValue, forEachCell, forEachRow, gridText, gridValue, isEmptyValue } from './grid';
+import { type Grid, type GridValue, gridText, isEmptyValue } from './grid';
+import { findHeaderRow, readTypedCells, type TypedCells } from './typed-columns';
 
 export const ADMIT_HEADER = 'Cho tính vào tổng hợp';
 /** The hidden column: the fingerprint of the file the row shows (the file a mark on the row is for). */
@@ -30,12 +29,8 @@ export interface AdmitEntry {
   readonly fileKey: string | null;
 }
 
-export interface AdmitMarks {
-  /** Agency code (upper case) → what was typed. */
-  readonly entries: ReadonlyMap<string, AdmitEntry>;
-  /** Cells that hold neither "Có" nor "Không": the cell, the agency and the text. */
-  readonly unreadable: readonly { readonly cell: string; readonly code: string; readonly text: string }[];
-}
+/** What was typed by agency code, and the cells that hold neither "Có" nor "Không". */
+export type AdmitMarks = TypedCells<AdmitEntry>;
 
 /** What a typed cell says: "Có" true; "Không" (any case) or empty false; anything else null. */
 export function admitChoice(v: GridValue): boolean | null {
@@ -46,48 +41,15 @@ export function admitChoice(v: GridValue): boolean | null {
   return null;
 }
 
-interface Columns {
-  readonly row: number;
-  readonly code: number;
-  readonly admit: number;
-  readonly key: number;
-}
-
-function headerRowOf(grid: Grid): Columns | null {
-  let found: Columns | null = null;
-  forEachRow(grid, 1, (r) => {
-    if (r > 20) return true;
-    let code = 0;
-    let admit = 0;
-    let key = 0;
-    forEachCell(grid, r, (c) => {
-      const h = normaliseName(gridText(grid, r, c));
-      if (h === normaliseName(CODE_HEADER)) code = c;
-      else if (h === normaliseName(ADMIT_HEADER)) admit = c;
-      else if (h === normaliseName(FILE_KEY_HEADER)) key = c;
-    });
-    if (code > 0 && admit > 0) found = { row: r, code, admit, key };
-    return found !== null;
-  });
-  return found;
-}
-
 /** Reads what Sở Nội vụ chose in "Cho tính vào tổng hợp"; null when the sheet has no such column. */
 export function readAdmitMarks(grid: Grid | null): AdmitMarks | null {
   if (!grid) return null;
-  const at = headerRowOf(grid);
+  const headers = { admit: normaliseName(ADMIT_HEADER), key: normaliseName(FILE_KEY_HEADER) };
+  const at = findHeaderRow(grid, { admit: (h) => h === headers.admit, key: (h) => h === headers.key }, 'admit');
   if (!at) return null;
-  const entries = new Map<string, AdmitEntry>();
-  const unreadable: { cell: string; code: string; text: string }[] = [];
-  forEachRow(grid, at.row + 1, (r) => {
-    const code = gridText(grid, r, at.code).trim();
-    const value = gridValue(grid, r, at.admit);
-    if (code === '' || isEmptyValue(value)) return;
-    const cell = cellRef(r, at.admit);
+  return readTypedCells(grid, at, at.admit, (value, cell, r) => {
     const admit = admitChoice(value);
-    if (admit === null) unreadable.push({ cell, code, text: String(value) });
     const key = at.key > 0 ? gridText(grid, r, at.key).trim() : '';
-    entries.set(code.toUpperCase(), { value, admit, cell, fileKey: key === '' ? null : key });
+    return { entry: { value, admit, cell, fileKey: key === '' ? null : key }, understood: admit !== null };
   });
-  return { entries, unreadable };
 }

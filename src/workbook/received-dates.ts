@@ -5,11 +5,11 @@
  */
 import { type Day, fromExcelSerial, parseUserDate, ymdOf } from '../domain/calendar';
 import { normaliseName } from '../domain/text';
-import { cellRef } from './a1';
-import { type Grid, type GridValue, forEachCell, forEachRow, gridText, gridValue, isEmptyValue } from './grid';
+import type { Grid, GridValue } from './grid';
+import { CODE_HEADER, findHeaderRow, readTypedCells, type TypedCells } from './typed-columns';
 
+export { CODE_HEADER };
 export const RECEIVED_HEADER = 'Ngày nhận';
-export const CODE_HEADER = 'Mã đơn vị';
 
 export interface ReceivedEntry {
   /** What the cell holds, written back as it was typed. */
@@ -20,12 +20,8 @@ export interface ReceivedEntry {
   readonly cell: string;
 }
 
-export interface ReceivedDates {
-  /** Agency code (upper case) → what was typed. */
-  readonly entries: ReadonlyMap<string, ReceivedEntry>;
-  /** Cells whose content is not a date: the cell and its text. */
-  readonly unreadable: readonly { readonly cell: string; readonly code: string; readonly text: string }[];
-}
+/** What was typed by agency code, and the cells whose content is not a date. */
+export type ReceivedDates = TypedCells<ReceivedEntry>;
 
 /** A typed date: an Excel date (serial) or day-first text ("15/03/2026", also "2026-03-15"), in 2000–2099. */
 export function receivedDay(v: GridValue): Day | null {
@@ -37,38 +33,13 @@ export function receivedDay(v: GridValue): Day | null {
   return year >= 2000 && year <= 2099 ? day : null;
 }
 
-function headerRowOf(grid: Grid): { row: number; code: number; received: number } | null {
-  let found: { row: number; code: number; received: number } | null = null;
-  forEachRow(grid, 1, (r) => {
-    if (r > 20) return true;
-    let code = 0;
-    let received = 0;
-    forEachCell(grid, r, (c) => {
-      const h = normaliseName(gridText(grid, r, c));
-      if (h === normaliseName(CODE_HEADER)) code = c;
-      else if (h.startsWith(normaliseName(RECEIVED_HEADER))) received = c;
-    });
-    if (code > 0 && received > 0) found = { row: r, code, received };
-    return found !== null;
-  });
-  return found;
-}
-
 /** Reads what Sở Nội vụ typed in the "Ngày nhận" column; null when the sheet has no such column. */
 export function readReceivedDates(grid: Grid | null): ReceivedDates | null {
   if (!grid) return null;
-  const at = headerRowOf(grid);
+  const at = findHeaderRow(grid, { received: (h) => h.startsWith(normaliseName(RECEIVED_HEADER)) }, 'received');
   if (!at) return null;
-  const entries = new Map<string, ReceivedEntry>();
-  const unreadable: { cell: string; code: string; text: string }[] = [];
-  forEachRow(grid, at.row + 1, (r) => {
-    const code = gridText(grid, r, at.code).trim();
-    const value = gridValue(grid, r, at.received);
-    if (code === '' || isEmptyValue(value)) return;
-    const cell = cellRef(r, at.received);
+  return readTypedCells(grid, at, at.received, (value, cell) => {
     const day = receivedDay(value);
-    if (day === null) unreadable.push({ cell, code, text: String(value) });
-    entries.set(code.toUpperCase(), { value, day, cell });
+    return { entry: { value, day, cell }, understood: day !== null };
   });
-  return { entries, unreadable };
 }
