@@ -19,7 +19,7 @@ import { LazyReadError, openForReading, openLazily } from '../hosts/xlsx/open-fa
 import { defaultPlanPack } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { readRegularFile, readRegularFileSync, type ReadOutcome as RegularRead } from './inputs';
-import { UsageError } from './args';
+import { cannotOpen, readOrRefuse } from './file-refusal';
 import type { WorkbookPort } from '../app/workbook-port';
 
 export interface Unreadable {
@@ -88,16 +88,15 @@ export interface ExistingOutput {
 
 /** Opens the existing output for reading (the fast reader); a file that cannot be is a usage error naming it. */
 export async function openExistingOutput(file: string, lang: Lang): Promise<ExistingOutput> {
-  const read = await readRegularFile(file, lang);
-  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
-  const opened = await openLazily(read.bytes, lang);
-  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
+  const bytes = await readOrRefuse(file, lang);
+  const opened = await openLazily(bytes, lang);
+  if (!opened.ok) throw cannotOpen(file, opened.reason, lang);
   const { port } = opened;
   return {
-    bytes: read.bytes,
+    bytes,
     port: {
       read: (names) => port.read(names).catch((e: unknown) => {
-        throw e instanceof LazyReadError ? new UsageError(t(lang, 'cli.file.open', { file, reason: e.reason })) : e;
+        throw e instanceof LazyReadError ? cannotOpen(file, e.reason, lang) : e;
       }),
       write: (specs, options) => port.write(specs, options),
     },

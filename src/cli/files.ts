@@ -5,24 +5,23 @@ import { t, type Lang } from '../domain/i18n';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { UsageError } from './args';
-import { readRegularFile } from './inputs';
+import { cannotOpen, readOrRefuse } from './file-refusal';
 
 export async function openWorkbookFile(file: string, lang: Lang): Promise<FileWorkbook> {
-  const read = await readRegularFile(file, lang);
-  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
+  const bytes = await readOrRefuse(file, lang);
   let opened;
   try {
-    opened = await openWorkbookBytes(read.bytes, undefined, lang);
+    opened = await openWorkbookBytes(bytes, undefined, lang);
   } catch {
     throw damagedFile(file, lang);
   }
-  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
+  if (!opened.ok) throw cannotOpen(file, opened.reason, lang);
   return opened.workbook;
 }
 
 /** The error for a workbook file that cannot be opened because it is damaged. */
 export function damagedFile(file: string, lang: Lang): UsageError {
-  return new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, 'cli.file.damaged') }));
+  return cannotOpen(file, t(lang, 'cli.file.damaged'), lang);
 }
 
 export function requireXlsxName(file: string, lang: Lang): void {

@@ -15,7 +15,7 @@ import { planDocument } from '../hosts/docx/plan-docx';
 import { nodeInflate } from '../hosts/xlsx/open-fast';
 import { parseArgs, usage, UsageError, type CommandDef } from './args';
 import { openWorkbookFile, writeFileAtomically } from './files';
-import { readRegularFile } from './inputs';
+import { cannotOpen, readOrRefuse } from './file-refusal';
 import type { CliIo } from './io';
 import { JSON_OPTION } from './plan-command';
 import { readRosterFile, ROSTER_OPTION } from './roster-file';
@@ -62,10 +62,8 @@ async function importFile(file: string, roster: Roster, options: PlanImportOptio
   const ext = path.extname(file).toLowerCase();
   if (ext === '.xlsx') return importPlanFromWorkbook(await openWorkbookFile(file, lang), roster, options);
   if (ext !== '.docx') throw new UsageError(t(lang, 'cli.planImport.badExtension', { file }));
-  const read = await readRegularFile(file, lang);
-  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
-  const docx = readDocx(read.bytes, nodeInflate);
-  if (!docx.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: t(lang, `planImport.docx.${docx.problem}`) }));
+  const docx = readDocx(await readOrRefuse(file, lang), nodeInflate);
+  if (!docx.ok) throw cannotOpen(file, t(lang, `planImport.docx.${docx.problem}`), lang);
   return importPlanFromText(planDocument(docx.blocks), roster, options);
 }
 

@@ -18,7 +18,7 @@ import type { WorkbookPort } from '../app/workbook-port';
 import { openForReading } from '../hosts/xlsx/open-fast';
 import { parseArgs, usage, UsageError, type CommandDef, type OptionDef } from './args';
 import { writeFileAtomically } from './files';
-import { readRegularFile } from './inputs';
+import { cannotOpen, readOrRefuse } from './file-refusal';
 import type { CliIo } from './io';
 
 const OUT_OPTION: OptionDef = {
@@ -84,10 +84,8 @@ export const REPORT_COMMAND: CommandDef = {
 };
 
 async function openInput(file: string, lang: Lang): Promise<WorkbookPort> {
-  const read = await readRegularFile(file, lang);
-  if (!read.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: read.reason }));
-  const opened = await openForReading(read.bytes, undefined, lang, file);
-  if (!opened.ok) throw new UsageError(t(lang, 'cli.file.open', { file, reason: opened.reason }));
+  const opened = await openForReading(await readOrRefuse(file, lang), undefined, lang, file);
+  if (!opened.ok) throw cannotOpen(file, opened.reason, lang);
   return opened.port;
 }
 
