@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DIST, ROOT, keepOffline } from './browser/harness';
-import { startSession, type PaneSession } from './browser/session';
+import { usePaneSession } from './browser/session';
 import { plan2027 } from '../taskpane/plan-2027';
 
 interface Csp {
@@ -47,15 +47,7 @@ interface Watched {
   close(): Promise<void>;
 }
 
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = usePaneSession();
 
 /** Opens a built page with the Excel fake, watching requests, errors and violations from the start. */
 async function open(file: string, before: (page: Page) => Promise<void> = async () => undefined): Promise<Watched> {

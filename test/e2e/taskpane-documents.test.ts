@@ -4,10 +4,10 @@
  * downloads (Excel on Mac, or a download that fails), the document's text with a Copy button instead.
  * Screenshots: test-results/taskpane-documents.png, taskpane-documents-blocked.png.
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertForms } from '../../src/app/insert-forms';
 import { insertTracker } from '../../src/app/insert-tracker';
@@ -16,39 +16,14 @@ import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { DIST, ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
-
+import { DIST } from './browser/harness';
+import { openPane, RESULTS, syncs, USED_BEFORE, usePaneSession } from './browser/session';
 
 const pack = defaultPlanPack();
-const RESULTS = join(ROOT, 'test-results');
 /** 01/03/2026, 10:00 in Vietnam. */
 const NOW = new Date('2026-03-01T03:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
-
-interface FakeInPage {
-  syncCount: number;
-  resetCounters(): void;
-}
-
-async function syncs(page: Page, reset = false): Promise<number> {
-  return page.evaluate((r) => {
-    const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
-    const n = fake.syncCount;
-    if (r) fake.resetCounters();
-    return n;
-  }, reset);
-}
+const session = usePaneSession();
 
 /** A part of a zip file, read with the project's own zip reader; null when the bytes are no zip or lack the part. */
 function zipPart(bytes: Uint8Array, part: string): string | null {

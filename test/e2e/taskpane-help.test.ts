@@ -3,26 +3,13 @@
  * (the manifest's SupportUrl and LearnMoreUrl), the language that follows Office's display language unless the user
  * chose one, and the Office theme read again when the pane regains focus. Screenshot: test-results/taskpane-help.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { catalog } from '../../src/domain/i18n';
-import { ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
+import { openPane, RESULTS, USED_BEFORE, usePaneSession } from './browser/session';
 
-
-const RESULTS = join(ROOT, 'test-results');
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = usePaneSession();
 
 const helpView = (page: Page) => page.locator('[data-view="help"]');
 const sectionsShown = (page: Page) => page.locator('.pane-main').isVisible();

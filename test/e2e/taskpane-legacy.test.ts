@@ -3,30 +3,18 @@
  * appears, the pane asks first (how many cells on which sheets), converts, checks again and offers "Hoàn tác"; undoing
  * gives the old text back except to a cell the user changed since. Screenshot: test-results/taskpane-legacy.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toTcvn3, toVni } from '../../src/domain/legacy-encoding';
 import { defaultPlanPack } from '../../src/packs';
-import { ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession } from './browser/session';
+import { openPane, RESULTS, usePaneSession } from './browser/session';
 
-const RESULTS = join(ROOT, 'test-results');
 const TRACKER = defaultPlanPack().trackerSheetName;
 const NOTE = toVni('Chờ ý kiến của Sở Nội vụ');
 const PLACE = toTcvn3('Thái Nguyên, ngày 15 tháng 12 năm 2025');
 const LABEL = toTcvn3('Biểu số liệu');
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = usePaneSession();
 
 type Fake = {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

@@ -4,30 +4,17 @@
  * deadlines; a malformed plan file is refused naming the field, the plan in use kept.
  * Screenshot: test-results/taskpane-plan.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from './browser/harness';
-import { openPane, startSession, type PaneSession, USED_BEFORE } from './browser/session';
+import { openPane, RESULTS, USED_BEFORE, usePaneSession } from './browser/session';
 import { plan2027 } from '../taskpane/plan-2027';
 
-
 const plan = plan2027();
-const RESULTS = join(ROOT, 'test-results');
 /** 15/03/2027, 10:00 in Vietnam: task 1 of the 2027 plan ("Tháng 02/2027") is overdue. */
 const NOW = new Date('2027-03-15T03:00:00Z');
 const JSON_TYPE = 'application/json';
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = usePaneSession();
 
 interface FakeInPage {
   sheetNames(): string[];

@@ -5,28 +5,17 @@
  * with the round trips (context.sync calls) they cost. Screenshots: test-results/taskpane-first-run.png,
  * taskpane-tabs-320.png.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultPlanPack } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
-import { ROOT, keepOffline } from './browser/harness';
-import { openPane, startSession, type OpenOptions, type PaneSession } from './browser/session';
+import { keepOffline } from './browser/harness';
+import { openPane, RESULTS, syncs, usePaneSession, type OpenOptions } from './browser/session';
 
-const RESULTS = join(ROOT, 'test-results');
 const NOW = new Date('2026-03-01T03:00:00Z');
 const SHEET = defaultPlanPack().trackerSheetName;
-let session: PaneSession;
-
-beforeAll(async () => {
-  session = await startSession();
-  mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
-});
+const session = usePaneSession();
 
 type InPage = {
   __vtltFake: { syncCount: number; resetCounters(): void; sheetNames(): string[]; typeInto(s: string, a: string, rows: unknown[][]): void };
@@ -38,7 +27,6 @@ const open = (options: OpenOptions & { view?: string } = {}) => {
   // session.openPane appends `hash` to the address as it is: a query goes there too.
   return openPane(session, { now: NOW, ...rest, ...(view ? { hash: `?view=${view}` } : {}) });
 };
-const syncs = (page: Page) => page.evaluate(() => (window as unknown as InPage).__vtltFake.syncCount);
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as InPage).__vtltFake.sheetNames());
 const savedView = (page: Page) => page.evaluate(() => (window as unknown as InPage).__vtltSettings.saved['vtlt.view'] ?? null);
 const tab = (page: Page, view: string) => page.locator(`[role="tab"][data-view="${view}"]`);

@@ -9,7 +9,7 @@
  * changed live (Office's theme is read again when the pane regains focus; the language by its switch).
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { insertForms } from '../../src/app/insert-forms';
 import { insertTracker } from '../../src/app/insert-tracker';
@@ -22,23 +22,18 @@ import { axeViolations } from './browser/harness';
 import {
   LANGS, OFFICE_THEME, SHOTS, THEMES, type Finding, expectNothingSerious, lookAt, lookAtViews, setLang, setTheme, showView, stickingOut,
 } from './browser/pane-look';
-import { openPane, startSession, type PaneSession } from './browser/session';
+import { openPane, usePaneSession } from './browser/session';
 
 const pack = defaultPlanPack();
 /** 01/03/2026, 10:00 in Vietnam: some tasks overdue, some due soon. */
 const NOW = new Date('2026-03-01T03:00:00Z');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let session: PaneSession;
+const session = usePaneSession();
 
-beforeAll(async () => {
-  session = await startSession();
+beforeAll(() => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-}, 600_000);
-
-afterAll(async () => {
-  await session?.close();
 });
 
 // ---------------------------------------------------------------------------------------------------------------

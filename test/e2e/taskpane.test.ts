@@ -7,12 +7,11 @@
  * Screenshots go to test-results/ (taskpane.png, taskpane-dark.png, taskpane-dialog-dark.png, taskpane-forms.png,
  * taskpane-check.png, taskpane-consolidate.png).
  */
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { insertForms } from '../../src/app/insert-forms';
 import { insertTracker } from '../../src/app/insert-tracker';
 import { summariseTracker } from '../../src/app/tracker-summary';
@@ -23,66 +22,21 @@ import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { columnLetter } from '../../src/workbook/a1';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
-import { DIST, ROOT, bundleOf, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './browser/harness';
+import { DIST, bundleOf } from './browser/harness';
 import type { PageFakeOptions } from './browser/fake-page';
-import { USED_BEFORE } from './browser/session';
-
+import { openPane as openPaneIn, RESULTS, syncs, USED_BEFORE, usePaneSession, type OpenedPane } from './browser/session';
 
 const pack = defaultPlanPack();
 const SHEET = pack.trackerSheetName;
-const RESULTS = join(ROOT, 'test-results');
 /** 01/03/2026, 10:00 in Vietnam: task 1 ("Tháng 01/2026") is 29 days overdue. */
 const NOW = new Date('2026-03-01T03:00:00Z');
 
-let browser: Browser;
-let server: Server;
-let baseUrl: string;
-let fakeScript: string;
-
-beforeAll(async () => {
-  ensureTaskpaneBuilt();
-  fakeScript = await bundlePageFake();
-  ({ server, url: baseUrl } = await serveDist());
-  mkdirSync(RESULTS, { recursive: true });
-  // launch() starts Chromium with a fresh temporary profile (user-data dir), removed on close.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-});
-
-interface Opened {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly refused: string[];
-  readonly errors: string[];
-}
+const session = usePaneSession();
 
 /** Opens the pane; `view` as the ribbon's buttons do (taskpane.html?view=<id>), else where the workbook says. */
-async function openPane(options: PageFakeOptions & { colorScheme?: 'light' | 'dark'; lang?: 'en'; view?: string } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: 320, height: 760 },
-    deviceScaleFactor: 1,
-    colorScheme: options.colorScheme ?? 'light',
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.clock.setFixedTime(NOW);
-  const refused = await keepOffline(page, baseUrl);
-  await page.addInitScript({ content: fakeScript });
-  const { colorScheme: _c, lang, view, ...fakeOptions } = options;
-  await page.addInitScript({ content: `window.VtltFake.install(${JSON.stringify(fakeOptions)});` });
-  if (lang) await page.addInitScript({ content: `localStorage.setItem('vtlt.pane.lang', ${JSON.stringify(lang)});` });
-  await page.goto(`${baseUrl}/taskpane.html${view ? `?view=${view}` : ''}`);
-  return { context, page, refused, errors };
+function openPane(options: PageFakeOptions & { colorScheme?: 'light' | 'dark'; lang?: 'en'; view?: string } = {}): Promise<OpenedPane> {
+  const { lang, view, ...rest } = options;
+  return openPaneIn(session, { now: NOW, ...rest, savedLang: lang, ...(view ? { hash: `?view=${view}` } : {}) });
 }
 
 /** Shows a view with its tab. */
@@ -403,15 +357,6 @@ async function allFills(page: Page): Promise<Record<string, unknown>> {
   });
 }
 
-async function syncs(page: Page, reset = false): Promise<number> {
-  return page.evaluate((r) => {
-    const fake = (window as unknown as { __vtltFake: FakeInPage }).__vtltFake;
-    const n = fake.syncCount;
-    if (r) fake.resetCounters();
-    return n;
-  }, reset);
-}
-
 /**
  * An input cell of form `code` as the pane lays it out (the layout is the same on every host): the first one, or the
  * one of row code `row`, column `col`.
@@ -596,7 +541,7 @@ describe('report forms, check and consolidation in Chromium', () => {
       { name: 'so-tai-chinh-2024.xlsx', mimeType: XLSX, buffer: await agencyFile('STC', 2024) },
     ];
     const { context, page, refused, errors } = await openPane({ view: 'consolidate' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.baseUrl });
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
     try {

@@ -1,10 +1,14 @@
 /**
  * A browser session for the task pane tests: dist/ built and served on 127.0.0.1, headless Chromium, the in-page
  * Excel fake; `openPane` opens the pane in a fresh context (its own localStorage) at a given address.
+ * `usePaneSession` gives a test file its session (started before its tests, closed after them).
  */
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { ROOT, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './harness';
 import type { PageFakeOptions } from './fake-page';
 
 export interface PaneSession {
@@ -31,6 +35,44 @@ export async function startSession(): Promise<PaneSession> {
       await new Promise<void>((ok) => (server as Server).close(() => ok()));
     },
   };
+}
+
+/** Where the browser tests put their screenshots (made by usePaneSession). */
+export const RESULTS = join(ROOT, 'test-results');
+
+/**
+ * Registers the test file's beforeAll (start a session, make test-results/) and afterAll (close it). The session
+ * returned stands for the one started: reading it before beforeAll has run is an error.
+ */
+export function usePaneSession(): PaneSession {
+  let started: PaneSession | undefined;
+  beforeAll(async () => {
+    started = await startSession();
+    mkdirSync(RESULTS, { recursive: true });
+  }, 600_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): PaneSession => {
+    if (!started) throw new Error('The browser session is not started yet (usePaneSession starts it in beforeAll).');
+    return started;
+  };
+  return {
+    get browser() { return current().browser; },
+    get baseUrl() { return current().baseUrl; },
+    get fakeScript() { return current().fakeScript; },
+    close: () => current().close(),
+  };
+}
+
+/** How many context.sync() calls the in-page Excel counted; `reset` sets its counters back to zero after reading. */
+export function syncs(page: Page, reset = false): Promise<number> {
+  return page.evaluate((r) => {
+    const fake = (window as unknown as { __vtltFake: { syncCount: number; resetCounters(): void } }).__vtltFake;
+    const n = fake.syncCount;
+    if (r) fake.resetCounters();
+    return n;
+  }, reset);
 }
 
 export interface OpenedPane {
