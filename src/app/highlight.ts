@@ -12,6 +12,7 @@
 import type { Issue, Severity } from '../domain/validation/issue';
 import { type Grid, forEachRow, gridText } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
+import { recordSheet } from '../workbook/record-sheet';
 import { type CellAt, type FillChange, type FillPort, type FillReading, type Fill, type SheetAccess, fillKey, normaliseCell, parseFillKey } from './cell-fill';
 
 export type { CellAt, Fill, FillChange, FillPort, FillReading, SheetAccess } from './cell-fill';
@@ -81,25 +82,8 @@ const RECORD_NOTE =
   'Bổ trợ Văn thư – Lưu trữ ghi ở đây màu nền của các ô trước khi "Tô màu lỗi", để "Bỏ tô màu" trả lại đúng như cũ. Không sửa trang này.';
 
 export function highlightRecordSheet(entries: readonly HighlightEntry[]): SheetSpec {
-  const last = 2 + Math.max(1, entries.length);
-  return {
-    name: HIGHLIGHT_SHEET,
-    visibility: 'veryHidden',
-    columns: [{ width: 28 }, { width: 22 }, { width: 14 }],
-    blocks: [
-      { at: 'A1', rows: [[RECORD_NOTE]] },
-      { at: 'A2', rows: [[...RECORD_HEADERS]] },
-      { at: 'A3', rows: entries.map((e) => [fillKey(e), fillText(e.previous), fillText(e.applied)]) },
-    ],
-    styles: { text: { numberFormat: '@' }, header: { bold: true } },
-    styleRanges: [
-      { range: `A3:C${last}`, style: 'text' },
-      { range: 'A2:C2', style: 'header' },
-    ],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-  };
+  const rows = entries.map((e) => [fillKey(e), fillText(e.previous), fillText(e.applied)]);
+  return recordSheet(HIGHLIGHT_SHEET, RECORD_NOTE, RECORD_HEADERS, [28, 22, 14], rows);
 }
 
 /** The entries of a record sheet; rows that do not read as "sheet!cell", fill, fill are skipped. */

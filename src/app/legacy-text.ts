@@ -19,6 +19,7 @@ import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
 import { issue, type Issue } from '../domain/validation/issue';
 import { cellRef } from '../workbook/a1';
 import { type Grid, forEachCell, forEachRow, gridText, gridValue } from '../workbook/grid';
+import { FIRST_RECORD_ROW, recordSheet } from '../workbook/record-sheet';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import { type CellAt, fillKey, normaliseCell } from './cell-fill';
 import type { CellTextPort, CellTextReading, TextChange } from './cell-text';
@@ -93,28 +94,10 @@ export interface LegacyEntry extends CellAt {
 const RECORD_HEADERS = ['Trang tính', 'Ô', 'Chữ cũ (bảng mã cũ)', 'Chữ mới (Unicode)'] as const;
 const RECORD_NOTE =
   'Bổ trợ Văn thư – Lưu trữ ghi ở đây chữ cũ của các ô đã "Chuyển sang Unicode", để "Hoàn tác" trả lại đúng như cũ. Không sửa trang này.';
-const FIRST_ENTRY_ROW = 3;
+const FIRST_ENTRY_ROW = FIRST_RECORD_ROW;
 
 export function legacyRecordSheet(entries: readonly LegacyEntry[]): SheetSpec {
-  const last = FIRST_ENTRY_ROW - 1 + Math.max(1, entries.length);
-  return {
-    name: LEGACY_SHEET,
-    visibility: 'veryHidden',
-    columns: [{ width: 16 }, { width: 8 }, { width: 40 }, { width: 40 }],
-    blocks: [
-      { at: 'A1', rows: [[RECORD_NOTE]] },
-      { at: 'A2', rows: [[...RECORD_HEADERS]] },
-      { at: `A${FIRST_ENTRY_ROW}`, rows: entries.map((e) => [e.sheet, e.cell, e.old, e.new]) },
-    ],
-    styles: { text: { numberFormat: '@' }, header: { bold: true } },
-    styleRanges: [
-      { range: `A${FIRST_ENTRY_ROW}:D${last}`, style: 'text' },
-      { range: 'A2:D2', style: 'header' },
-    ],
-    merges: [],
-    validations: [],
-    conditionalFormats: [],
-  };
+  return recordSheet(LEGACY_SHEET, RECORD_NOTE, RECORD_HEADERS, [16, 8, 40, 40], entries.map((e) => [e.sheet, e.cell, e.old, e.new]));
 }
 
 /** The text of a record cell exactly as written (not normalised: it is compared with what the cell holds). */
