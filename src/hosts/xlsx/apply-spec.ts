@@ -13,6 +13,16 @@ export async function protectAsProduct(ws: ExcelJS.Worksheet): Promise<void> {
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 }
 
+/** Whether the sheet is protected (by the product, or by the user with a password of their own). */
+export function isSheetProtected(ws: ExcelJS.Worksheet): boolean {
+  return (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet === true;
+}
+
+/** A sheet kept protected: protected again as the product does when unprotected; its own protection left as it is. */
+export async function protectAgain(ws: ExcelJS.Worksheet): Promise<void> {
+  if (!isSheetProtected(ws)) await protectAsProduct(ws);
+}
+
 const DEFAULT_DATE_MIN = mustDay(2000, 1, 1);
 const DEFAULT_DATE_MAX = mustDay(2100, 12, 31);
 

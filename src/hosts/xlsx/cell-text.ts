@@ -8,12 +8,8 @@ import { type CellAt, fillKey } from '../../app/cell-fill';
 import type { CellContent, CellTextPort, CellTextReading, TextChange } from '../../app/cell-text';
 import type { Grid, GridValue } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
+import { isSheetProtected } from './apply-spec';
 import type { FileWorkbook } from './file-workbook';
-
-function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  return p?.sheet === true;
-}
 
 function textOf(v: ExcelJS.CellValue): GridValue {
   if (v === null || v === undefined) return null;
@@ -37,7 +33,7 @@ export function fileCellText(file: FileWorkbook): CellTextPort {
         const ws = sheetOf(at.sheet);
         if (!ws) continue;
         const cell = ws.getCell(at.cell);
-        const locked = isProtected(ws) && cell.protection?.locked !== false;
+        const locked = isSheetProtected(ws) && cell.protection?.locked !== false;
         cells.set(fillKey(at), { ...at, value: textOf(cell.value), formula: isFormula(cell.value), locked });
       }
       return { cells, recordSheet, record };

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Revalidation, WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
-import { addValidation, applySheetSpec, protectAsProduct } from './apply-spec';
+import { addValidation, applySheetSpec, protectAgain } from './apply-spec';
 import { readPackageProtection, restoreProtection } from './protection';
 import { worksheetToGrid } from './read-grid';
 import { clearValidations, compactValidations } from './validations';
@@ -97,7 +97,7 @@ export class FileWorkbook implements WorkbookPort {
     }
     for (const name of this.keepProtected) {
       const ws = this.workbook.getWorksheet(name);
-      if (ws && !(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) await protectAsProduct(ws);
+      if (ws) await protectAgain(ws);
     }
   }
 

@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import { assertSheetSpec, type SheetSpec } from '../../workbook/sheet-spec';
-import { addConditionalFormats, addValidation, pageSetupOf, protectAsProduct, sheetOptions } from './apply-spec';
+import { addConditionalFormats, addValidation, pageSetupOf, protectAgain, protectAsProduct, sheetOptions } from './apply-spec';
 import { specRows } from './spec-cells';
 import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
@@ -58,7 +58,7 @@ export class StreamedWorkbook implements WorkbookPort {
       if (kept === null) return this.writeWhole(this.existing.bytes, specs, options);
       for (const name of options.keepProtected ?? []) {
         const ws = kept.sheets.get(name);
-        if (ws && !(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) await protectAsProduct(ws);
+        if (ws) await protectAgain(ws);
       }
     }
     const out = createWriteStream(this.file);
