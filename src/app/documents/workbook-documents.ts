@@ -8,6 +8,7 @@
  */
 import type { FormPack } from '../../domain/form-pack';
 import type { PlanPack } from '../../domain/plan-pack';
+import { sameName } from '../../domain/text';
 import { SUBMISSION_SHEET } from '../../workbook/consolidation-sheets';
 import { IDENTITY_SHEET } from '../../workbook/identity';
 import type { ValidateOptions } from '../validate-workbook';
@@ -28,8 +29,6 @@ export interface Offered {
   /** The documents it can give, in the order the pane lists them. */
   readonly kinds: readonly DocumentKind[];
 }
-
-const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
 
 /**
  * An agency workbook holds the plan's tracker or the product's identity stamp; a consolidation workbook holds the
