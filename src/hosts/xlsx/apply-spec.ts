@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { utcDateOf, mustDay } from '../../domain/calendar';
 import { type SheetSpec, type Validation, assertSheetSpec, listSource } from '../../workbook/sheet-spec';
-import { forEachSpecRow } from './spec-cells';
+import { specRows } from './spec-cells';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -78,14 +78,14 @@ export async function applySheetSpec(wb: ExcelJS.Workbook, spec: SheetSpec): Pro
   for (const { row, height } of spec.rowHeights ?? []) ws.getRow(row).height = height;
 
   // Values and styles (the unlocked ranges' included), cell by cell, each style one object shared by its cells.
-  forEachSpecRow(spec, (r, cells) => {
+  for (const [r, cells] of specRows(spec)) {
     const row = ws.getRow(r);
     for (const c of cells) {
       const cell = row.getCell(c.col);
       if (c.value !== undefined) cell.value = c.value;
       if (c.style !== null) cell.style = c.style;
     }
-  });
+  }
   for (const m of spec.merges) ws.mergeCells(m);
 
   for (const v of spec.validations) addValidation(ws, v);

@@ -11,7 +11,7 @@ import { type CellStyle, type CellValue, type SheetSpec, isDate, isFormula } fro
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-export function cellContent(v: CellValue): ExcelJS.CellValue {
+function cellContent(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (isFormula(v)) return { formula: v.formula.replace(/^=/, ''), date1904: false } as ExcelJS.CellFormulaValue;
   if (isDate(v)) return toExcelSerial(v.date);
@@ -64,14 +64,10 @@ interface Span {
 }
 
 /**
- * Calls `fn` for each row the spec writes to (values or styles), in order, with its cells in column order. Styles
- * apply in the order of spec.styleRanges, then the unlocked ranges of the sheet's protection, as the spec says.
+ * Each row the spec writes to (values or styles), in order, with its cells in column order, one by one (a writer may
+ * pause between them). Styles apply in the order of spec.styleRanges, then the unlocked ranges of the sheet's
+ * protection, as the spec says.
  */
-export function forEachSpecRow(spec: SheetSpec, fn: (row: number, cells: readonly SpecCell[]) => void): void {
-  for (const [row, cells] of specRows(spec)) fn(row, cells);
-}
-
-/** The rows forEachSpecRow calls its function with, one by one (a writer may pause between them). */
 export function* specRows(spec: SheetSpec): Generator<readonly [number, readonly SpecCell[]]> {
   const spans: Span[] = [
     ...spec.styleRanges.map((s, i) => {
