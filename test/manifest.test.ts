@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TAB_VIEWS } from '../src/taskpane/route';
 
 interface Issue {
   code: string;
@@ -129,6 +130,10 @@ describe('manifest.xml: own checks', () => {
         expect(drawn.equals(fs.readFileSync(path.join(assetsDir, file))), `${file}: run node scripts/make-icons.cjs`).toBe(true);
       }
     }
+  });
+
+  it("checks the ribbon against the pane's own tabs (src/taskpane/route.ts), in their order", () => {
+    expect(checks.PANE_VIEWS).toEqual([...TAB_VIEWS]);
   });
 
   it('puts the view buttons and Làm mới hạn in the Home tab group, in the order of the pane, in Vietnamese and English', () => {

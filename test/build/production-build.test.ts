@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TAB_VIEWS } from '../../src/taskpane/route';
 
 interface UrlEntry {
   url: string;
@@ -46,7 +47,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 const sourceManifest = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 const webpackCli = path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
 const csp = require(path.join(root, 'scripts', 'csp.cjs')) as { contentSecurityPolicy(options?: { devServer?: string }): string };
-const VIEWS = ['tracker', 'forms', 'check', 'consolidate', 'documents'];
+const VIEWS = TAB_VIEWS;
 const schemaPresent = fs.existsSync(path.resolve(root, '..', 'shared', 'schemas', 'office-manifest', 'OfficeAppManifestV1_1.xsd'));
 
 const ADDRESS = 'https://vanthu.example.gov.vn/bo-tro/vtlt';

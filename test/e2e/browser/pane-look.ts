@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { TAB_VIEWS } from '../../../src/taskpane/route';
 import { ROOT, axeViolations, describeViolations, type AxeViolation } from './harness';
 
 export const SHOTS = join(ROOT, 'test-results/views');
@@ -47,7 +48,7 @@ export async function setLang(page: Page, lang: Lang): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 20_000 }).toBe(lang);
 }
 
-const TABS = ['tracker', 'forms', 'check', 'consolidate', 'documents'];
+const TABS: readonly string[] = TAB_VIEWS;
 
 /** The views: the tabs, the settings behind the gear, the help (#help, over any view). */
 export async function showView(page: Page, view: string): Promise<void> {
