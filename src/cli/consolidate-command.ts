@@ -163,7 +163,6 @@ function workerScript(): string | null {
  */
 async function consolidateGuarded(target: WorkbookPort, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
   const { lang } = o;
-  const pack = o.plan;
   const formPack = defaultFormPack();
   const script = files.length >= WORKERS_FROM ? workerScript() : null;
   const excluded = new Set<string>();
@@ -187,9 +186,9 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
     try {
       const done = await consolidateInto(target, {
         files: inputs,
-        planPack: pack,
+        planPack: o.plan,
         formPack,
-        knownPacks: knownPacks(pack, formPack),
+        knownPacks: knownPacks(o.plan, formPack),
         defaultRoster: defaultRoster(),
         ...(o.roster ? { roster: o.roster } : {}),
         asOf: o.settings.asOf,
