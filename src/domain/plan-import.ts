@@ -14,6 +14,7 @@ import type { PlanMeta } from './plan-import-meta';
 import { findHeader, readTableRows, type RowRef, type SourceRow, type TableProblem } from './plan-import-table';
 import { loadPlanPack, type Audience, type PlanPack, type PlanTask } from './plan-pack';
 import type { Roster } from './roster';
+import { withoutDiacritics } from './text';
 
 export const APPENDIX_SECTION = { id: 'appendix', title: 'Nhiệm vụ trọng tâm (Phụ lục kèm theo Kế hoạch)' } as const;
 
@@ -68,8 +69,7 @@ export type PlanImportResult =
 
 /** "Thái Nguyên" → "tn"; no province → "ke-hoach". */
 function derivedId(province: string | undefined, year: number): string {
-  const initials = (province ?? '')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
+  const initials = withoutDiacritics(province ?? '').toLowerCase()
     .split(/\s+/).filter((w) => /^[a-z]/.test(w)).map((w) => w.charAt(0)).join('');
   return initials === '' ? `ke-hoach-vtlt-${year}` : `${initials}-vtlt-${year}`;
 }

@@ -9,3 +9,8 @@ export function normaliseName(s: string): string {
 export function sameName(a: string, b: string): boolean {
   return normaliseName(a) === normaliseName(b);
 }
+
+/** The text in plain ASCII letters where Vietnamese has marks: "Đồng Tháp" → "Dong Thap" (case kept). */
+export function withoutDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normaliseName, sameName } from '../../src/domain/text';
+import { normaliseName, sameName, withoutDiacritics } from '../../src/domain/text';
 
 describe('name comparison (domain.md §8)', () => {
   it('normalises to NFC, lower case, single spaces, trimmed', () => {
@@ -16,5 +16,12 @@ describe('name comparison (domain.md §8)', () => {
     expect(sameName('Sở Nội vụ', 'So Noi vu')).toBe(false);
     expect(sameName('Xã Đồng Hỷ', 'Xã Đồng Hy')).toBe(false);
     expect(sameName('Sở Nội vụ', 'Sở Nội vụ 2')).toBe(false);
+  });
+});
+
+describe('withoutDiacritics', () => {
+  it('drops the marks and writes đ/Đ as d/D, keeping case (file names, plan ids)', () => {
+    expect(withoutDiacritics('Đồng Tháp đổi')).toBe('Dong Thap doi');
+    expect(withoutDiacritics('Thái Nguyên'.normalize('NFD'))).toBe('Thai Nguyen');
   });
 });

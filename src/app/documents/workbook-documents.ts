@@ -8,7 +8,7 @@
  */
 import type { FormPack } from '../../domain/form-pack';
 import type { PlanPack } from '../../domain/plan-pack';
-import { sameName } from '../../domain/text';
+import { sameName, withoutDiacritics } from '../../domain/text';
 import { SUBMISSION_SHEET } from '../../workbook/consolidation-sheets';
 import { IDENTITY_SHEET } from '../../workbook/identity';
 import type { ValidateOptions } from '../validate-workbook';
@@ -66,7 +66,7 @@ export type DraftResult =
 
 /** A file name with letters, digits and dashes only: safe in any download folder and any host. */
 function fileSafe(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return withoutDiacritics(s).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /** The Word file's name: the kind of document, the plan year, and the agency's code for an agency's report. */
