@@ -86,6 +86,14 @@ function allowedRequest(url: string): boolean {
   return url.startsWith(`${session.baseUrl}/`) || url.startsWith(csp.OFFICE_JS_CDN);
 }
 
+/** No policy violation, no uncaught error, no request refused or sent anywhere but the local server and the CDN. */
+async function expectNothingRefused(pane: Watched): Promise<void> {
+  expect(await pane.violations()).toEqual([]);
+  expect(pane.errors).toEqual([]);
+  expect(pane.refused).toEqual([]);
+  expect(pane.requests.filter((u) => !allowedRequest(u))).toEqual([]);
+}
+
 /** The built page's <head>, and the text of its tags. */
 function headOf(html: string): string {
   return /<head>([\s\S]*?)<\/head>/i.exec(html)?.[1] ?? '';
@@ -231,10 +239,7 @@ describe('the lazily loaded parts under the policy', () => {
         await pane.page.waitForLoadState('networkidle');
         const view = /[?&]view=([a-z]+)/.exec(address)?.[1];
         if (view) await pane.page.locator(`[role="tab"][data-view="${view}"][aria-selected="true"]`).waitFor({ timeout: 30_000 });
-        expect(await pane.violations()).toEqual([]);
-        expect(pane.errors).toEqual([]);
-        expect(pane.refused).toEqual([]);
-        expect(pane.requests.filter((u) => !allowedRequest(u))).toEqual([]);
+        await expectNothingRefused(pane);
       } finally {
         await pane.close();
       }
@@ -265,10 +270,7 @@ describe('the other pages under the policy', () => {
     const page = await open('commands.html');
     try {
       await page.page.waitForLoadState('networkidle');
-      expect(await page.violations()).toEqual([]);
-      expect(page.errors).toEqual([]);
-      expect(page.refused).toEqual([]);
-      expect(page.requests.filter((u) => !allowedRequest(u))).toEqual([]);
+      await expectNothingRefused(page);
     } finally {
       await page.close();
     }
