@@ -8,7 +8,7 @@ import type { Roster, RosterEntry } from '../domain/roster';
 import { rosterEntryFor } from '../domain/roster-match';
 import { UnreadableFile } from './unreadable-file';
 import type { Issue } from '../domain/validation/issue';
-import { t, type Lang } from '../domain/i18n';
+import type { Lang } from '../domain/i18n';
 import type { Grid } from '../workbook/grid';
 import { entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
 import type { AcceptedFile, ConsolidateRequest, InputFile, RejectedFile, TaskNote } from './consolidate';

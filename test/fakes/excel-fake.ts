@@ -582,7 +582,6 @@ function writeInputs(
   input: unknown,
   what: string,
 ): void {
-  const typing = what === 'typing' || what === 'pasting';
   if (!isBounded(r)) fail('InvalidArgument', `${what}: whole rows or columns are not emulated`);
   const rows = r.bottom - r.top + 1;
   const cols = r.right - r.left + 1;
