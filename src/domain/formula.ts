@@ -73,8 +73,11 @@ function compare(a: Value, b: Value): number {
   const rb = rank(right);
   if (ra !== rb) return ra - rb;
   if (typeof left === 'string' && typeof right === 'string') {
-    const x = left.toLocaleLowerCase('vi');
-    const y = right.toLocaleLowerCase('vi');
+    if (left === right) return 0;
+    // toLowerCase, not toLocaleLowerCase('vi'): Unicode's locale-specific casing (SpecialCasing.txt) is for
+    // Lithuanian, Turkish and Azeri only, so for Vietnamese both give the same text — this without a locale lookup.
+    const x = left.toLowerCase();
+    const y = right.toLowerCase();
     return x < y ? -1 : x > y ? 1 : 0;
   }
   return Number(left) - Number(right);

@@ -260,15 +260,28 @@ function isHex(s: string, from: number, to: number): boolean {
   return to > from;
 }
 
-/** One entity or reference starting at `amp` ("&amp;", "&#7841;", "&#x1EA1;"): its text and where it ends; null if none. */
-function entityAt(s: string, amp: number): [string, number] | null {
+/** Whether `s` has `word` at `at` (compared by code unit, no string made). */
+function hasAt(s: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Where one entity or reference starting at `amp` ends, its text left in `entity`; -1 if there is none. */
+let entity = '';
+function entityAt(s: string, amp: number): number {
+  // The ones writers put in cell text, most of all "&quot;" (ExcelJS writes every quotation mark so), told at once.
+  if (hasAt(s, amp + 1, 'quot;')) return (entity = '"'), amp + 6;
+  if (hasAt(s, amp + 1, 'amp;')) return (entity = '&'), amp + 5;
   const semi = s.indexOf(';', amp + 1);
-  if (semi < 0 || semi - amp > 12) return null;
+  if (semi < 0 || semi - amp > 12) return -1;
   const body = s.slice(amp + 1, semi);
-  if (body.startsWith('#x') || body.startsWith('#X')) return isHex(body, 2, body.length) ? [codePoint(parseInt(body.slice(2), 16)), semi + 1] : null;
-  if (body.startsWith('#')) return DECIMAL_REF.test(body) ? [codePoint(Number(body.slice(1))), semi + 1] : null;
-  const named = ENTITIES[body];
-  return named === undefined ? null : [named, semi + 1];
+  let found: string | undefined;
+  if (body.startsWith('#x') || body.startsWith('#X')) found = isHex(body, 2, body.length) ? codePoint(parseInt(body.slice(2), 16)) : undefined;
+  else if (body.startsWith('#')) found = DECIMAL_REF.test(body) ? codePoint(Number(body.slice(1))) : undefined;
+  else found = ENTITIES[body];
+  if (found === undefined) return -1;
+  entity = found;
+  return semi + 1;
 }
 
 /** OOXML's _xHHHH_ escape starting at `at`, or null. */
@@ -280,26 +293,48 @@ function escapeAt(s: string, at: number): string | null {
 
 /** XML text → string: entities, numeric references, and OOXML's _xHHHH_ escapes (decoded in one left-to-right pass). */
 export function xmlText(s: string): string {
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
+  let amp = s.indexOf('&');
+  let escape = s.indexOf('_x');
+  if (amp < 0 && escape < 0) return s;
+  if (escape < 0 && s.indexOf('&#', amp) < 0) return namedOnly(s);
   let out = '';
   let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === AMP) {
-      const e = entityAt(s, i);
-      if (e === null) continue;
-      out += s.slice(from, i) + e[0];
-      from = e[1];
-      i = e[1] - 1;
-    } else if (c === UNDERSCORE) {
-      const ch = escapeAt(s, i);
-      if (ch === null) continue;
-      out += s.slice(from, i) + ch;
-      from = i + 7;
-      i += 6;
+  // From one "&" or "_x" to the next (indexOf, not a test of every character), whichever comes first.
+  while (amp >= 0 || escape >= 0) {
+    if (amp >= 0 && (escape < 0 || amp < escape)) {
+      const end = entityAt(s, amp);
+      if (end >= 0) {
+        out += s.slice(from, amp) + entity;
+        from = end;
+      }
+      amp = s.indexOf('&', Math.max(end, amp + 1));
+      if (escape >= 0 && escape < from) escape = s.indexOf('_x', from);
+    } else {
+      const ch = escapeAt(s, escape);
+      if (ch !== null) {
+        out += s.slice(from, escape) + ch;
+        from = escape + 7;
+      }
+      escape = s.indexOf('_x', ch !== null ? from : escape + 1);
+      if (amp >= 0 && amp < from) amp = s.indexOf('&', from);
     }
   }
   return out + s.slice(from);
+}
+
+/**
+ * Text whose only references are named entities (most cell text: ExcelJS writes each quotation mark as "&quot;"),
+ * replaced by the engine's own search. "&amp;" last: no replacement before it makes an "&", and the "&" it makes are
+ * not looked at again — the same as one pass from left to right.
+ */
+function namedOnly(s: string): string {
+  let out = s;
+  if (out.includes('&quot;')) out = out.replaceAll('&quot;', '"');
+  if (out.includes('&lt;')) out = out.replaceAll('&lt;', '<');
+  if (out.includes('&gt;')) out = out.replaceAll('&gt;', '>');
+  if (out.includes('&apos;')) out = out.replaceAll('&apos;', "'");
+  if (out.includes('&amp;')) out = out.replaceAll('&amp;', '&');
+  return out;
 }
 
 /** Bytes [start, end) as text: plain ASCII is built directly; anything else is decoded as UTF-8, then unescaped. */
