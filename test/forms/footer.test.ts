@@ -38,7 +38,7 @@ function contents(file: FileWorkbook): string {
       sheet.eachRow({ includeEmpty: false }, (row) =>
         row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.style])),
       );
-      return [sheet.name, sheet.state, sheet.sheetProtection, cells];
+      return [sheet.name, sheet.state, (sheet as unknown as { sheetProtection?: unknown }).sheetProtection ?? null, cells];
     }),
   );
 }
