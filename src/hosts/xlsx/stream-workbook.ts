@@ -21,6 +21,8 @@ import { RowWriter } from './stream-rows';
 import { FileWorkbook } from './file-workbook';
 import { copySheet, ExistingWorkbookDamaged, loadKeptSheets, type KeptSheets } from './stream-kept';
 import { workbookWriter } from './exceljs-parts';
+import { PackageZip } from './package-zip';
+import type { Writable } from 'node:stream';
 
 /** The WorksheetWriter's few members used here beyond a Worksheet's (ExcelJS types them as a Worksheet). */
 interface SheetWriter {
@@ -66,8 +68,7 @@ export class StreamedWorkbook implements WorkbookPort {
       out.on('close', resolve);
       out.on('error', reject);
     });
-    const Writer = workbookWriter();
-    const wb = new Writer({ stream: out, useStyles: true, useSharedStrings: true });
+    const wb = packageWriter(out, this.savedAt);
     const archived = archiveWatcher(wb);
     wb.creator = 'vtlt';
     wb.lastModifiedBy = 'vtlt';
@@ -105,6 +106,32 @@ export class StreamedWorkbook implements WorkbookPort {
     await whole.write(specs, options);
     await writeFile(this.file, await whole.toBuffer(this.savedAt));
   }
+}
+
+/** The members of ExcelJS's WorkbookWriter that packageWriter sets (not in its typings). */
+interface WriterInside {
+  zip: unknown;
+  stream: unknown;
+  promise: Promise<unknown>;
+  addThemes(): Promise<void>;
+  addOfficeRels(): Promise<void>;
+}
+
+/**
+ * ExcelJS's WorkbookWriter writing through PackageZip (package-zip.ts) into `out`. The writer makes its own zip writer
+ * and gives it the theme and the package's relationships at once; made without a stream, that zip writes into
+ * memory and is never finished, and the two parts go to PackageZip instead.
+ */
+function packageWriter(out: NodeJS.WritableStream, savedAt: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  const Writer = workbookWriter();
+  const wb = new Writer({ useStyles: true, useSharedStrings: true });
+  const inside = wb as unknown as WriterInside;
+  const zip = new PackageZip(savedAt);
+  zip.pipe(out as unknown as Writable);
+  inside.zip = zip;
+  inside.stream = out;
+  inside.promise = Promise.all([inside.addThemes(), inside.addOfficeRels()]);
+  return wb;
 }
 
 /** Rows written between two turns of the event loop. */
