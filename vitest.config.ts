@@ -7,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['test/setup-catalogs.ts'],
     testTimeout: 20_000,
+    // beforeAll hooks build workbooks and run the CLI several times; vitest's 10 s default is too near on a slow
+    // 2-core CI machine running test files side by side. Hooks that need more say so.
+    hookTimeout: 120_000,
   },
 });

@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     teardownTimeout: 60_000,
+    // expect.poll waits for what the page shows after a click or a run; its 1 s default is too short for a slow CI
+    // machine (a poll only waits longer when the condition is not met yet: a passing test is no slower).
+    expect: { poll: { timeout: 30_000 } },
   },
 });
