@@ -83,9 +83,15 @@ beforeAll(async () => {
   const roster = defaultRoster();
   const snv = await agencyWorkbook(findAgency(roster, 'SNV')!, new Date(Date.UTC(2026, 1, 10)), 7);
   const stc = await agencyWorkbook(findAgency(roster, 'STC')!, new Date(Date.UTC(2026, 1, 11)), 8);
-  const snvBytes = new Uint8Array(await snv.workbook.toBuffer());
+  // Fixed creation and save times: the damaged variants flip bytes at fixed offsets, and the compressed docProps/core.xml
+  // (and every entry after it) would otherwise move with the clock, so each run would damage other bytes.
+  const stamp = (a: typeof snv, ms: number) => {
+    a.workbook.workbook.created = new Date(ms);
+    return a.workbook.toBuffer(new Date(ms));
+  };
+  const snvBytes = new Uint8Array(await stamp(snv, Date.UTC(2026, 1, 10, 9)));
   writeFileSync(f(goodNames[0]!), snvBytes);
-  writeFileSync(f(goodNames[1]!), new Uint8Array(await stc.workbook.toBuffer()));
+  writeFileSync(f(goodNames[1]!), new Uint8Array(await stamp(stc, Date.UTC(2026, 1, 11, 9))));
   variants = damagedVariants(snvBytes);
   for (const [name, bytes] of variants) writeFileSync(f(`hong-${name}`), bytes);
   symlinkSync(path.join(root, 'khong-con.xlsx'), f('lien-ket-hong.xlsx'));
