@@ -184,9 +184,11 @@ describe('the pane under the policy', () => {
       return { inline: (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false, evaluated };
     });
     expect(ran).toEqual({ inline: false, evaluated: 'EvalError' });
-    const seen = await pane.violations();
-    expect(seen).toContainEqual({ directive: 'script-src-elem', blocked: 'inline' });
-    expect(seen).toContainEqual({ directive: 'script-src', blocked: 'eval' });
+    // The violation events come as tasks of their own: waited for, not assumed to be there after a fixed delay.
+    await expect.poll(() => pane.violations()).toEqual(expect.arrayContaining([
+      { directive: 'script-src-elem', blocked: 'inline' },
+      { directive: 'script-src', blocked: 'eval' },
+    ]));
   });
 
   it('refuses an inline style, a script and a connection elsewhere, and a plugin object', async () => {
@@ -212,11 +214,13 @@ describe('the pane under the policy', () => {
       return { outline: getComputedStyle(document.body).outlineStyle, fetched };
     });
     expect(outcome).toEqual({ outline: 'none', fetched: 'refused' });
-    const directives = (await pane.violations()).map((v) => v.directive);
-    for (const d of ['style-src-elem', 'script-src-elem', 'connect-src', 'object-src']) expect(directives, d).toContain(d);
+    // The object's load (and its violation) and the failed requests' events may come after the page's script ends.
+    const directives = () => pane.violations().then((seen) => seen.map((v) => v.directive));
+    await expect.poll(directives).toEqual(expect.arrayContaining(['style-src-elem', 'script-src-elem', 'connect-src', 'object-src']));
     // Blocked by the browser for the policy: nothing reached the network, nor the harness's router before it.
     const elsewhere = pane.requests.filter((u) => u.includes('example.com'));
-    for (const url of elsewhere) expect(pane.failed.find((f) => f.url === url)?.why, url).toMatch(/csp/i);
+    const whyFailed = () => elsewhere.map((url) => [url, pane.failed.find((f) => f.url === url)?.why ?? '(not failed yet)']);
+    await expect.poll(whyFailed).toEqual(elsewhere.map((url) => [url, expect.stringMatching(/csp/i)]));
     expect(pane.refused).toEqual([]);
   });
 });

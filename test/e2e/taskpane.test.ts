@@ -384,7 +384,8 @@ async function agencyFile(code: string, year: number): Promise<Buffer> {
   await insertTracker(wb, { pack, agency, now: NOW, confirm: async () => true });
   const r = await insertForms(wb, { pack: defaultFormPack(), agency, year, plan: { id: pack.id, version: pack.version }, now: NOW, confirm: async () => true });
   if (!r.ok) throw new Error('no forms');
-  return Buffer.from(await wb.toBuffer());
+  // Saved at the pane's clock: the file's save time (when the agency "sent" it) does not follow the day the test runs.
+  return Buffer.from(await wb.toBuffer(NOW));
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -554,18 +555,27 @@ describe('report forms, check and consolidation in Chromium', () => {
       await input.setInputFiles(files);
       await expect.poll(() => section.locator('.files').textContent()).toBe('Đã chọn 3 tệp:phuong-quyet-thang.xlsxso-noi-vu.xlsxso-tai-chinh-2024.xlsx');
 
-      // Watch the busy line, and make every file slow to read, to see the progress and to cancel.
+      // Watch the busy line, and make every file slow to read, to see the progress and to cancel. The reads are held
+      // until the test lets them go (window.__hold), so the cancel comes while the first file is read however slow
+      // the machine: a fixed delay alone could let the run end before the click.
       await page.evaluate(() => {
+        const win = window as unknown as { __seen: string[]; __hold: boolean };
         const seen: string[] = [];
-        (window as unknown as { __seen: string[] }).__seen = seen;
+        win.__seen = seen;
+        win.__hold = true;
         const status = document.querySelector('[data-section="consolidate"] .status')!;
         new MutationObserver(() => {
           const text = status.querySelector('.busy')?.textContent;
           if (text && seen[seen.length - 1] !== text) seen.push(text);
         }).observe(status, { childList: true, subtree: true, characterData: true });
         const read = File.prototype.arrayBuffer;
+        const released = (): Promise<void> =>
+          new Promise((resolve) => {
+            const wait = () => (win.__hold ? setTimeout(wait, 20) : setTimeout(resolve, 400));
+            wait();
+          });
         File.prototype.arrayBuffer = function slow(this: File) {
-          return new Promise((resolve) => setTimeout(resolve, 400)).then(() => read.call(this));
+          return released().then(() => read.call(this));
         };
       });
       await section.getByRole('button', { name: 'Tổng hợp', exact: true }).click();
@@ -579,6 +589,7 @@ describe('report forms, check and consolidation in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Chèn bảng theo dõi' }).isDisabled()).toBe(true);
       await showView(page, 'consolidate');
       await cancel.click();
+      await page.evaluate(() => void ((window as unknown as { __hold: boolean }).__hold = false));
       await expect.poll(() => section.locator('.status .notice-text').textContent(), { timeout: 30_000 }).toBe('Đã huỷ tổng hợp. Sổ làm việc không thay đổi.');
       expect(await page.evaluate(() => (window as unknown as { __vtltFake: FakeInPage }).__vtltFake.sheetNames())).toEqual(['Sheet1']);
       expect(requested.some((u) => /chunks\/consolidation\./.test(u))).toBe(true);
