@@ -262,7 +262,7 @@ describe('insertNotice', () => {
   it('says how many tasks were written and whose entries were kept', async () => {
     const wb = FileWorkbook.create();
     const agency = findAgency(roster, '05455')!;
-    const result = await insertTracker(wb, { pack, agency, now: new Date(), confirm: async () => false });
+    const result = await insertTracker(wb, { pack, agency, now: new Date('2026-03-01T03:00:00Z'), confirm: async () => false });
     if (!result.ok) throw new Error('cancelled');
     const n = insertNotice(result, agency, []);
     const tasks = result.layout.rows.length;
@@ -273,7 +273,7 @@ describe('insertNotice', () => {
   it('lists what the host skipped on an older Excel, once each, by name', async () => {
     const wb = FileWorkbook.create();
     const agency = findAgency(roster, 'SNV')!;
-    const result = await insertTracker(wb, { pack, agency, now: new Date(), confirm: async () => false });
+    const result = await insertTracker(wb, { pack, agency, now: new Date('2026-03-01T03:00:00Z'), confirm: async () => false });
     if (!result.ok) throw new Error('cancelled');
     const n = insertNotice(result, agency, ['pageLayout', 'indent', 'pageLayout', 'somethingNew']);
     expect(n.tone).toBe('warning');
