@@ -51,7 +51,10 @@ describe('an unforeseen failure in one file', () => {
   });
 
   it('consolidate sets the file aside as damaged, runs the batch without it, and exits 2', async () => {
-    const r = await vtlt('consolidate', dir, '--out', path.join(tmpdir(), `vtlt-unexpected-${process.pid}.xlsx`), '--as-of', '2026-11-23', '--json');
+    // The output in a fresh folder of its own: not among the inputs, and no file left by an earlier run (a re-run would
+    // read it back).
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vtlt-unexpected-out-')), 'tong-hop.xlsx');
+    const r = await vtlt('consolidate', dir, '--out', out, '--as-of', '2026-11-23', '--json');
     expect(r.stderr).not.toContain('Lỗi không mong đợi');
     expect(r.code).toBe(2);
     const json = JSON.parse(r.stdout) as { submitted: string[]; unreadable: { file: string; reason: string }[] };
