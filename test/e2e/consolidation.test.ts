@@ -125,7 +125,8 @@ beforeAll(async () => {
     const a = await agencyWorkbook(agencyOf(code), GENERATED, 401 + i);
     if (code === FAULTY) spoil(a);
     agencies.set(code, a);
-    await writeFile(path.join(inDir, `${code}.xlsx`), await a.workbook.toBuffer());
+    // Saved the day it was made, not the day the test runs: the submission day (and lateness) follow the file.
+    await writeFile(path.join(inDir, `${code}.xlsx`), await a.workbook.toBuffer(GENERATED));
   }
 
   const out = path.join(lo.dir, 'tong-hop.xlsx');
@@ -372,7 +373,7 @@ describe('"Cho tính vào tổng hợp" in a consolidation workbook re-saved by 
     // STC's file with a warning: its identity stamp is gone (the agency is known by its sheets' headings).
     const stc = await FileWorkbook.load(await readFile(path.join(lo.dir, 'in', 'STC.xlsx')));
     stc.workbook.removeWorksheet(stc.workbook.getWorksheet(IDENTITY_SHEET)!.id);
-    await writeFile(path.join(dir, 'STC.xlsx'), await stc.toBuffer());
+    await writeFile(path.join(dir, 'STC.xlsx'), await stc.toBuffer(GENERATED));
 
     const out = path.join(lo.dir, 'tong-hop-marked.xlsx');
     const before = (await consolidateJson(dir, out)) as MarkJson;
