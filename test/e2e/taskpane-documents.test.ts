@@ -40,7 +40,8 @@ async function agencyFile(code: string): Promise<Buffer> {
   await insertTracker(wb, { pack, agency, now: NOW, confirm: async () => true });
   const r = await insertForms(wb, { pack: defaultFormPack(), agency, year: 2025, plan: { id: pack.id, version: pack.version }, now: NOW, confirm: async () => true });
   if (!r.ok) throw new Error('no forms');
-  return Buffer.from(await wb.toBuffer());
+  // Saved at the pane's clock: the file's save time (when the agency "sent" it) does not follow the day the test runs.
+  return Buffer.from(await wb.toBuffer(NOW));
 }
 
 /** The pane's chunks that hold the Word writer's library (the docx package writes "word/document.xml"). */
