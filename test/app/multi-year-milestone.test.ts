@@ -35,7 +35,7 @@ function cellsOf(layout: ReturnType<typeof trackerLayout>): Map<string, unknown>
 async function summaryAt(asOf: Day, window = 14) {
   const wb = FileWorkbook.create();
   await insertTracker(wb, { pack, agency, now: new Date('2026-11-29T03:00:00Z'), confirm: async () => false, asOf, window });
-  const result = await summariseTracker(wb, pack);
+  const result = await summariseTracker(wb, pack, Date.UTC(2026, 0, 1, 3));
   if (!result.ok) throw new Error('no tracker');
   return { wb, summary: result.summary };
 }

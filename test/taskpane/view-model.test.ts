@@ -85,7 +85,7 @@ async function summaryFor(code: string, asOf: Day, window: number, edit?: (wb: F
   const agency = findAgency(roster, code)!;
   await insertTracker(wb, { pack, agency, now: new Date('2026-03-01T03:00:00Z'), confirm: async () => false, asOf, window });
   edit?.(wb);
-  const result = await summariseTracker(wb, pack);
+  const result = await summariseTracker(wb, pack, Date.UTC(2026, 10, 29, 3));
   if (!result.ok) throw new Error('no tracker');
   return result.summary;
 }

@@ -117,7 +117,7 @@ describe('insertTracker on an .xlsx file', () => {
     ws.getCell(rowOf(wb, '1'), TRACKER_COL.completion).value = toExcelSerial(mustDay(2026, 2, 5));
     let reads = 0;
     const counting = { read: (names: readonly string[]) => (reads++, wb.read(names)), write: wb.write.bind(wb) };
-    const result = await summariseTracker(counting, pack);
+    const result = await summariseTracker(counting, pack, now.getTime());
     expect(reads).toBe(1);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
