@@ -4,8 +4,9 @@
  * `vtlt consolidate`, of a plain SheetJS read and of a bare ExcelJS read of the same files (and of an openpyxl script
  * adding them up, when python3-openpyxl is installed). Each runs in its own process, which reports its own peak RSS.
  *
- * It also builds the task pane (into a folder of its own, not dist/) and prints its first load and its consolidation
- * chunk, gzip -9 bytes.
+ * It also times the command's start-up (`vtlt plan --json` against `node -e 0`), builds the task pane (into a folder
+ * of its own, not dist/) and prints its first load and its consolidation chunk, gzip -9 bytes, and consolidates the
+ * same files as the pane does, into the project's Excel fake, counting its `context.sync()` calls (pane-syncs.ts).
  *
  *   npm run bench -- [--agencies 1000] [--small 200] [--runs 1] [--dir DIR (files kept and reused)] [--keep] [--no-pane]
  */
@@ -21,6 +22,7 @@ import { insertTracker } from '../../src/app/insert-tracker';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { fillForms } from './fill-forms';
+import { paneConsolidation, type PaneRun } from './pane-syncs';
 
 const args = process.argv.slice(2);
 function option(name: string): string | undefined {
@@ -117,6 +119,27 @@ function measure(command: string, argv: readonly string[]): Measured {
     if (best === null || m.wallMs < best.wallMs) best = m;
   }
   return best!;
+}
+
+/**
+ * Start-up of the command: the median of 15 runs of `vtlt plan --json` (a command that writes no workbook, so loads no
+ * ExcelJS) and of `node -e 0`, side by side, interleaved so both meet the same machine.
+ */
+function startUp(): { readonly vtltMs: number; readonly nodeMs: number } {
+  const time = (argv: readonly string[]): number => {
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`${argv.join(' ')} failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const vtlt: number[] = [];
+  const node: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    vtlt.push(time([path.join(root, 'bin', 'vtlt.cjs'), 'plan', '--json']));
+    node.push(time(['-e', '0']));
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { vtltMs: median(vtlt), nodeMs: median(node) };
 }
 
 interface Sized {
@@ -282,7 +305,23 @@ async function main(): Promise<void> {
     [`consolidate growth ${small}→${count} (MB/file)`, growth, '≤ 0.05', growth <= 0.05],
     ['consolidate cores used (CPU/wall)', c.cores, '> 1', c.cores > 1],
   ];
+  const start = startUp();
+  process.stdout.write(`Start-up: vtlt plan --json ${start.vtltMs.toFixed(0)} ms, node -e 0 ${start.nodeMs.toFixed(0)} ms (medians of 15)\n`);
+  targets.push(['vtlt plan --json / node -e 0 (start-up)', start.vtltMs / start.nodeMs, '≤ 2', start.vtltMs / start.nodeMs <= 2]);
   const sizes = pane ? paneSizes(path.join(base, 'pane-build')) : null;
+  const paneRuns: PaneRun[] = [];
+  if (pane) {
+    for (const platform of ['desktop', 'web'] as const) {
+      for (const n of [small, count]) paneRuns.push(await paneConsolidation(files.slice(0, n), agencies.slice(0, n), platform));
+    }
+    for (const r of paneRuns) {
+      const where = r.platform === 'web' ? 'Excel on the web (5 MB requests)' : 'Excel on the desktop';
+      process.stdout.write(`Pane consolidation into ${where}, the project's fake, ${r.files} files: ${r.accepted} counted, ${r.syncs} context.sync(), biggest request ${r.biggestRequestMb.toFixed(2)} MB, ${(r.wallMs / 1000).toFixed(2)} s\n`);
+    }
+    for (const r of paneRuns.filter((p) => p.files === count)) {
+      targets.push([`pane consolidation (${r.platform}): context.sync()`, r.syncs, '≤ 3', r.syncs <= 3]);
+    }
+  }
   if (sizes) {
     targets.push(
       ['pane first load (KB gzip -9)', sizes.firstLoad / 1024, '≤ 50', sizes.firstLoad <= 50 * 1024],
@@ -296,7 +335,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Pane: the consolidation chunk is loaded from the ${sizes.parents.join(', ')} chunk; both together, beyond the first load: ${kb} KB gzip -9.\n`);
   }
   process.stdout.write(`SheetJS: the xlsx package ${XLSX_VERSION} from the npm registry (its latest there).\n`);
-  const json = { agencies: count, small, bytes, runs, pane: sizes, rows: rows.map((r) => ({ name: r.name, small: strip(r.small), full: strip(r.full) })), openpyxl: openpyxl ? strip(openpyxl) : null };
+  const json = { agencies: count, small, bytes, runs, startUp: start, pane: sizes, paneRuns, rows: rows.map((r) => ({ name: r.name, small: strip(r.small), full: strip(r.full) })), openpyxl: openpyxl ? strip(openpyxl) : null };
   process.stdout.write(`BENCH_JSON=${JSON.stringify(json)}\n`);
   if (kept === undefined && !keep) rmSync(base, { recursive: true, force: true });
   else process.stdout.write(`Files kept in ${base}\n`);
