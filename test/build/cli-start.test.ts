@@ -1,7 +1,7 @@
 // The `vtlt` command's start-up: one real build of the command (webpack-cli, as `npm run prepare` runs it), then
 // commands run with a hook that records every package Node loads. `vtlt plan` needs no workbook library: ExcelJS is
 // loaded only by commands that write or read workbooks; zod is bundled (one file), never required from node_modules.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +11,11 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
 const webpackCli = path.join(root, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
-// Beside node_modules, so the bundle finds the packages it requires, as lib/ does.
-const out = path.join(root, 'node_modules', '.cache', 'vtlt-cli-start-test');
+// Beside node_modules, so the bundle finds the packages it requires, as lib/ does; a folder of this run's own, so two
+// runs at once (or one left behind) never share it.
+const cache = path.join(root, 'node_modules', '.cache');
+fs.mkdirSync(cache, { recursive: true });
+const out = fs.mkdtempSync(path.join(cache, 'vtlt-cli-start-test-'));
 const hook = path.join(out, 'record-packages.cjs');
 const HOOK = `
 const Module = require('node:module');
@@ -49,10 +52,11 @@ function packagesOf(r: Run): string[] {
 let build: Run;
 
 beforeAll(async () => {
-  fs.rmSync(out, { recursive: true, force: true });
   build = await run([webpackCli, '--mode', 'production', '--config-name', 'cli', '--output-path', out], 300_000);
   fs.writeFileSync(hook, HOOK);
 }, 320_000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 describe('vtlt start-up', () => {
   it('builds', () => {
