@@ -16,50 +16,18 @@ import { ExistingWorkbookDamaged } from '../hosts/xlsx/stream-kept';
 import { keptPartDamage } from '../hosts/xlsx/kept-check';
 import type { WorkbookPort } from '../app/workbook-port';
 import { ROSTER_SHEET } from '../workbook/roster-sheet';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { damagedFile, requireXlsxName } from './files';
 import { expandInputs, unmatchedReason } from './inputs';
 import { inputFile, knownPacks, openExistingOutput, openGuarded, type ExistingOutput, type Unreadable } from './consolidate-reading';
 import { workerFilesReader } from './read-pool';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
+import { planOf } from './plan-file';
 import type { PlanPack } from '../domain/plan-pack';
-import { AS_OF_OPTION, INCLUSIVE_OPTION, JSON_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
-import { readRosterFile, ROSTER_OPTION } from './roster-file';
+import { readDueSettings } from './plan-command';
+import { readRosterFile } from './roster-file';
 import { parseYearOption } from './validate-command';
-
-export const CONSOLIDATE_COMMAND: CommandDef = {
-  name: 'consolidate',
-  summary: {
-    vi: 'Tổng hợp các sổ đơn vị gửi về vào một sổ tổng hợp .xlsx',
-    en: 'Add up the workbooks agencies returned into a consolidation .xlsx workbook',
-  },
-  positional: { vi: 'TỆP|THƯ_MỤC|"MẪU*.xlsx"...', en: 'FILE|FOLDER|"PATTERN*.xlsx"...' },
-  options: [
-    {
-      name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' },
-      help: {
-        vi: 'sổ tổng hợp ghi ra; nếu đã có, các trang kết quả được thay mới và "Danh sách đơn vị" trong đó được dùng',
-        en: 'the consolidation workbook to write; if it exists, its result sheets are replaced and its "Danh sách đơn vị" is used',
-      },
-    },
-    ROSTER_OPTION,
-    AS_OF_OPTION,
-    { name: 'year', kind: 'value', arg: { vi: 'NĂM', en: 'YEAR' }, help: { vi: 'năm báo cáo thống kê (mặc định theo Kế hoạch)', en: 'statistics year (default: the plan\'s)' } },
-    WINDOW_OPTION,
-    INCLUSIVE_OPTION,
-    {
-      name: 'admit-warnings', kind: 'flag',
-      help: { vi: 'tính cả tệp chỉ có cảnh báo (không có lỗi) vào số tổng hợp', en: 'count files with warnings only (no errors) in the totals' },
-    },
-    JSON_OPTION,
-    PLAN_OPTION,
-  ],
-  notes: {
-    vi: 'Mã thoát: 0 đã tổng hợp mọi tệp đọc được; 2 có tệp hoặc đường dẫn không đọc được (đã ghi phần đọc được) hoặc tham số sai.',
-    en: 'Exit codes: 0 every file read was consolidated; 2 some file or path could not be read (what could be read was written) or a usage mistake.',
-  },
-};
+import { CONSOLIDATE_COMMAND } from './commands';
 
 export async function consolidateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang: Lang = io.lang;

@@ -10,20 +10,9 @@ import { sheetsToRead, validateSnapshot, type ValidateOptions } from '../app/val
 import { t, type Lang } from '../domain/i18n';
 import { fileCellText } from '../hosts/xlsx/cell-text';
 import type { Grid } from '../workbook/grid';
-import { UsageError, type OptionDef, type ParsedArgs } from './args';
+import { UsageError, type ParsedArgs } from './args';
 import { openWorkbookFile, requireXlsxName, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
-
-export const FIX_LEGACY_OPTIONS: readonly OptionDef[] = [
-  {
-    name: 'fix-legacy', kind: 'flag',
-    help: {
-      vi: 'chuyển các ô gõ bằng bảng mã cũ (TCVN3/VNI) sang Unicode, ghi ra tệp --out (chữ cũ được lưu để hoàn tác)',
-      en: 'convert the cells typed in a legacy encoding (TCVN3/VNI) to Unicode, written to the --out file (the old text kept for undo)',
-    },
-  },
-  { name: 'out', kind: 'value', arg: { vi: 'TỆP-MỚI.xlsx', en: 'NEW.xlsx' }, help: { vi: 'tệp ghi ra khi có --fix-legacy', en: 'file written with --fix-legacy' } },
-];
 
 /** The one input and the output of --fix-legacy, or a UsageError saying what is missing. */
 export function fixLegacyTarget(args: ParsedArgs, lang: Lang): { readonly file: string; readonly out: string } | null {

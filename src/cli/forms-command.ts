@@ -8,11 +8,12 @@ import { defaultRoster } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { describeUnplaced, insertForms } from '../app/insert-forms';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import { readRegularFile } from './inputs';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
+import { planOf } from './plan-file';
+import { FORMS_COMMAND } from './commands';
 
 const MIN_YEAR = 2000;
 
@@ -45,50 +46,6 @@ export async function readFormPackFile(file: string, lang: Lang): Promise<FormPa
   if (!loaded.ok) throw new UsageError(t(lang, 'forms.packInvalid', { file, errors: loaded.errors.map((e) => `  ${e}`).join('\n') }));
   return loaded.value;
 }
-
-const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
-
-export const FORMS_COMMAND: CommandDef = {
-  name: 'forms',
-  summary: {
-    vi: 'Ghi các biểu báo cáo thống kê năm (0801–0813) vào tệp .xlsx',
-    en: 'Write the annual statistical report forms (0801–0813) into an .xlsx file',
-  },
-  options: [
-    {
-      name: 'agency', kind: 'value', required: true, arg: { vi: 'MÃ', en: 'CODE' },
-      help: { vi: 'đơn vị báo cáo (theo danh sách đơn vị), ví dụ SNV hoặc 05455', en: 'reporting agency (from the roster), e.g. SNV or 05455' },
-    },
-    {
-      name: 'year', kind: 'value', required: true, arg: { vi: 'NĂM', en: 'YEAR' },
-      help: { vi: 'năm báo cáo, ví dụ 2025 cho báo cáo nộp tháng 02/2026', en: 'reporting year, e.g. 2025 for the report due in 02/2026' },
-    },
-    { name: 'out', kind: 'value', required: true, arg: FILE, help: { vi: 'tệp ghi ra', en: 'file to write' } },
-    {
-      name: 'forms', kind: 'value', arg: { vi: 'MÃ,MÃ', en: 'CODE,CODE' },
-      help: { vi: 'chỉ các biểu này (mặc định: tất cả các biểu của gói), ví dụ 0804,0808', en: 'only these forms (default: every form of the pack), e.g. 0804,0808' },
-    },
-    {
-      name: 'pack', kind: 'value', arg: { vi: 'TỆP.json', en: 'FILE.json' },
-      help: { vi: 'gói biểu mẫu thay cho gói tham khảo đi kèm', en: 'a form pack instead of the bundled reference pack' },
-    },
-    {
-      name: 'in', kind: 'value', arg: FILE,
-      help: {
-        vi: 'ghi vào sổ làm việc có sẵn (ví dụ sổ đã có bảng theo dõi), giữ số liệu đã nhập',
-        en: 'write into an existing workbook (e.g. one with the tracker), keeping the figures typed',
-      },
-    },
-    {
-      name: 'force', kind: 'flag',
-      help: {
-        vi: 'đồng ý khi đổi đơn vị, ghi đè trang tính khác, có số liệu không còn chỗ trong biểu mới, hoặc xoá ô nhập ngoài bảng',
-        en: 'agree to change the agency, overwrite another sheet, drop figures the new forms have no place for, or clear cells typed outside the table',
-      },
-    },
-    PLAN_OPTION,
-  ],
-};
 
 export async function formsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;

@@ -1,17 +1,22 @@
-/** The `vtlt` command line: dispatches to commands; user mistakes exit 2 with a message, never a stack trace. */
-import { z } from 'zod';
+/**
+ * The `vtlt` command line: dispatches to commands; user mistakes exit 2 with a message, never a stack trace. It starts
+ * with the commands' option tables alone (commands.ts) and loads only the command run: `vtlt plan` loads neither the
+ * workbook readers and writers nor the schema library.
+ */
 import { t, type Lang } from '../domain/i18n';
 import { useAllCatalogs } from '../domain/i18n/all';
 import { overallUsage, UsageError, type CommandDef } from './args';
 import type { CliIo } from './io';
-import { planCommand, PLAN_COMMAND } from './plan-command';
-import { trackerCommand, TRACKER_COMMAND } from './tracker-command';
-import { formsCommand, FORMS_COMMAND } from './forms-command';
-import { validateCommand, VALIDATE_COMMAND } from './validate-command';
-import { consolidateCommand, CONSOLIDATE_COMMAND } from './consolidate-command';
-import { reportCommand, REPORT_COMMAND } from './report-command';
-import { planImportCommand, PLAN_IMPORT_COMMAND } from './plan-import-command';
-import { planSheetCommand, PLAN_SHEET_COMMAND } from './plan-sheet-command';
+import {
+  CONSOLIDATE_COMMAND,
+  FORMS_COMMAND,
+  PLAN_COMMAND,
+  PLAN_IMPORT_COMMAND,
+  PLAN_SHEET_COMMAND,
+  REPORT_COMMAND,
+  TRACKER_COMMAND,
+  VALIDATE_COMMAND,
+} from './commands';
 import { PRODUCT_VERSION } from '../domain/version';
 
 export { PRODUCT_VERSION as VERSION } from '../domain/version';
@@ -21,26 +26,32 @@ useAllCatalogs();
 
 type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
-/** Every command with its option table: `vtlt --help` lists exactly these. */
-export const COMMANDS: readonly (readonly [CommandDef, Command])[] = [
-  [PLAN_COMMAND, planCommand],
-  [PLAN_IMPORT_COMMAND, planImportCommand],
-  [PLAN_SHEET_COMMAND, planSheetCommand],
-  [TRACKER_COMMAND, trackerCommand],
-  [FORMS_COMMAND, formsCommand],
-  [VALIDATE_COMMAND, validateCommand],
-  [CONSOLIDATE_COMMAND, consolidateCommand],
-  [REPORT_COMMAND, reportCommand],
+/** How a command is loaded; `schemas`: whether it reads files the schema library checks (its messages then localised). */
+interface Loader {
+  readonly load: () => Promise<Command>;
+  readonly schemas: boolean;
+}
+
+/** Every command with its option table and how to load it: `vtlt --help` lists exactly these. */
+export const COMMANDS: readonly (readonly [CommandDef, Loader])[] = [
+  // The plan alone: a plan file given with --plan sets the schema's language itself (plan-file.ts).
+  [PLAN_COMMAND, { load: () => import('./plan-command').then((m) => m.planCommand), schemas: false }],
+  [PLAN_IMPORT_COMMAND, { load: () => import('./plan-import-command').then((m) => m.planImportCommand), schemas: true }],
+  [PLAN_SHEET_COMMAND, { load: () => import('./plan-sheet-command').then((m) => m.planSheetCommand), schemas: true }],
+  [TRACKER_COMMAND, { load: () => import('./tracker-command').then((m) => m.trackerCommand), schemas: true }],
+  [FORMS_COMMAND, { load: () => import('./forms-command').then((m) => m.formsCommand), schemas: true }],
+  [VALIDATE_COMMAND, { load: () => import('./validate-command').then((m) => m.validateCommand), schemas: true }],
+  [CONSOLIDATE_COMMAND, { load: () => import('./consolidate-command').then((m) => m.consolidateCommand), schemas: true }],
+  [REPORT_COMMAND, { load: () => import('./report-command').then((m) => m.reportCommand), schemas: true }],
 ];
 
 /** Messages of the schema library (pack and roster files checked by it) in the user's language too. */
-function useSchemaLanguage(lang: Lang): void {
-  z.config(lang === 'vi' ? z.locales.vi() : z.locales.en());
+async function useSchemaLanguage(lang: Lang): Promise<void> {
+  (await import('./schema-language')).useSchemaLanguage(lang);
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  useSchemaLanguage(io.lang);
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(overallUsage(COMMANDS.map(([def]) => def), io.lang));
@@ -52,8 +63,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     // "vtlt plan import …" and "vtlt plan sheet …" are commands of their own.
     const sub = COMMANDS.find(([def]) => def.name === `${name} ${rest[0] ?? ''}`);
-    const command = sub?.[1] ?? COMMANDS.find(([def]) => def.name === name)?.[1];
-    if (!command) throw new UsageError(t(io.lang, 'cli.unknownCommand', { command: name }));
+    const loader = sub?.[1] ?? COMMANDS.find(([def]) => def.name === name)?.[1];
+    if (!loader) throw new UsageError(t(io.lang, 'cli.unknownCommand', { command: name }));
+    const [command] = await Promise.all([loader.load(), loader.schemas ? useSchemaLanguage(io.lang) : undefined]);
     return await command(sub ? rest.slice(1) : rest, io);
   } catch (e) {
     if (e instanceof UsageError) {

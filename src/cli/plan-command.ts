@@ -2,13 +2,14 @@
 import { formatVn, parseUserDate, toIso } from '../domain/calendar';
 import { DUE_STATES, type DueState } from '../domain/due-state';
 import { t, type Lang } from '../domain/i18n';
-import { findAgency } from '../domain/roster';
+import { findAgency } from '../domain/roster-lookup';
 import { defaultRoster } from '../packs';
 import { defaultDueSettings, planRows, type DueSettings } from '../app/plan-status';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { renderTable } from './table';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
+import { planOf } from './plan-file';
+import { PLAN_COMMAND } from './commands';
 
 export function readDueSettings(
   values: ReadonlyMap<string, string>,
@@ -28,35 +29,6 @@ export function readDueSettings(
   }
   return { asOf, window, inclusiveBefore: flags.has('inclusive') };
 }
-
-/** The due-date options plan, tracker and consolidate share. */
-export const AS_OF_OPTION = {
-  name: 'as-of', kind: 'value', arg: { vi: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-  help: { vi: 'ngày đối chiếu (mặc định: hôm nay theo giờ Việt Nam)', en: 'as-of date (default: today in Vietnam)' },
-} as const;
-export const WINDOW_OPTION = {
-  name: 'window', kind: 'value', arg: { vi: 'SỐ_NGÀY', en: 'DAYS' },
-  help: { vi: 'số ngày báo "Sắp đến hạn" (mặc định 14)', en: 'days before the due date that count as "due soon" (default 14)' },
-} as const;
-export const INCLUSIVE_OPTION = {
-  name: 'inclusive', kind: 'flag',
-  help: { vi: '"Trước ngày X" cho phép hoàn thành ngay trong ngày X (mặc định: hạn là X − 1)', en: '"before X" allows X itself (default: due on X − 1)' },
-} as const;
-export const JSON_OPTION = { name: 'json', kind: 'flag', help: { vi: 'in kết quả dạng JSON', en: 'print JSON' } } as const;
-
-export const PLAN_COMMAND: CommandDef = {
-  name: 'plan',
-  summary: { vi: 'Danh sách nhiệm vụ của Kế hoạch và tình trạng hạn', en: "The plan's tasks and their due state" },
-  options: [
-    AS_OF_OPTION, INCLUSIVE_OPTION, WINDOW_OPTION,
-    {
-      name: 'agency', kind: 'value', arg: { vi: 'MÃ', en: 'CODE' },
-      help: { vi: 'chỉ các nhiệm vụ áp dụng cho đơn vị có mã này (theo danh sách đơn vị)', en: 'only the tasks that apply to this roster agency' },
-    },
-    PLAN_OPTION,
-    JSON_OPTION,
-  ],
-};
 
 export async function planCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;

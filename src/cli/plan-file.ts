@@ -1,17 +1,10 @@
 /** A plan pack given as a JSON file (--plan PLAN.json): read, parsed and checked by the schema, naming the field. */
 import { t, type Lang } from '../domain/i18n';
-import { loadPlanPack, type PlanPack } from '../domain/plan-pack';
+import type { PlanPack } from '../domain/plan-pack';
 import { defaultPlanPack } from '../packs';
-import { UsageError, type OptionDef } from './args';
+import { UsageError } from './args';
 import { readRegularFile } from './inputs';
-
-export const PLAN_OPTION: OptionDef = {
-  name: 'plan', kind: 'value', arg: { vi: 'KẾ-HOẠCH.json', en: 'PLAN.json' },
-  help: {
-    vi: 'kế hoạch dùng thay cho Kế hoạch 2026 đi kèm (tạo bằng "vtlt plan import")',
-    en: 'the plan to use instead of the bundled 2026 plan (made with "vtlt plan import")',
-  },
-};
+import { PLAN_OPTION } from './commands';
 
 export async function readPlanFile(file: string, lang: Lang): Promise<PlanPack> {
   const read = await readRegularFile(file, lang);
@@ -22,6 +15,9 @@ export async function readPlanFile(file: string, lang: Lang): Promise<PlanPack> 
   } catch {
     throw new UsageError(t(lang, 'cli.planFile.notJson', { file }));
   }
+  // The schema is loaded with the first plan file (`vtlt plan` starts without it), its messages in the user's language.
+  const [{ loadPlanPack }, { useSchemaLanguage }] = await Promise.all([import('../domain/plan-pack'), import('./schema-language')]);
+  useSchemaLanguage(lang);
   const loaded = loadPlanPack(data);
   if (!loaded.ok) throw new UsageError(t(lang, 'cli.planFile.invalid', { file, errors: loaded.errors.map((e) => `  ${e}`).join('\n') }));
   return loaded.value;

@@ -13,36 +13,12 @@ import { importPlanFromText, importPlanFromWorkbook } from '../app/plan-import';
 import { readDocx } from '../hosts/docx/read-docx';
 import { planDocument } from '../hosts/docx/plan-docx';
 import { nodeInflate } from '../hosts/xlsx/open-fast';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { openWorkbookFile, writeFileAtomically } from './files';
 import { cannotOpen, readOrRefuse } from './file-refusal';
 import type { CliIo } from './io';
-import { JSON_OPTION } from './plan-command';
-import { readRosterFile, ROSTER_OPTION } from './roster-file';
-
-export const PLAN_IMPORT_COMMAND: CommandDef = {
-  name: 'plan import',
-  summary: {
-    vi: 'Nhập Kế hoạch từ văn bản Word (.docx) hoặc trang tính "Kế hoạch" (.xlsx) thành tệp kế hoạch .json',
-    en: 'Import a plan from its Word document (.docx) or its "Kế hoạch" sheet (.xlsx) into a plan file (.json)',
-  },
-  positional: { vi: 'TỆP.docx|TỆP.xlsx', en: 'FILE.docx|FILE.xlsx' },
-  options: [
-    { name: 'out', kind: 'value', required: true, arg: { vi: 'KẾ-HOẠCH.json', en: 'PLAN.json' }, help: { vi: 'tệp kế hoạch ghi ra', en: 'plan file to write' } },
-    { name: 'year', kind: 'value', arg: { vi: 'NĂM', en: 'YEAR' }, help: { vi: 'năm của Kế hoạch (mặc định: theo văn bản)', en: "the plan's year (default: from the document)" } },
-    { name: 'id', kind: 'value', arg: { vi: 'MÃ', en: 'ID' }, help: { vi: 'mã kế hoạch, ví dụ tn-vtlt-2027 (mặc định: theo tỉnh và năm)', en: 'plan id, e.g. tn-vtlt-2027 (default: from province and year)' } },
-    {
-      name: 'strict', kind: 'flag',
-      help: { vi: 'không nhập khi có thời hạn không đọc được hoặc cơ quan không khớp danh sách', en: 'refuse the import when a deadline is unreadable or a body matches no agency' },
-    },
-    ROSTER_OPTION,
-    JSON_OPTION,
-  ],
-  notes: {
-    vi: 'Mã thoát: 0 đã ghi tệp kế hoạch; 1 không nhập (lỗi được liệt kê theo dòng); 2 sai cách dùng hoặc tệp không đọc được.',
-    en: 'Exit codes: 0 plan file written; 1 not imported (errors listed by row); 2 wrong usage or unreadable file.',
-  },
-};
+import { readRosterFile } from './roster-file';
+import { PLAN_IMPORT_COMMAND } from './commands';
 
 function readOptions(values: ReadonlyMap<string, string>, flags: ReadonlySet<string>, lang: Lang): PlanImportOptions {
   const yearText = values.get('year');

@@ -2,23 +2,11 @@
 import { t } from '../domain/i18n';
 import { writePlanSheet } from '../app/plan-import';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { requireXlsxName, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
-
-export const PLAN_SHEET_COMMAND: CommandDef = {
-  name: 'plan sheet',
-  summary: {
-    vi: 'Ghi trang tính "Kế hoạch" để sửa hoặc dán bảng nhiệm vụ trong Excel, rồi nhập bằng "vtlt plan import"',
-    en: 'Write the "Kế hoạch" sheet, to edit or paste the task table in Excel and import it with "vtlt plan import"',
-  },
-  options: [
-    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
-    PLAN_OPTION,
-    { name: 'empty', kind: 'flag', help: { vi: 'trang trống (không điền sẵn kế hoạch nào)', en: 'an empty sheet (no plan filled in)' } },
-  ],
-};
+import { planOf } from './plan-file';
+import { PLAN_SHEET_COMMAND } from './commands';
 
 export async function planSheetCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;

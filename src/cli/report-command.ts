@@ -16,72 +16,13 @@ import { provinceReport } from '../app/documents/province-report';
 import { reminderLetter } from '../app/documents/reminder-letter';
 import type { WorkbookPort } from '../app/workbook-port';
 import { openForReading } from '../hosts/xlsx/open-fast';
-import { parseArgs, usage, UsageError, type CommandDef, type OptionDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { writeFileAtomically } from './files';
 import { cannotOpen, readOrRefuse } from './file-refusal';
 import type { CliIo } from './io';
+import { REPORT_COMMAND, REPORT_KINDS as KINDS } from './commands';
 
-const OUT_OPTION: OptionDef = {
-  name: 'out', kind: 'value', required: true, arg: { vi: 'VĂN-BẢN.docx', en: 'DOCUMENT.docx' },
-  help: { vi: 'tệp Word ghi ra', en: 'the Word file to write' },
-};
-
-const AS_OF: OptionDef = {
-  name: 'as-of', kind: 'value', arg: { vi: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
-  help: {
-    vi: 'ngày chốt số liệu báo cáo (mặc định: ngày đối chiếu ghi trên bảng theo dõi, hoặc hôm nay)',
-    en: "the date the report is made as of (default: the tracker's own as-of date, or today)",
-  },
-};
-
-export const REPORT_AGENCY_COMMAND: CommandDef = {
-  name: 'report agency',
-  summary: {
-    vi: 'Soạn báo cáo kết quả công tác văn thư, lưu trữ của đơn vị (nhiệm vụ 16b) từ sổ báo cáo của đơn vị',
-    en: "Draft an agency's yearly records-and-archives report (task 16b) from its workbook",
-  },
-  positional: { vi: 'SỔ-ĐƠN-VỊ.xlsx', en: 'AGENCY.xlsx' },
-  options: [OUT_OPTION, AS_OF],
-};
-
-export const REPORT_PROVINCE_COMMAND: CommandDef = {
-  name: 'report province',
-  summary: {
-    vi: 'Soạn báo cáo tổng hợp của Sở Nội vụ (mục III.2.i) từ sổ tổng hợp',
-    en: "Draft Sở Nội vụ's province report (duty III.2.i) from a consolidation workbook",
-  },
-  positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
-  options: [OUT_OPTION],
-};
-
-export const REPORT_REMINDER_COMMAND: CommandDef = {
-  name: 'report reminder',
-  summary: {
-    vi: 'Soạn công văn đôn đốc các đơn vị chưa gửi báo cáo, từ sổ tổng hợp',
-    en: 'Draft the reminder letter to the agencies that have not reported, from a consolidation workbook',
-  },
-  positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
-  options: [OUT_OPTION],
-  notes: {
-    vi: 'Mã thoát: 0 đã soạn; 1 không có đơn vị nào cần đôn đốc (không ghi tệp); 2 tham số hoặc tệp không đúng.',
-    en: 'Exit codes: 0 drafted; 1 nobody to remind (no file written); 2 a usage mistake or a wrong file.',
-  },
-};
-
-const KINDS = { agency: REPORT_AGENCY_COMMAND, province: REPORT_PROVINCE_COMMAND, reminder: REPORT_REMINDER_COMMAND } as const;
 type Kind = keyof typeof KINDS;
-
-/** The parent command: `vtlt report --help` lists the three kinds. */
-export const REPORT_COMMAND: CommandDef = {
-  name: 'report',
-  summary: { vi: 'Soạn văn bản (.docx) theo Nghị định 30/2020/NĐ-CP: agency, province, reminder', en: 'Draft official documents (.docx, Decree 30/2020): agency, province, reminder' },
-  positional: { vi: 'agency|province|reminder ...', en: 'agency|province|reminder ...' },
-  options: [],
-  notes: {
-    vi: Object.values(KINDS).map((d) => `  vtlt ${d.name} ${d.positional?.vi ?? ''} --out … — ${d.summary.vi}`).join('\n'),
-    en: Object.values(KINDS).map((d) => `  vtlt ${d.name} ${d.positional?.en ?? ''} --out … — ${d.summary.en}`).join('\n'),
-  },
-};
 
 async function openInput(file: string, lang: Lang): Promise<WorkbookPort> {
   const opened = await openForReading(await readOrRefuse(file, lang), undefined, lang, file);

@@ -3,16 +3,8 @@ import path from 'node:path';
 import type { Lang } from '../domain/i18n';
 import { t } from '../domain/i18n';
 import { parseRosterTsv, type Roster } from '../domain/roster';
-import { UsageError, type OptionDef } from './args';
+import { UsageError } from './args';
 import { readRegularFile } from './inputs';
-
-export const ROSTER_OPTION: OptionDef = {
-  name: 'roster', kind: 'value', arg: { vi: 'TỆP.tsv', en: 'FILE.tsv' },
-  help: {
-    vi: 'danh sách đơn vị (cột code, name, kind; tuỳ chọn nop_luu, cong_trinh)',
-    en: 'the roster (columns code, name, kind; optional nop_luu, cong_trinh)',
-  },
-};
 
 export async function readRosterFile(file: string, lang: Lang): Promise<Roster> {
   const read = await readRegularFile(file, lang);

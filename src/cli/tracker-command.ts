@@ -5,38 +5,12 @@ import { findAgency } from '../domain/roster';
 import { defaultRoster } from '../packs';
 import { insertTracker } from '../app/insert-tracker';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { openWorkbookFile, saveWorkbookFile } from './files';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
-import { AS_OF_OPTION, INCLUSIVE_OPTION, readDueSettings, WINDOW_OPTION } from './plan-command';
-
-export const TRACKER_COMMAND: CommandDef = {
-  name: 'tracker',
-  summary: { vi: 'Ghi bảng theo dõi nhiệm vụ vào tệp .xlsx', en: 'Write the task tracker sheet into an .xlsx file' },
-  options: [
-    {
-      name: 'agency', kind: 'value', required: true, arg: { vi: 'MÃ', en: 'CODE' },
-      help: { vi: 'đơn vị (theo danh sách đơn vị), ví dụ SNV hoặc 05455', en: 'the agency (from the roster), e.g. SNV or 05455' },
-    },
-    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
-    {
-      name: 'in', kind: 'value', arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' },
-      help: { vi: 'ghi vào sổ làm việc có sẵn, giữ nội dung đã nhập', en: 'write into an existing workbook, keeping what was typed' },
-    },
-    {
-      ...AS_OF_OPTION,
-      help: { vi: 'chốt "Ngày đối chiếu" ở ngày này (mặc định: =TODAY())', en: 'fix the as-of date to this day (default: =TODAY())' },
-    },
-    WINDOW_OPTION,
-    INCLUSIVE_OPTION,
-    {
-      name: 'force', kind: 'flag',
-      help: { vi: 'đồng ý ghi đè khi có dữ liệu ngoài bảng hoặc đổi đơn vị', en: 'agree to overwrite data outside the table or to change the agency' },
-    },
-    PLAN_OPTION,
-  ],
-};
+import { planOf } from './plan-file';
+import { readDueSettings } from './plan-command';
+import { TRACKER_COMMAND } from './commands';
 
 export async function trackerCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang = io.lang;

@@ -10,44 +10,14 @@ import { optionsWithCarriedPlan } from '../app/stored-plan';
 import { sheetsToRead, validateSnapshot, type ValidateOptions, type WorkbookReport } from '../app/validate-workbook';
 import { openForReading } from '../hosts/xlsx/open-fast';
 import type { Grid } from '../workbook/grid';
-import { parseArgs, usage, UsageError, type CommandDef } from './args';
+import { parseArgs, usage, UsageError } from './args';
 import { expandInputs, readRegularFile, unmatchedReason } from './inputs';
 import type { CliIo } from './io';
-import { PLAN_OPTION, planOf } from './plan-file';
+import { planOf } from './plan-file';
 import type { PlanPack } from '../domain/plan-pack';
-import { JSON_OPTION } from './plan-command';
-import { FIX_LEGACY_OPTIONS, fixLegacyFile, fixLegacyTarget } from './fix-legacy';
-import { readRosterFile, ROSTER_OPTION } from './roster-file';
-
-const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
-
-export const VALIDATE_COMMAND: CommandDef = {
-  name: 'validate',
-  summary: { vi: 'Kiểm tra sổ làm việc đã điền, chỉ rõ ô có lỗi', en: 'Check filled workbooks and point at every problem' },
-  positional: { vi: 'TỆP.xlsx|THƯ_MỤC|"MẪU*.xlsx"...', en: 'FILE.xlsx|FOLDER|"PATTERN*.xlsx"...' },
-  options: [
-    {
-      name: 'partial', kind: 'flag',
-      help: { vi: 'chỉ kiểm tra các trang đã có (không báo thiếu bảng theo dõi hay biểu)', en: 'check only the sheets present (no finding for a missing tracker or form)' },
-    },
-    {
-      name: 'previous', kind: 'value', arg: FILE,
-      help: {
-        vi: 'so sánh với sổ năm trước của cùng đơn vị (thay đổi quá 2 lần là cảnh báo)',
-        en: "compare with the same agency's workbook of the previous year (a change over 2 times is a warning)",
-      },
-    },
-    { name: 'year', kind: 'value', arg: { vi: 'NĂM', en: 'YEAR' }, help: { vi: 'năm báo cáo cần kiểm tra', en: 'the reporting year to check' } },
-    ROSTER_OPTION,
-    JSON_OPTION,
-    PLAN_OPTION,
-    ...FIX_LEGACY_OPTIONS,
-  ],
-  notes: {
-    vi: 'Mã thoát: 0 không có lỗi; 1 có tệp có lỗi; 2 có tệp không đọc được (hoặc tham số sai).',
-    en: 'Exit codes: 0 no errors; 1 some file has errors; 2 some file could not be read (or a usage mistake).',
-  },
-};
+import { fixLegacyFile, fixLegacyTarget } from './fix-legacy';
+import { readRosterFile } from './roster-file';
+import { PLAN_OPTION, VALIDATE_COMMAND } from './commands';
 
 export interface FileReport {
   readonly file: string;
