@@ -70,7 +70,7 @@ export function readPlanText(grid: Grid | null): StoredPlan {
   forEachRow(grid, 3, (r) => {
     text += gridText(grid, r, 1);
   });
-  if (hash === verified.hash && text === verified.text) return verified;
+  if (verified !== null && hash === verified.hash && text === verified.text) return verified;
   if (hash !== planTextHash(text)) return { damaged: true };
   verified = { hash, text };
   return verified;
@@ -80,4 +80,4 @@ export function readPlanText(grid: Grid | null): StoredPlan {
  * The last plan text whose fingerprint checked: a batch of files from one province carries the same plan in each, so
  * comparing with it (a copy of memory) stands for hashing it again, character by character, for every file.
  */
-let verified: StoredPlanText = { hash: '', text: '' };
+let verified: StoredPlanText | null = null;

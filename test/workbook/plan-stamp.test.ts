@@ -12,7 +12,7 @@ import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import type { PlanPack } from '../../src/domain/plan-pack';
 import { IDENTITY_SHEET, readIdentity } from '../../src/workbook/identity';
-import { PLAN_HEADER, PLAN_SHEET, planTextHash } from '../../src/workbook/plan-stamp';
+import { PLAN_HEADER, PLAN_SHEET, planTextHash, readPlanText } from '../../src/workbook/plan-stamp';
 import { MAX_CELL_TEXT } from '../../src/workbook/cell-text';
 import type { Grid } from '../../src/workbook/grid';
 
@@ -89,5 +89,16 @@ describe('the plan stored in the workbook', () => {
     expect(badField.kind === 'damaged' && badField.detail).toMatch(/year/);
     const other = stored(JSON.stringify({ ...plan, version: '9.9.9' }));
     expect(other.kind === 'damaged' && other.detail).toMatch(/9\.9\.9/);
+  });
+
+  it('checks every copy\'s fingerprint, the same text read again (a batch of files) or not', () => {
+    const json = JSON.stringify(defaultPlanPack());
+    const gridOf = (rows: string[]): Grid => ({ name: PLAN_SHEET, values: rows.map((r) => [r]) });
+    // Before any plan was read, and after: a header with an empty fingerprint and no text is no plan.
+    expect(readPlanText(gridOf([PLAN_HEADER, '']))).toEqual({ damaged: true });
+    expect(readPlanText(gridOf([PLAN_HEADER, planTextHash(json), json]))).toEqual({ hash: planTextHash(json), text: json });
+    expect(readPlanText(gridOf([PLAN_HEADER, planTextHash(json), json]))).toEqual({ hash: planTextHash(json), text: json });
+    expect(readPlanText(gridOf([PLAN_HEADER, planTextHash(json), `${json} `]))).toEqual({ damaged: true });
+    expect(readPlanText(gridOf([PLAN_HEADER, '']))).toEqual({ damaged: true });
   });
 });
