@@ -21,12 +21,16 @@ const HOOK = `
 const Module = require('node:module');
 const seen = new Set();
 const load = Module._load;
+const chunks = new Set();
 Module._load = function (request, parent, isMain) {
   const m = /^(?:@[^/]+\\/)?[^./][^/]*/.exec(request);
   if (m && !request.startsWith('node:')) seen.add(m[0]);
+  if (/^\\.\\/[^/]+\\.cjs$/.test(request)) chunks.add(request.slice(2));
   return load.apply(this, arguments);
 };
-process.on('exit', () => process.stderr.write('\\nPACKAGES ' + JSON.stringify([...seen]) + '\\n'));
+// Packages whose code was run: files in the module cache (a module given in place of a package has no file of its own).
+const ran = () => [...new Set(Object.keys(require.cache).map((f) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\/.+\\.[cm]?js$/.exec(f)?.[1]).filter(Boolean))];
+process.on('exit', () => process.stderr.write('\\nPACKAGES ' + JSON.stringify([...seen]) + '\\nCHUNKS ' + JSON.stringify([...chunks]) + '\\nRAN ' + JSON.stringify(ran()) + '\\n'));
 `;
 
 interface Run {
@@ -44,9 +48,16 @@ function run(args: string[], timeout: number): Promise<Run> {
   });
 }
 
-function packagesOf(r: Run): string[] {
-  const line = r.stderr.split('\n').find((l) => l.startsWith('PACKAGES '));
-  return line ? (JSON.parse(line.slice('PACKAGES '.length)) as string[]) : [];
+function recorded(r: Run, what: 'PACKAGES' | 'CHUNKS' | 'RAN'): string[] {
+  const line = r.stderr.split('\n').find((l) => l.startsWith(`${what} `));
+  return line ? (JSON.parse(line.slice(what.length + 1)) as string[]) : [];
+}
+
+const packagesOf = (r: Run): string[] => recorded(r, 'PACKAGES');
+
+/** Whether the bundle's entry or a chunk the run loaded holds the schema library (bundled: its core class's name). */
+function ranSchemaLibrary(r: Run): boolean {
+  return ['vtlt.cjs', ...recorded(r, 'CHUNKS')].some((f) => fs.readFileSync(path.join(out, f), 'utf8').includes('$ZodType'));
 }
 
 let build: Run;
@@ -69,6 +80,19 @@ describe('vtlt start-up', () => {
     expect(JSON.parse(r.stdout)).toHaveProperty('plan');
     expect(packagesOf(r)).not.toContain('exceljs');
     expect(packagesOf(r)).not.toContain('zod');
+    // Only the plan command's code is loaded: not the schema library, bundled in a chunk of its own.
+    expect(ranSchemaLibrary(r)).toBe(false);
+    const withPlanFile = await run(['--require', hook, path.join(out, 'vtlt.cjs'), 'plan', '--plan', path.join(out, 'no-such-plan.json')], 60_000);
+    expect(withPlanFile.code).toBe(2);
+  });
+
+  it('a plan file given with --plan is checked by the schema library, its messages in the user\'s language', async () => {
+    const file = path.join(out, 'not-a-plan.json');
+    fs.writeFileSync(file, '{}');
+    const r = await run(['--require', hook, path.join(out, 'vtlt.cjs'), 'plan', '--plan', file], 60_000);
+    expect(r.code).toBe(2);
+    expect(ranSchemaLibrary(r)).toBe(true);
+    expect(r.stderr).toMatch(/id: Đầu vào không hợp lệ/);
   });
 
   it('a command that writes a workbook loads ExcelJS when it needs it, and writes the file', async () => {
@@ -80,4 +104,28 @@ describe('vtlt start-up', () => {
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('consolidation in worker threads writes its workbook through node:zlib alone: the zip library is never loaded', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vtlt-start-'));
+    // As many files as start the reading threads (consolidate-command.ts, WORKERS_FROM).
+    const codes = ['VPUBND', 'SNV', 'STC', 'STP', 'SCT', 'SNNMT', 'SXD', 'SKHCN', 'SGDDT'];
+    for (const code of codes) {
+      const made = await run([path.join(out, 'vtlt.cjs'), 'tracker', '--agency', code, '--out', path.join(dir, `${code}.xlsx`)], 60_000);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const files = codes.map((c) => `${c}.xlsx`);
+    const target = path.join(dir, 'out', 'tong-hop.xlsx');
+    fs.mkdirSync(path.dirname(target));
+    const r = await run(['--require', hook, path.join(out, 'vtlt.cjs'), 'consolidate', ...files.map((f) => path.join(dir, f)), '--out', target, '--json'], 120_000);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).submitted.length + JSON.parse(r.stdout).rejected.length).toBe(files.length);
+    expect(recorded(r, 'RAN')).toContain('exceljs');
+    // The zip library ExcelJS's writer requires is given a stand-in (exceljs-parts.ts): none of its zip code runs.
+    expect(recorded(r, 'RAN')).not.toContain('zip-stream');
+    expect(recorded(r, 'RAN')).not.toContain('compress-commons');
+    // The workbook written reads back: the province report is drafted from it.
+    const listed = await run([path.join(out, 'vtlt.cjs'), 'report', 'province', target, '--out', path.join(dir, 'bc.docx')], 60_000);
+    expect(listed.code, listed.stderr).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
 });
