@@ -282,7 +282,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       if (row.due?.state === 'overdue') overdue.push({ agency: a.agency, row, daysOverdue: row.due.days ?? 0 });
     }
   }
-  overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.agency.code.localeCompare(y.agency.code) || 0);
+  overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.agency.code.localeCompare(y.agency.code, 'vi') || 0);
 
   const totals = new Map<string, Map<string, number>>();
   for (const a of keptFiles.filter((x) => x.inTotals)) {
