@@ -24,6 +24,9 @@ import { admitted, markEffect, type AdmitMark, type MarkOutcome } from './admiss
 import type { RejectReason } from './reject-reason';
 
 /** Form figures of one agency: form code → cell key ("01:2") → number. */
+
+/** Agency codes in Vietnamese order whatever the machine's locale (one collator: localeCompare would look it up per call). */
+const CODE_ORDER = new Intl.Collator('vi');
 export type FormFigures = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /** What consolidation needs of the report forms (provided by the forms feature). */
@@ -282,7 +285,7 @@ export async function consolidate(req: ConsolidateRequest): Promise<Consolidatio
       if (row.due?.state === 'overdue') overdue.push({ agency: a.agency, row, daysOverdue: row.due.days ?? 0 });
     }
   }
-  overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || x.agency.code.localeCompare(y.agency.code, 'vi') || 0);
+  overdue.sort((x, y) => y.daysOverdue - x.daysOverdue || CODE_ORDER.compare(x.agency.code, y.agency.code));
 
   const totals = new Map<string, Map<string, number>>();
   for (const a of keptFiles.filter((x) => x.inTotals)) {
