@@ -7,11 +7,13 @@
  * - a file with errors is never admitted; the mark is reported (its cell named) and ignored;
  * - a mark holds for the file the row showed when it was typed (its fingerprint, written beside it on every run); when
  *   the agency has sent another file since, the mark no longer applies: it is taken off the sheet and reported, to be
- *   chosen again once the new file's warnings are looked at;
+ *   chosen again once the new file's warnings are looked at; so too when the file is the same but the check now finds
+ *   other things in it (the product updated), reported as such;
  * - a mark on a row with no file (not submitted), or with files in conflict, admits nothing and is reported.
  */
 import { t, type Lang } from '../domain/i18n';
 import type { AcceptedFile } from './consolidate';
+import { contentHalf, earlierFileKey } from './file-key';
 import type { WorkbookReport } from './validate-workbook';
 
 /** Whether a file counts in the totals without a mark: no errors, and no warnings unless the switch admits them. */
@@ -29,9 +31,10 @@ export interface AdmitMark {
 
 /**
  * What a mark did: admitted the file; not needed (the file counts anyway); or ignored: the file has errors, the
- * agency sent another file since, it sent none, or its newest files are in conflict.
+ * agency sent another file since, the same file is now found to hold other things (the product's checks changed),
+ * it sent none, or its newest files are in conflict.
  */
-export type MarkEffect = 'admitted' | 'not-needed' | 'errors' | 'newer-file' | 'missing' | 'conflict';
+export type MarkEffect = 'admitted' | 'not-needed' | 'errors' | 'newer-file' | 'new-findings' | 'missing' | 'conflict';
 
 export interface MarkOutcome {
   readonly cell: string;
@@ -42,7 +45,10 @@ export interface MarkOutcome {
 export function markEffect(mark: AdmitMark, kept: AcceptedFile | null, conflict: readonly AcceptedFile[]): MarkEffect {
   if (conflict.length > 0) return 'conflict';
   if (kept === null) return 'missing';
-  if (mark.fileKey !== kept.fingerprint) return 'newer-file';
+  if (mark.fileKey !== kept.fingerprint && mark.fileKey !== earlierFileKey(kept)) {
+    const half = mark.fileKey === null ? null : contentHalf(mark.fileKey);
+    return half !== null && half === contentHalf(kept.fingerprint) ? 'new-findings' : 'newer-file';
+  }
   if (kept.report.errors > 0) return 'errors';
   return kept.report.holdingWarnings > 0 ? 'admitted' : 'not-needed';
 }
@@ -57,9 +63,9 @@ export function admitted(file: AcceptedFile, effect: MarkEffect | null): Accepte
   return file;
 }
 
-/** A mark is kept on the sheet unless the agency has sent another file since it was typed. */
+/** A mark is kept on the sheet unless the file or what is found in it has changed since it was typed. */
 export function markKept(effect: MarkEffect): boolean {
-  return effect !== 'newer-file';
+  return effect !== 'newer-file' && effect !== 'new-findings';
 }
 
 /** What to tell Sở Nội vụ about a mark that admitted nothing; null when there is nothing to say. */
@@ -73,6 +79,8 @@ export function markMessage(
       return t(lang, 'consolidate.mark.errors', at);
     case 'newer-file':
       return t(lang, 'consolidate.mark.newerFile', at);
+    case 'new-findings':
+      return t(lang, 'consolidate.mark.newFindings', at);
     case 'missing':
       return t(lang, 'consolidate.mark.missing', at);
     case 'conflict':

@@ -20,6 +20,7 @@ import { PLAN_SHEET } from '../workbook/plan-stamp';
 import type { WorkbookSnapshot } from './workbook-port';
 import { type RejectReason, reasonText } from './reject-reason';
 import { countsByItself } from './admission';
+import { fingerprint } from './file-key';
 
 export function dayOfInstant(iso: string | null | undefined): Day | null {
   if (!iso) return null;
@@ -44,33 +45,6 @@ function trackerFacts(grid: Grid | null, pack: PlanPack): { progress: Map<string
   return { progress: new Map(entries.map((e) => [e.taskId, entryProgress(e)])), notes };
 }
 
-/**
- * Equal for two files that say the same: figures, statuses, notes, year and findings. Kept for every file read, so a
- * 64-bit hash of what they say (16 hex digits), not the text itself: two files that differ hash alike with a
- * chance of one in 2^64.
- */
-function fingerprint(a: Omit<AcceptedFile, 'fingerprint'>): string {
-  const sorted = <V>(m: ReadonlyMap<string, V>): [string, V][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return hash64(JSON.stringify([
-    a.reportingYear,
-    sorted(a.figures).map(([form, cells]) => [form, sorted(cells)]),
-    sorted(a.statuses),
-    sorted(a.notes),
-    a.report.issues.map((i) => [i.rule, i.sheet, i.cell]),
-  ]));
-}
-
-/** Two independent 32-bit FNV-1a hashes of the text's UTF-16 units, as 16 hex digits. */
-export function hash64(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * What every file's facts have in common, held once: the plan's tasks, the roster's entries, each task's deadline,

@@ -184,6 +184,54 @@ describe('"Cho tính vào tổng hợp": one file with warnings admitted by Sở
     expect(again.markProblems).toEqual([]);
   });
 
+  it('the same file in which the check now finds other warnings (the product updated): the choice is taken off, saying why', async () => {
+    const target = FileWorkbook.create();
+    const first = await consolidateInto(target, request());
+    const stc = first.result.accepted.find((a) => a.agency.code === 'STC')!;
+    const cell = choose(target, 'STC', 'Có');
+    // The key an earlier run wrote: the same content half, another findings half (its checks found something else).
+    const [content, findings] = stc.fingerprint.split('-');
+    expect(content).toMatch(/^[0-9a-f]{16}$/);
+    const other = findings === '0000000000000000' ? '0000000000000001' : '0000000000000000';
+    target.workbook.getWorksheet(SUBMISSION_SHEET)!.getCell(rowOf(target, 'STC'), FILE_KEY_COLUMN).value = `${content}-${other}`;
+    const { result, markProblems } = await consolidateInto(target, request());
+    expect(result.accepted.find((a) => a.agency.code === 'STC')?.inTotals).toBe(false);
+    expect(markProblems.map((p) => p.cell)).toEqual([cell]);
+    expect(markProblems[0]?.message).toContain('vẫn như khi chọn "Có", nhưng lần kiểm tra này thấy cảnh báo khác trước');
+    expect(markProblems[0]?.message).not.toContain('đã gửi tệp khác');
+    expect(lineOf(target, 'STC')[ADMIT_COLUMN - 1]).toBeNull();
+    expect(lineOf(target, 'STC')[FILE_KEY_COLUMN - 1]).toBe(stc.fingerprint);
+  });
+
+  it('a choice beside a key written by an earlier version (one hash of content and findings) still holds', async () => {
+    const target = FileWorkbook.create();
+    const first = await consolidateInto(target, request());
+    const stc = first.result.accepted.find((a) => a.agency.code === 'STC')!;
+    choose(target, 'STC', 'Có');
+    // The earlier key, computed as that version did: FNV-1a pairs over the JSON of year, figures, statuses, notes, findings.
+    const sorted = <V>(m: ReadonlyMap<string, V>): [string, V][] => [...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    const text = JSON.stringify([
+      stc.reportingYear,
+      sorted(stc.figures).map(([form, cells]) => [form, sorted(cells)]),
+      sorted(stc.statuses),
+      sorted(stc.notes),
+      stc.report.issues.map((i) => [i.rule, i.sheet, i.cell]),
+    ]);
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    for (let i = 0; i < text.length; i++) {
+      a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+      b = Math.imul(b ^ text.charCodeAt(i), 0x01000193) ^ (b >>> 15);
+    }
+    const earlier = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    target.workbook.getWorksheet(SUBMISSION_SHEET)!.getCell(rowOf(target, 'STC'), FILE_KEY_COLUMN).value = earlier;
+    const { result, markProblems } = await consolidateInto(target, request());
+    expect(markProblems).toEqual([]);
+    expect(result.accepted.find((a) => a.agency.code === 'STC')?.admittedBy).toBe('mark');
+    // Written again in this version's form.
+    expect(lineOf(target, 'STC')[FILE_KEY_COLUMN - 1]).toBe(stc.fingerprint);
+  });
+
   it('the same file sent again (a copy, saved later) keeps the choice', async () => {
     const target = FileWorkbook.create();
     await consolidateInto(target, request());
