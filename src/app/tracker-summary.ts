@@ -9,6 +9,7 @@ import { taskDeadline } from '../domain/task-deadline';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
 import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
+import type { Grid } from '../workbook/grid';
 import type { WorkbookPort } from './workbook-port';
 
 export interface SummaryTask {
@@ -36,12 +37,17 @@ export interface TrackerSummary {
 export type SummaryResult = { readonly ok: true; readonly summary: TrackerSummary } | { readonly ok: false; readonly reason: 'no-tracker' };
 
 export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs: number = Date.now()): Promise<SummaryResult> {
+  const snapshot = await port.read([pack.trackerSheetName, IDENTITY_SHEET]);
+  return summariseGrids(snapshot.grids, pack, nowMs);
+}
+
+/** The summary from sheets already read: the plan's tracker sheet and the identity stamp (no round trip). */
+export function summariseGrids(grids: ReadonlyMap<string, Grid | null>, pack: PlanPack, nowMs: number = Date.now()): SummaryResult {
   const sheetName = pack.trackerSheetName;
-  const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
-  const grid = snapshot.grids.get(sheetName) ?? null;
+  const grid = grids.get(sheetName) ?? null;
   const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
   if (!grid || !tracker) return { ok: false, reason: 'no-tracker' };
-  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
+  const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
   const identity = stamp.ok ? stamp.identity : null;
   const inclusiveBefore = identity?.inclusiveBefore === 'true';
 

@@ -2,7 +2,7 @@
  * The plan the workbook carries (its very hidden plan sheet), for the pane and the ribbon command: read in the round
  * trip that reads the identity stamp, parsed with the plan schema in a chunk loaded only when the sheet is there.
  */
-import { summariseTracker, type SummaryResult } from '../app/tracker-summary';
+import { summariseGrids, summariseTracker, type SummaryResult } from '../app/tracker-summary';
 import type { WorkbookPort } from '../app/workbook-port';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Grid } from '../workbook/grid';
@@ -41,8 +41,8 @@ export async function carriedIn(grids: Grids | null, known: readonly (PlanPack |
 /**
  * The tracker summarised with the plan the pane works with: `picked` when the user picked one; otherwise the plan the
  * workbook carries (read with the stamp), else `bundled`. `carried` is the carried plan known so far (kept as the same
- * object while its content is the same); the answer gives the one now read, and the tracker is read again only when
- * the plan changed.
+ * object while its content is the same); the answer gives the one now read. When it is another plan than the one
+ * assumed, its tracker is the sheet already read if the name is the same (no round trip), else read again.
  */
 export async function summariseWithPlan(
   port: WorkbookPort,
@@ -56,5 +56,8 @@ export async function summariseWithPlan(
   if (picked) return { result, carried: plans.carried };
   const carried = await carriedIn(grids, [plans.carried, bundled]);
   const used = carried ?? bundled;
-  return { result: used === first ? result : await summariseTracker(port, used, nowMs), carried };
+  if (used === first) return { result, carried };
+  const read: Grids | null = grids;
+  const again = read !== null && used.trackerSheetName === first.trackerSheetName ? summariseGrids(read, used, nowMs) : await summariseTracker(port, used, nowMs);
+  return { result: again, carried };
 }

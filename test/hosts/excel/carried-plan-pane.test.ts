@@ -63,6 +63,20 @@ describe('the pane with no plan picked uses the plan the workbook carries', () =
     expect(fake.sheet(pack.trackerSheetName)).toBeUndefined();
   });
 
+  it('a carried plan of the same year (same tracker sheet, other content) is summarised from the same read: one round trip', async () => {
+    const r = rig();
+    // The province's plan revised within the year: another deadline for task 1, the same tracker sheet.
+    const revised: PlanPack = { ...pack, version: '1.1.0', tasks: pack.tasks.map((t) => (t.id === '1' ? { ...t, deadlineText: 'trước ngày 31/12/2026' } : t)) };
+    expect(revised.trackerSheetName).toBe(pack.trackerSheetName);
+    expect((await insertTracker(r.workbook, { pack: revised, agency: WARD, now: NOW, confirm: yes })).ok).toBe(true);
+    r.fake.resetCounters();
+    const read = await summariseWithPlan(r.workbook, { picked: null, carried: null, bundled: pack }, NOW.getTime());
+    expect(read.carried).toEqual(revised);
+    const first = read.result.ok ? read.result.summary.tasks.find((x) => x.task.id === '1') : undefined;
+    expect(first?.task.deadlineText).toBe('trước ngày 31/12/2026');
+    expect(r.fake.syncCount).toBe(1);
+  });
+
   it('a picked plan wins over the one the workbook carries', async () => {
     const { workbook } = await workbook2027();
     let state = initialState('vi', NOW.getTime(), { statisticsYear: pack.statisticsYear });
