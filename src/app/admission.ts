@@ -13,7 +13,7 @@
  */
 import { t, type Lang } from '../domain/i18n';
 import type { AcceptedFile } from './consolidate';
-import { contentHalf, earlierFileKey } from './file-key';
+import { keyChange } from './file-key';
 import type { WorkbookReport } from './validate-workbook';
 
 /** Whether a file counts in the totals without a mark: no errors, and no warnings unless the switch admits them. */
@@ -45,10 +45,8 @@ export interface MarkOutcome {
 export function markEffect(mark: AdmitMark, kept: AcceptedFile | null, conflict: readonly AcceptedFile[]): MarkEffect {
   if (conflict.length > 0) return 'conflict';
   if (kept === null) return 'missing';
-  if (mark.fileKey !== kept.fingerprint && mark.fileKey !== earlierFileKey(kept)) {
-    const half = mark.fileKey === null ? null : contentHalf(mark.fileKey);
-    return half !== null && half === contentHalf(kept.fingerprint) ? 'new-findings' : 'newer-file';
-  }
+  const change = keyChange(mark.fileKey, kept);
+  if (change !== 'same') return change === 'findings' ? 'new-findings' : 'newer-file';
   if (kept.report.errors > 0) return 'errors';
   return kept.report.holdingWarnings > 0 ? 'admitted' : 'not-needed';
 }

@@ -25,13 +25,24 @@ export function fingerprint(a: Omit<AcceptedFile, 'fingerprint'>): string {
   return `${hash64(JSON.stringify(contentOf(a)))}-${hash64(JSON.stringify(findingsOf(a)))}`;
 }
 
+/**
+ * How the file a key was written for (in "Mã tệp", by this version or an earlier one) stands to `file`: the same
+ * file with the same findings; the same file in which the check now finds other things; or another file (or none, or
+ * an earlier key that does not match: it cannot tell the two apart).
+ */
+export function keyChange(key: string | null, file: AcceptedFile): 'same' | 'findings' | 'file' {
+  if (key === file.fingerprint || key === earlierFileKey(file)) return 'same';
+  const half = key === null ? null : contentHalf(key);
+  return half !== null && half === contentHalf(file.fingerprint) ? 'findings' : 'file';
+}
+
 /** The key earlier versions wrote in "Mã tệp": one hash of content and findings together (16 hex digits). */
-export function earlierFileKey(a: Omit<AcceptedFile, 'fingerprint'>): string {
+function earlierFileKey(a: Omit<AcceptedFile, 'fingerprint'>): string {
   return hash64(JSON.stringify([...contentOf(a), findingsOf(a)]));
 }
 
 /** The content half of a file key written by this version ("<content>-<findings>"); null for an earlier key. */
-export function contentHalf(key: string): string | null {
+function contentHalf(key: string): string | null {
   const m = /^([0-9a-f]{16})-[0-9a-f]{16}$/.exec(key);
   return m ? m[1]! : null;
 }
