@@ -8,7 +8,7 @@
  * - a mark holds for the file the row showed when it was typed (its fingerprint, written beside it on every run); when
  *   the agency has sent another file since, the mark no longer applies: it is taken off the sheet and reported, to be
  *   chosen again once the new file's warnings are looked at; so too when the file is the same but the check now finds
- *   other things in it (the product updated), reported as such;
+ *   other things in it (the product updated, or a file with no as-of date checked as of another day), reported as such;
  * - a mark on a row with no file (not submitted), or with files in conflict, admits nothing and is reported.
  */
 import { t, type Lang } from '../domain/i18n';
@@ -31,7 +31,7 @@ export interface AdmitMark {
 
 /**
  * What a mark did: admitted the file; not needed (the file counts anyway); or ignored: the file has errors, the
- * agency sent another file since, the same file is now found to hold other things (the product's checks changed),
+ * agency sent another file since, the same file is now found to hold other things (other checks, or another as-of day),
  * it sent none, or its newest files are in conflict.
  */
 export type MarkEffect = 'admitted' | 'not-needed' | 'errors' | 'newer-file' | 'new-findings' | 'missing' | 'conflict';

@@ -18,8 +18,9 @@ function findingsOf(a: Pick<AcceptedFile, 'report'>): unknown[] {
 /**
  * Equal for two files that say the same and in which the check finds the same: "<content>-<findings>", each a 64-bit
  * hash (16 hex digits; two files that differ hash alike with a chance of one in 2^64). Kept for every file read, so
- * hashes, not the text. Its two halves tell a file sent anew from the same file checked by other rules (an update of
- * the product), for the choice "Cho tính vào tổng hợp" (admission.ts).
+ * hashes, not the text. Its two halves tell a file sent anew from the same file in which the check finds other
+ * things (an update of the product, or a file with no as-of date checked as of another day), for the choice "Cho tính
+ * vào tổng hợp" (admission.ts).
  */
 export function fingerprint(a: Omit<AcceptedFile, 'fingerprint'>): string {
   return `${hash64(JSON.stringify(contentOf(a)))}-${hash64(JSON.stringify(findingsOf(a)))}`;

@@ -199,6 +199,8 @@ describe('"Cho tính vào tổng hợp": one file with warnings admitted by Sở
     expect(markProblems.map((p) => p.cell)).toEqual([cell]);
     expect(markProblems[0]?.message).toContain('vẫn như khi chọn "Có", nhưng lần kiểm tra này thấy cảnh báo khác trước');
     expect(markProblems[0]?.message).not.toContain('đã gửi tệp khác');
+    // Not only an update: a file whose as-of date has no value is checked as of the consolidation's date.
+    expect(markProblems[0]?.message).toContain('hoặc tệp được kiểm tra theo ngày đối chiếu khác');
     expect(lineOf(target, 'STC')[ADMIT_COLUMN - 1]).toBeNull();
     expect(lineOf(target, 'STC')[FILE_KEY_COLUMN - 1]).toBe(stc.fingerprint);
   });

@@ -39,7 +39,7 @@ export const en: CoreCatalog = {
   'consolidate.mark.newerFile': (p) =>
     `"${p.sheet}"!${p.cell} (agency ${p.code}): "Có" was chosen for an earlier file; the agency has sent another one (${p.file}), so the choice no longer applies and was taken off. Look at the new file's warnings on "Lỗi kiểm tra" and choose "Có" again if you accept them.`,
   'consolidate.mark.newFindings': (p) =>
-    `"${p.sheet}"!${p.cell} (agency ${p.code}): the file ${p.file} is as it was when "Có" was chosen, but this check finds other warnings in it than before (the product was updated), so the choice was taken off. Look at the warnings on "Lỗi kiểm tra" and choose "Có" again if you accept them.`,
+    `"${p.sheet}"!${p.cell} (agency ${p.code}): the file ${p.file} is as it was when "Có" was chosen, but this check finds other warnings in it than before (the product was updated, or the file was checked as of another date), so the choice was taken off. Look at the warnings on "Lỗi kiểm tra" and choose "Có" again if you accept them.`,
   'consolidate.mark.missing': (p) =>
     `"${p.sheet}"!${p.cell} (agency ${p.code}): the agency has sent no file, so "Có" has no effect yet. When the file comes, look at its warnings and choose "Có" again.`,
   'consolidate.mark.conflict': (p) =>

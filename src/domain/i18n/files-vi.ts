@@ -18,7 +18,7 @@ export const filesVi = {
   'consolidate.mark.newerFile': (p: { sheet: string; cell: string; code: string; file: string }) =>
     `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): "Có" được chọn cho tệp trước; đơn vị đã gửi tệp khác (${p.file}) nên lựa chọn không còn áp dụng và đã được bỏ. Xem cảnh báo của tệp mới ở trang "Lỗi kiểm tra" rồi chọn lại "Có" nếu chấp nhận.`,
   'consolidate.mark.newFindings': (p: { sheet: string; cell: string; code: string; file: string }) =>
-    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): tệp ${p.file} vẫn như khi chọn "Có", nhưng lần kiểm tra này thấy cảnh báo khác trước (phần mềm đã được cập nhật) nên lựa chọn đã được bỏ. Xem các cảnh báo ở trang "Lỗi kiểm tra" rồi chọn lại "Có" nếu chấp nhận.`,
+    `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): tệp ${p.file} vẫn như khi chọn "Có", nhưng lần kiểm tra này thấy cảnh báo khác trước (do phần mềm đã được cập nhật, hoặc tệp được kiểm tra theo ngày đối chiếu khác) nên lựa chọn đã được bỏ. Xem các cảnh báo ở trang "Lỗi kiểm tra" rồi chọn lại "Có" nếu chấp nhận.`,
   'consolidate.mark.missing': (p: { sheet: string; cell: string; code: string; file: string }) =>
     `"${p.sheet}"!${p.cell} (đơn vị ${p.code}): đơn vị chưa nộp tệp nên "Có" chưa có tác dụng. Khi tệp về, xem cảnh báo của tệp rồi chọn lại "Có".`,
   'consolidate.mark.conflict': (p: { sheet: string; cell: string; code: string; file: string }) =>
