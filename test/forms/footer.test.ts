@@ -11,7 +11,7 @@ import { defaultFormPack } from '../../src/packs/forms';
 import { parseRange } from '../../src/workbook/a1';
 import { formSheetLayout } from '../../src/workbook/forms';
 import { SIGNATURE_ROWS } from '../../src/workbook/forms-footer';
-import { mustLoad, NOW, packJson } from './helpers';
+import { contents, mustLoad, NOW, packJson } from './helpers';
 
 const pack = defaultFormPack();
 const snv = findAgency(defaultRoster(), 'SNV')!;
@@ -28,20 +28,6 @@ function ok(result: InsertFormsResult): Extract<InsertFormsResult, { ok: true }>
 
 const layoutOf = (code: string) => formSheetLayout({ pack, form: pack.forms.find((f) => f.code === code)!, agency: snv, year: 2025 });
 const cellText = (file: FileWorkbook, sheet: string, address: string) => file.workbook.getWorksheet(sheet)?.getCell(address).value ?? null;
-
-/** Every sheet's name, protection and every cell's value and style — what "writes nothing" must leave equal. (The saved
- *  bytes are not compared: each save stamps the time it was made.) */
-function contents(file: FileWorkbook): string {
-  return JSON.stringify(
-    file.workbook.worksheets.map((sheet) => {
-      const cells: unknown[] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.style])),
-      );
-      return [sheet.name, sheet.state, (sheet as unknown as { sheetProtection?: unknown }).sheetProtection ?? null, cells];
-    }),
-  );
-}
 
 describe('the footer of a form', () => {
   it('makes the place-and-date line and the signers\' names input cells, unlocked, under the titles', () => {

@@ -6,6 +6,7 @@ import { type Cell, type FormPack, cellKey } from '../../src/domain/form-pack';
 import { loadFormPack } from '../../src/domain/form-pack-schema';
 import { parseRange } from '../../src/workbook/a1';
 import formsJson from '../../src/packs/forms-reference-2025.json';
+import type { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 
 /** 2026-02-10 10:00 in Vietnam: the 2025 report is being prepared. */
 export const NOW = Date.UTC(2026, 1, 10, 3, 0, 0);
@@ -61,3 +62,20 @@ export function sumRefs(formula: string): string[] {
 }
 
 export const key = (row: string, col: number): string => cellKey({ row, col } satisfies Cell);
+
+/**
+ * Every sheet's name, visibility, protection and every cell's value and style: what "writes nothing" or "leaves the
+ * workbook as it was" must keep equal. (Not the saved bytes: each save stamps its time, and their compressed size is
+ * no measure of what they hold.)
+ */
+export function contents(file: FileWorkbook): string {
+  return JSON.stringify(
+    file.workbook.worksheets.map((sheet) => {
+      const cells: unknown[] = [];
+      sheet.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.style])),
+      );
+      return [sheet.name, sheet.state, (sheet as unknown as { sheetProtection?: unknown }).sheetProtection ?? null, cells];
+    }),
+  );
+}

@@ -13,7 +13,7 @@ import { IDENTITY_SHEET, readIdentity } from '../../src/workbook/identity';
 import type { SheetSpec } from '../../src/workbook/sheet-spec';
 import { isFormula } from '../../src/workbook/sheet-spec';
 import { parseRange } from '../../src/workbook/a1';
-import { key, mustLoad, NOW, packJson } from './helpers';
+import { contents, key, mustLoad, NOW, packJson } from './helpers';
 
 const pack = defaultFormPack();
 const agency = (code: string): RosterEntry => {
@@ -35,20 +35,6 @@ class CountingPort implements WorkbookPort {
     this.writes++;
     return this.file.write(specs, options);
   }
-}
-
-/** Every sheet's name, visibility, protection and every cell's value and style: what "leaves the workbook as it was"
- *  must keep equal. (Not the saved bytes: a save stamps its time, and their compressed size is no measure of it.) */
-function contents(file: FileWorkbook): string {
-  return JSON.stringify(
-    file.workbook.worksheets.map((sheet) => {
-      const cells: unknown[] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.style])),
-      );
-      return [sheet.name, sheet.state, (sheet as unknown as { sheetProtection?: unknown }).sheetProtection ?? null, cells];
-    }),
-  );
 }
 
 function request(overrides: Partial<InsertFormsRequest> = {}): InsertFormsRequest {
