@@ -5,7 +5,7 @@
  * Files are read one at a time and reduced at once to the few facts consolidation needs, so memory stays flat
  * whatever the number of files. One bad file never stops the batch.
  */
-import { utcDateOf, type Day } from '../domain/calendar';
+import type { Day } from '../domain/calendar';
 import type { DueState } from '../domain/due-state';
 import type { PlanPack } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
@@ -200,8 +200,7 @@ export function readingContext(req: ConsolidateRequest): Context {
   const settings = { asOf: req.asOf, window: req.window ?? DEFAULT_DUE_SOON_WINDOW, inclusiveBefore: req.inclusiveBefore ?? false };
   // A file whose "Ngày đối chiếu" has no value (=TODAY() that Excel never calculated) is checked as of the
   // consolidation's own date, not the machine's clock: the same files and --as-of give the same result any day.
-  const nowMs = utcDateOf(req.asOf).getTime();
-  const validateOptions: ValidateOptions = { planPack: req.planPack, knownPacks: req.knownPacks, expectedYear: year, forms: req.forms, nowMs };
+  const validateOptions: ValidateOptions = { planPack: req.planPack, knownPacks: req.knownPacks, expectedYear: year, forms: req.forms, asOf: req.asOf };
   return { req, lang, year, settings, validateOptions };
 }
 

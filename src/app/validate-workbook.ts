@@ -35,6 +35,8 @@ export interface ValidateOptions {
   readonly expectedYear?: number;
   readonly requireTracker?: boolean;
   readonly forms?: FormsCheck;
+  /** The day a tracker whose "Ngày đối chiếu" has no value is checked as of; without it, today in Vietnam at `nowMs`. */
+  readonly asOf?: Day;
   readonly nowMs?: number;
 }
 
@@ -69,7 +71,7 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
   const grid = snapshot.grids.get(trackerName) ?? null;
   const tracker = grid ? readTracker(grid, trackerVocabulary(planPack)) : null;
   let shownAgency: { name: string; code: string | null } | null = null;
-  let asOf = todayInVietnam(options.nowMs);
+  let asOf = options.asOf ?? todayInVietnam(options.nowMs);
   if (grid && tracker) {
     for (let r = 1; r < tracker.headerRow && !shownAgency; r++) {
       for (const v of grid.values[r - 1] ?? []) {
