@@ -14,9 +14,9 @@ import { readTracker, trackerVocabulary, cellDay, entryProgress, type TrackerRea
 import type { FormFigures } from '../consolidate';
 import { formsPart } from '../forms-part';
 import { planRows, type TaskProgress } from '../plan-status';
-import { summariseTracker } from '../tracker-summary';
+import { summariseGrids } from '../tracker-summary';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from '../validate-workbook';
-import type { WorkbookPort, WorkbookSnapshot } from '../workbook-port';
+import type { WorkbookPort } from '../workbook-port';
 
 export interface AgencyTask {
   readonly task: PlanTask;
@@ -59,11 +59,6 @@ export interface AgencyDataOptions {
   readonly nowMs?: number;
 }
 
-/** A port over a snapshot already read, so the use cases below share one read. */
-function snapshotPort(snapshot: WorkbookSnapshot): WorkbookPort {
-  return { read: async () => snapshot, write: async () => { throw new Error('read-only snapshot'); } };
-}
-
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v).normalize('NFC').trim());
 
 function progressOf(tracker: TrackerRead) {
@@ -81,7 +76,7 @@ export async function readAgencyReportData(port: WorkbookPort, options: AgencyDa
   const snapshot = await port.read(sheetsToRead(validateOptions));
   const grid = snapshot.grids.get(options.planPack.trackerSheetName) ?? null;
   const tracker = grid ? readTracker(grid, trackerVocabulary(options.planPack)) : null;
-  const summary = await summariseTracker(snapshotPort(snapshot), options.planPack, options.nowMs);
+  const summary = summariseGrids(snapshot.grids, options.planPack, options.nowMs);
   if (!tracker || !summary.ok) return { ok: false, reason: 'no-tracker' };
   const report = validateSnapshot(snapshot, validateOptions);
   if (!report.agency) return { ok: false, reason: 'no-agency' };
