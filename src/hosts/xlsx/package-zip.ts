@@ -35,14 +35,8 @@ interface Entry {
 
 const ZIP32_LIMIT = 0xffffffff;
 
-/** node:zlib's CRC-32 (Node ≥ 20.15) carries a running value; the reader's own is the fallback (one piece). */
-const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-
-function crcAdd(crc: number, data: Uint8Array, first: boolean): number {
-  if (nativeCrc) return nativeCrc(data, crc);
-  if (!first) throw new Error('a streamed part needs node:zlib crc32 (Node 20.15 or later)');
-  return crc32Js(data);
-}
+/** CRC-32 with a running value: node:zlib's (Node ≥ 20.15), else the reader's own (Node 20.9 to 20.14). */
+const crcAdd: (data: Uint8Array, crc: number) => number = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32Js;
 
 /** MS-DOS time and date of `d` (local time, as zip tools read it), two seconds' precision. */
 function dosTime(d: Date): { time: number; date: number } {
@@ -96,7 +90,7 @@ export class PackageZip extends EventEmitter {
   }
 
   private deflateWhole(entry: Entry, bytes: Uint8Array): void {
-    entry.crc = crcAdd(0, bytes, true);
+    entry.crc = crcAdd(bytes, 0);
     entry.size = bytes.length;
     zlib.deflateRaw(bytes, { level: this.level }, (error, out) => {
       if (error) return this.fail(error);
@@ -112,7 +106,7 @@ export class PackageZip extends EventEmitter {
     deflate.on('end', () => this.completed(entry, out));
     source.pipe({
       write: (chunk, done) => {
-        entry.crc = crcAdd(entry.crc, chunk, entry.size === 0);
+        entry.crc = crcAdd(chunk, entry.crc);
         entry.size += chunk.length;
         const more = deflate.write(chunk);
         done?.();

@@ -76,9 +76,9 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE 802.3), as zip records it for each entry. */
-export function crc32(bytes: Uint8Array): number {
-  let c = -1;
+/** CRC-32 (IEEE 802.3), as zip records it for each entry; `crc`: the CRC-32 of the bytes before these (a running value). */
+export function crc32(bytes: Uint8Array, crc = 0): number {
+  let c = ~crc;
   const table = CRC_TABLE;
   for (let i = 0; i < bytes.length; i++) c = (table[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ -1) >>> 0;

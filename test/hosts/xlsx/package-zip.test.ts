@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PackageZip, type PipedSource } from '../../../src/hosts/xlsx/package-zip';
 import { crc32, entryData, zipDirectory } from '../../../src/hosts/xlsx/zip';
 
@@ -85,6 +85,30 @@ describe('PackageZip', () => {
       'media/x.bin 3 2026-11-23 14:30:10',
       'xl/empty.xml 0 2026-11-23 14:30:10',
     ]);
+  });
+
+  it('without node:zlib crc32 (Node 20.9 to 20.14), a part written in many pieces still gets its CRC-32', async () => {
+    expect(crc32(Buffer.from('ghi'), crc32(Buffer.from('abc def ')))).toBe(crc32(Buffer.from('abc def ghi')));
+    vi.resetModules();
+    vi.doMock('node:zlib', async (original) => ({ ...(await original<typeof zlib>()), crc32: undefined }));
+    try {
+      const { PackageZip: WithoutNativeCrc } = await import('../../../src/hosts/xlsx/package-zip');
+      const zip = new WithoutNativeCrc(new Date(2026, 10, 23));
+      const result = finished(zip as unknown as PackageZip);
+      const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"/>`);
+      const sheet = pieces(rows);
+      zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
+      await sheet.run();
+      zip.finalize();
+      const { bytes } = await result;
+      const [entry] = zipDirectory(bytes)!;
+      const raw = zlib.inflateRawSync(entryData(bytes, entry!)!);
+      expect(raw.toString('utf8')).toBe(rows.join(''));
+      expect(entry!.crc32).toBe(crc32(raw));
+    } finally {
+      vi.doUnmock('node:zlib');
+      vi.resetModules();
+    }
   });
 
   it('refuses what the streamed workbook never writes, rather than writing it wrong', () => {
