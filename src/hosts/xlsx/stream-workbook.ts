@@ -68,6 +68,8 @@ export class StreamedWorkbook implements WorkbookPort {
       out.on('close', resolve);
       out.on('error', reject);
     });
+    // Its failure is the write's, awaited below: while the sheets are still written it is no unhandled rejection.
+    closed.catch(() => undefined);
     const wb = packageWriter(out, this.savedAt);
     const archived = archiveWatcher(wb);
     wb.creator = 'vtlt';
