@@ -34,7 +34,8 @@ let quiet = '';
 
 beforeAll(async () => {
   const who = agency('SNV');
-  const a = await agencyWorkbook(who, new Date(Date.UTC(2026, 1, 20, 3)), 77);
+  const made = new Date(Date.UTC(2026, 1, 20, 3));
+  const a = await agencyWorkbook(who, made, 77);
   const rows = planRows(plan, { asOf: AS_OF, window: 14, inclusiveBefore: false }, who, () => ({ status: 'Đang thực hiện' }));
   const overdue = rows.filter((r) => r.due?.state === 'overdue').map((r) => r.task.id);
   task = overdue[0]!;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   ws.getCell(rowOf(task), TRACKER_COL.result).value = RESULT;
   ws.getCell(rowOf(task), TRACKER_COL.note).value = NOTE;
   ws.getCell(rowOf(quiet), TRACKER_COL.note).value = NUMBERISH;
-  bytes = await a.workbook.toBuffer();
+  bytes = await a.workbook.toBuffer(made);
 }, 60_000);
 
 async function open(b: Uint8Array): Promise<OpenResult> {

@@ -93,7 +93,7 @@ describe('province totals', () => {
     // One agency's file has an error: it is submitted, but kept out of the totals.
     const bad = agencies[4]!.workbook;
     bad.workbook.getWorksheet('0811')!.getCell(addressOf('0811', '02:1')).value = 'nhiều';
-    const files = await Promise.all(agencies.map(async (a, i) => ({ name: `${codes[i]}.xlsx`, bytes: await a.workbook.toBuffer() })));
+    const files = await Promise.all(agencies.map(async (a, i) => ({ name: `${codes[i]}.xlsx`, bytes: await a.workbook.toBuffer(FEB) })));
     result = await consolidate({
       files: files.map((f) => ({ name: f.name, read: async () => f.bytes })),
       planPack: plan,

@@ -35,7 +35,7 @@ async function consolidationRig(codes: readonly string[]) {
   const r = rig();
   const files = await Promise.all(
     codes.map(async (code, i) => {
-      const bytes = await (await agencyWorkbook(agency(code), NOW, 40 + i)).workbook.toBuffer();
+      const bytes = await (await agencyWorkbook(agency(code), NOW, 40 + i)).workbook.toBuffer(NOW);
       return { name: `${code}.xlsx`, read: async () => bytes };
     }),
   );

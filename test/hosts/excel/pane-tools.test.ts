@@ -264,7 +264,7 @@ describe('consolidation into the open workbook through Office.js', () => {
   );
 
   async function files(count: number) {
-    const made = await Promise.all(agencies.map(async (a, i) => (await agencyWorkbook(a, NOW, 100 + i)).workbook.toBuffer()));
+    const made = await Promise.all(agencies.map(async (a, i) => (await agencyWorkbook(a, NOW, 100 + i)).workbook.toBuffer(NOW)));
     return Array.from({ length: count }, (_, i) => {
       const bytes = made[i % made.length]!;
       return { name: `don-vi-${String(i + 1).padStart(2, '0')}.xlsx`, read: async () => bytes };
