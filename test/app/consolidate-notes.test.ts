@@ -51,7 +51,7 @@ beforeAll(async () => {
   ws.getCell(rowOf(task), TRACKER_COL.note).value = NOTE;
   ws.getCell(rowOf(quiet), TRACKER_COL.note).value = NUMBERISH;
   bytes = await a.workbook.toBuffer(made);
-}, 60_000);
+});
 
 async function open(b: Uint8Array): Promise<OpenResult> {
   return openForReading(b);

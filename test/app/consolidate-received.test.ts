@@ -85,7 +85,7 @@ beforeAll(async () => {
     const a = await agencyWorkbook(agency(code), GENERATED, 50 + i);
     files.push({ name: `${code}.xlsx`, bytes: withSavedAt(await a.workbook.toBuffer(), at) });
   }
-}, 60_000);
+});
 
 describe('"Ngày nhận" decides lateness', () => {
   it('empty: the saved time stands in, and the sheet says what each date was taken from', async () => {

@@ -104,7 +104,7 @@ describe('consolidate: an agency that re-sent its workbook', () => {
     corrected = await agencyWorkbook(agency('SNV'), GENERATED, 12);
     firstBytes = await first.workbook.toBuffer();
     correctedBytes = await corrected.workbook.toBuffer();
-  }, 60_000);
+  });
 
   it('the re-send saved later counts, even when its name sorts after the first file\'s', async () => {
     const c = await run([file('SNV.xlsx', withSavedAt(firstBytes, T1)), file('SNV_v2.xlsx', withSavedAt(correctedBytes, T2))]);
