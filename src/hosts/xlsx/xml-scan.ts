@@ -244,7 +244,8 @@ function indexOfSeq(b: Uint8Array, seq: Uint8Array, from: number): number {
   return -1;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** XML's predefined entities (a Map: "&constructor;" is no entity, whatever an object's members are). */
+const ENTITIES: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 
 const DECIMAL_REF = /^#\d+$/;
 
@@ -278,7 +279,7 @@ function entityAt(s: string, amp: number): number {
   let found: string | undefined;
   if (body.startsWith('#x') || body.startsWith('#X')) found = isHex(body, 2, body.length) ? codePoint(parseInt(body.slice(2), 16)) : undefined;
   else if (body.startsWith('#')) found = DECIMAL_REF.test(body) ? codePoint(Number(body.slice(1))) : undefined;
-  else found = ENTITIES[body];
+  else found = ENTITIES.get(body);
   if (found === undefined) return -1;
   entity = found;
   return semi + 1;

@@ -79,6 +79,11 @@ describe('the fast values reader', () => {
     expect(xmlText('&bogus; & &#x;')).toBe('&bogus; & &#x;');
   });
 
+  it('leaves the names of an object\'s own members ("&constructor;", "&__proto__;") as text, with or without references beside them', () => {
+    expect(xmlText('&constructor; &toString; &amp;')).toBe('&constructor; &toString; &');
+    expect(xmlText('&constructor; &#65; &__proto__; _x0042_')).toBe('&constructor; A &__proto__; B');
+  });
+
   it('reads numbers and shared-string indexes the way Number() reads their text: spaces, signs, zeros, exponents, entities, big and odd values', () => {
     const v = (c: string, body: string, t = ''): string => `<c r="${c}1"${t}><v>${body}</v></c>`;
     const row = [
