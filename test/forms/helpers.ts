@@ -64,18 +64,11 @@ export function sumRefs(formula: string): string[] {
 export const key = (row: string, col: number): string => cellKey({ row, col } satisfies Cell);
 
 /**
- * Every sheet's name, visibility, protection and every cell's value and style: what "writes nothing" or "leaves the
- * workbook as it was" must keep equal. (Not the saved bytes: each save stamps its time, and their compressed size is
- * no measure of what they hold.)
+ * Everything each sheet holds (ExcelJS's model of it: name, visibility, protection, every cell's value and style,
+ * columns, merges, validations, conditional formats, page setup) and the workbook's names: what "writes nothing" or
+ * "leaves the workbook as it was" must keep equal. (Not the saved bytes: each save stamps its time, and their
+ * compressed size is no measure of what they hold.)
  */
 export function contents(file: FileWorkbook): string {
-  return JSON.stringify(
-    file.workbook.worksheets.map((sheet) => {
-      const cells: unknown[] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.style])),
-      );
-      return [sheet.name, sheet.state, (sheet as unknown as { sheetProtection?: unknown }).sheetProtection ?? null, cells];
-    }),
-  );
+  return JSON.stringify([file.workbook.worksheets.map((sheet) => sheet.model), file.workbook.definedNames.model]);
 }
