@@ -1,21 +1,19 @@
 /**
  * The pane's consolidation of the bench's files, in this process, into the project's Excel fake (test/fakes, which
- * refuses what Excel refuses): the files read as the pane reads them (the fast reader inflating with
- * DecompressionStream), written through ExcelWorkbook as on Excel on the web (its 5 MB request limit, the host's 4 MB
- * budget per request) or on the desktop (no request limit, one request). Measured: `context.sync()` calls per
- * consolidation, and the biggest request sent.
+ * refuses what Excel refuses), by the pane's own consolidation engine: the files read as the pane reads them (the fast
+ * reader inflating with DecompressionStream), written through ExcelWorkbook as on Excel on the web (its 5 MB request
+ * limit, the host's 4 MB budget per request) or on the desktop (no request limit, one request). Measured:
+ * `context.sync()` calls per consolidation, and the biggest request sent.
  */
 import { readFileSync } from 'node:fs';
-import { consolidateIntoWorkbook } from '../../src/app/consolidate-into';
-import type { OpenResult } from '../../src/app/consolidate';
 import { mustDay } from '../../src/domain/calendar';
 import type { RosterEntry } from '../../src/domain/roster';
 import { ExcelWorkbook } from '../../src/hosts/excel/excel-workbook';
 import { ALL_FEATURES } from '../../src/hosts/excel/features';
 import { DEFAULT_REQUEST_BUDGET } from '../../src/hosts/excel/payload';
-import { openForReadingAnywhere } from '../../src/hosts/xlsx/open-read';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
+import { loadConsolidationEngine } from '../../src/taskpane/consolidation';
 import { FakeExcel } from '../../test/fakes/excel-fake';
 
 export type Platform = 'web' | 'desktop';
@@ -36,8 +34,9 @@ export async function paneConsolidation(files: readonly string[], agencies: read
   const workbook = new ExcelWorkbook((batch) => excel.run(batch), { features: ALL_FEATURES, requestBudget });
   const planPack = defaultPlanPack();
   const formPack = defaultFormPack();
+  const engine = await loadConsolidationEngine();
   const t0 = performance.now();
-  const summary = await consolidateIntoWorkbook(workbook, {
+  const summary = await engine.run(workbook, {
     files: files.map((name) => ({ name, read: async () => new Uint8Array(readFileSync(name)) })),
     roster: { ...defaultRoster(), entries: [...agencies] },
     planPack,
@@ -46,11 +45,6 @@ export async function paneConsolidation(files: readonly string[], agencies: read
     defaultRoster: defaultRoster(),
     asOf: mustDay(2026, 11, 23),
     lang: 'vi',
-    open: async (bytes): Promise<OpenResult> => {
-      const opened = await openForReadingAnywhere(bytes);
-      if (!opened.ok) return { ok: false, reason: opened.reason };
-      return { ok: true, port: opened.port, ...(opened.savedAt !== undefined ? { savedAt: opened.savedAt } : {}) };
-    },
   });
   const wallMs = performance.now() - t0;
   const biggest = excel.requests.reduce((m, r) => Math.max(m, r.requestBytes), 0);
