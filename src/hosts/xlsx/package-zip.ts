@@ -134,7 +134,7 @@ export class PackageZip extends EventEmitter {
     if (this.failed || this.dest === null) return;
     while (this.head < this.entries.length && this.entries[this.head]!.complete) {
       const entry = this.entries[this.head++]!;
-      if (entry.size > ZIP32_LIMIT || this.offset + entry.compressedSize > ZIP32_LIMIT) return this.fail(new Error('PackageZip: a workbook over 4 GB needs ZIP64'));
+      if (entry.size > ZIP32_LIMIT || this.offset + 30 + entry.name.length + entry.compressedSize > ZIP32_LIMIT) return this.fail(new Error('PackageZip: a workbook over 4 GB needs ZIP64'));
       entry.offset = this.offset;
       const header = this.localHeader(entry);
       this.dest.write(header);
