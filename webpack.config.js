@@ -159,7 +159,8 @@ module.exports = async (env = {}, argv = {}) => {
     ...cli,
     name: 'bench',
     entry: { bench: './scripts/bench/bench.ts' },
-    output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', library: { type: 'commonjs2' }, clean: false },
+    // Its chunks named apart from the command's (both builds write into lib/): neither overwrites the other's.
+    output: { path: path.resolve(__dirname, 'lib'), filename: '[name].cjs', chunkFilename: 'bench-[id].cjs', library: { type: 'commonjs2' }, clean: false },
   };
   return [taskpane, cli, bench];
 };
