@@ -149,19 +149,27 @@ export class PackageZip extends EventEmitter {
     }
   }
 
+  /**
+   * The fields the local header and the directory entry share, written at `at`: version needed (2.0, deflate),
+   * flags (names in UTF-8), method (deflated), time, date, CRC-32, sizes and the name's length.
+   */
+  private entryFields(b: Buffer, at: number, e: Entry): void {
+    b.writeUInt16LE(20, at);
+    b.writeUInt16LE(0x0800, at + 2);
+    b.writeUInt16LE(8, at + 4);
+    b.writeUInt16LE(this.when.time, at + 6);
+    b.writeUInt16LE(this.when.date, at + 8);
+    b.writeUInt32LE(e.crc >>> 0, at + 10);
+    b.writeUInt32LE(e.compressedSize, at + 14);
+    b.writeUInt32LE(e.size, at + 18);
+    b.writeUInt16LE(e.name.length, at + 22);
+  }
+
   private localHeader(e: Entry): Buffer {
     const h = Buffer.alloc(30 + e.name.length);
     h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    h.writeUInt16LE(0x0800, 6); // names in UTF-8
-    h.writeUInt16LE(8, 8); // deflated
-    h.writeUInt16LE(this.when.time, 10);
-    h.writeUInt16LE(this.when.date, 12);
-    h.writeUInt32LE(e.crc >>> 0, 14);
-    h.writeUInt32LE(e.compressedSize, 18);
-    h.writeUInt32LE(e.size, 22);
-    h.writeUInt16LE(e.name.length, 26);
-    h.writeUInt16LE(0, 28);
+    this.entryFields(h, 4, e);
+    // no extra field
     e.name.copy(h, 30);
     return h;
   }
@@ -172,15 +180,7 @@ export class PackageZip extends EventEmitter {
       const c = Buffer.alloc(46 + e.name.length);
       c.writeUInt32LE(0x02014b50, 0);
       c.writeUInt16LE(20, 4); // made by: version 2.0, MS-DOS attributes
-      c.writeUInt16LE(20, 6);
-      c.writeUInt16LE(0x0800, 8);
-      c.writeUInt16LE(8, 10);
-      c.writeUInt16LE(this.when.time, 12);
-      c.writeUInt16LE(this.when.date, 14);
-      c.writeUInt32LE(e.crc >>> 0, 16);
-      c.writeUInt32LE(e.compressedSize, 20);
-      c.writeUInt32LE(e.size, 24);
-      c.writeUInt16LE(e.name.length, 28);
+      this.entryFields(c, 6, e);
       // extra, comment, disk number, internal and external attributes: none
       c.writeUInt32LE(e.offset, 42);
       e.name.copy(c, 46);
