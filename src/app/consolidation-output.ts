@@ -180,7 +180,8 @@ export function consolidationSheets(
 /**
  * Writes the outputs into `port` in one write. The roster sheet is created only when absent (`rosterGrid` null), so
  * the user's edits to it are kept, only its kind drop-down set again (an older version's may split "Sở, ban, ngành");
- * the other output sheets are replaced.
+ * the other output sheets are replaced. Consolidation read `port` just before (its one read), and nothing since: the
+ * write may take the sheets' state from that read.
  */
 export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterGrid: Grid | null): Promise<void> {
   // The lists sheet (the roster's drop-down items) is the product's own: written every time, before the roster sheet
@@ -189,6 +190,7 @@ export async function writeConsolidation(port: WorkbookPort, sheets: readonly Sh
   await port.write(rosterGrid ? [rosterListsSheet(), ...sheets] : [rosterListsSheet(), rosterSheet(roster), ...sheets], {
     activate: sheets[0]?.name,
     ...(revalidation ? { revalidate: [revalidation] } : {}),
+    fromRead: true,
   });
 }
 

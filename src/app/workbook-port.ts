@@ -26,6 +26,12 @@ export interface WriteOptions {
    * older version wrote the sheet): only the validations change, never a cell's value. A missing sheet is skipped.
    */
   readonly revalidate?: readonly Revalidation[];
+  /**
+   * The caller read this workbook (`read`) just before, in the same action, and nothing else since: the host may take
+   * which sheets exist and how they are protected from that read instead of asking again (one round trip less in
+   * Excel). A sheet changed in between then fails the write with Excel's error; the caller runs it again.
+   */
+  readonly fromRead?: boolean;
 }
 
 /** Validations to set again on one sheet a write keeps. */

@@ -2,13 +2,14 @@
  * The Office.js host: a WorkbookPort over the workbook open in Excel. The only module that runs `Excel.run`.
  *
  * Round trips are fixed, not proportional to the data:
- * - read: one sync (sheet names, and each requested sheet's used range with values and formulas); a used range over
- *   five million cells is named in a WorkbookAccessError (read-sheets.ts);
+ * - read: one sync (sheet names and every sheet's protection, and each requested sheet's used range with values and
+ *   formulas); a used range over five million cells is named in a WorkbookAccessError (read-sheets.ts);
  * - write: two syncs (which sheets exist and whether they are protected, with the product's sheets the write must
  *   leave protected and those whose validations it sets again; then everything else, revalidate.ts, the kept sheets
  *   the user unprotected protected again, protected sheets
  *   unprotected first so that a password stops the batch before anything is written: protection.ts), plus one per
- *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB;
+ *   ~4 MB of commands on Excel on the web, whose requests may not exceed 5 MB; one sync fewer when the caller read
+ *   just before (WriteOptions.fromRead: the sheets' state is the read's);
  * - selectRange: one sync;
  * - readFills: one sync (the cells' fills, the highlight record, every sheet's protection);
  * - setFills: one sync (protected sheets unprotected, the record, the fills; on the web one more per ~4 MB);
@@ -27,14 +28,12 @@ import {
   checkedSync,
   detectPasswordState,
   type GuardedSheet,
-  loadKeptSheets,
   protectionProperties,
   queueUnprotect,
   refusePasswordProtected,
-  unprotectedKept,
 } from './protection';
 import { readCellTexts, readKnownCells, writeCellTexts } from './cell-text';
-import { loadRevalidated, queueRevalidations } from './revalidate';
+import { queueRevalidations } from './revalidate';
 import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
@@ -57,6 +56,8 @@ const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
 export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
   /** Features the last write needed but this Excel lacks (those parts were left out, not failed). */
   lastWriteSkipped: string[] = [];
+  /** Every sheet's protection as the last read found it, for a write that follows it (WriteOptions.fromRead). */
+  private lastRead: { readonly states: SheetStates; readonly at: number } | null = null;
 
   private readonly run: ExcelRunner;
 
@@ -64,7 +65,12 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     runner?: ExcelRunner,
     private readonly options: ExcelWorkbookOptions = {},
   ) {
-    this.run = runner ?? defaultRunner;
+    const run = runner ?? defaultRunner;
+    // Any batch makes the sheet states of the last read stale for a write (only the read's own batch sets them again).
+    this.run = (batch) => {
+      this.lastRead = null;
+      return run(batch);
+    };
   }
 
   private features(): ExcelFeatures {
@@ -85,8 +91,19 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
   }
 
   async read(sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
+    const features = this.features();
+    const passwords = this.passwordState();
     try {
-      return await this.run((context) => readAtOnce(context, sheetNames));
+      return await this.run(async (context) => {
+        // In the same sync: every sheet's protection, for a write that follows in the same action (WriteOptions.fromRead).
+        let states: SheetStates | null = null;
+        const snapshot = await readAtOnce(context, sheetNames, {
+          load: sheetStateProperties(features, passwords),
+          withSheets: (items) => (states = sheetStatesOf(items, features, passwords)),
+        });
+        this.lastRead = states === null ? null : { states, at: Date.now() };
+        return snapshot;
+      });
     } catch (e) {
       if (isPayloadLimit(e)) {
         // Only a sheet of several megabytes gets here, and only on the web: read it again in slices.
@@ -103,64 +120,73 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     const skipped = new Set<ExcelFeature>();
     const limit = this.requestBudget();
     const passwords = this.passwordState();
+    const read = this.lastRead;
+    const asRead = options.fromRead === true && read !== null && Date.now() - read.at < READ_STILL_FRESH_MS ? read.states : null;
     this.lastWriteSkipped = [];
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      // Sync 1: which sheets exist, and which of them are protected (and how, to protect them again if need be).
-      const targets = specs.map((spec) => {
-        const ws = sheets.getItemOrNullObject(spec.name);
-        if (features.protection) ws.protection.load(protectionProperties(passwords));
-        return { spec, ws };
-      });
-      const activateSpec = options.activate === undefined ? undefined : targets.find((t) => sameName(t.spec.name, options.activate ?? ''));
-      const other = options.activate !== undefined && !activateSpec ? sheets.getItemOrNullObject(options.activate) : undefined;
-      // The product's sheets this write leaves alone but that must end protected (the user may have unprotected them).
-      const kept = features.protection ? loadKeptSheets(sheets, options.keepProtected ?? [], specs.map((s) => s.name)) : [];
-      // Kept sheets whose validations are set again (the roster's drop-down), with their protection.
-      const revalidated = loadRevalidated(sheets, options.revalidate ?? [], specs.map((s) => s.name), features.protection ? protectionProperties(passwords) : null);
-      await context.sync();
+      const lower = (name: string): string => name.toLocaleLowerCase();
+      const replaced = new Set(specs.map((s) => lower(s.name)));
+      const revalidations = (options.revalidate ?? []).filter((r) => !replaced.has(lower(r.sheet)));
+      const kept = features.protection ? [...new Map((options.keepProtected ?? []).filter((n) => !replaced.has(lower(n))).map((n) => [lower(n), n])).values()] : [];
+      // Sync 1 (unless the read just before found them): which sheets exist, and which are protected and how.
+      const states =
+        asRead ??
+        (await loadSheetStates(context, sheets, [...specs.map((s) => s.name), ...kept, ...revalidations.map((r) => r.sheet), ...(options.activate ? [options.activate] : [])], features, passwords));
+      const stateOf = (name: string): SheetState | undefined => states.get(lower(name));
+      const proxies = new Map<string, Excel.Worksheet>();
+      const proxy = (name: string): Excel.Worksheet => {
+        let ws = proxies.get(lower(name));
+        if (!ws) {
+          ws = sheets.getItem(name);
+          proxies.set(lower(name), ws);
+        }
+        return ws;
+      };
 
       // Sync 2 (and, on the web, one more per budget of commands): everything else, after unprotecting every protected
       // sheet first, so that a sheet with a password stops the batch before anything is written.
-      const isProtected = (ws: Excel.Worksheet) => features.protection && !ws.isNullObject && ws.protection.protected;
-      const protectedTargets = [
-        ...targets.filter((t) => isProtected(t.ws)).map((t) => ({ name: t.spec.name, ws: t.ws })),
-        ...revalidated.filter((r) => isProtected(r.ws)).map((r) => ({ name: r.revalidation.sheet, ws: r.ws })),
-      ];
-      if (passwords) refusePasswordProtected(protectedTargets.map((t) => ({ name: t.name, passwordProtected: t.ws.protection.isPasswordProtected })));
-      const guarded: GuardedSheet[] = protectedTargets.map((t) => guardOf(t.name, t.ws));
+      const isProtected = (name: string): boolean => features.protection && stateOf(name)?.protected === true;
+      const protectedNames = [...specs.map((s) => s.name), ...revalidations.map((r) => r.sheet)].filter(isProtected);
+      if (passwords) refusePasswordProtected(protectedNames.map((name) => ({ name, passwordProtected: stateOf(name)?.passwordProtected === true })));
+      const guarded: GuardedSheet[] = protectedNames.map((name) => ({ name, ws: proxy(name), options: stateOf(name)?.options }));
       queueUnprotect(guarded);
       const sync = checkedSync(context, guarded);
       const budget = new RequestBudget(limit, sync);
       await budget.reserve(guarded.length * 2 * OPERATION_BYTES);
       const state: ApplyState = { features, skipped, budget };
       const written = new Map<string, Excel.Worksheet>();
-      for (const { spec, ws: found } of targets) {
-        const existed = !found.isNullObject;
+      for (const spec of specs) {
+        const existed = stateOf(spec.name) !== undefined;
         await budget.reserve(12 * OPERATION_BYTES);
-        const ws = existed ? found : sheets.add(spec.name);
+        const ws = existed ? proxy(spec.name) : sheets.add(spec.name);
         if (existed) queueReset(ws, features);
         await queueSheetSpec(ws, spec, existed, state);
         written.set(spec.name, ws);
       }
-      await queueRevalidations(revalidated, state);
+      const revalidated = revalidations.filter((r) => stateOf(r.sheet) !== undefined);
+      await queueRevalidations(revalidated.map((revalidation) => ({ revalidation, ws: proxy(revalidation.sheet) })), state);
       // A revalidated sheet that was protected is protected again as it was (a replaced one is protected by its spec).
-      for (const g of guarded.filter((g) => revalidated.some((r) => r.ws === g.ws))) {
+      for (const g of guarded.filter((g) => revalidated.some((r) => lower(r.sheet) === lower(g.name)))) {
         await budget.reserve(2 * OPERATION_BYTES);
         g.ws.protection.protect(g.options);
       }
-      const reprotect = unprotectedKept(kept);
+      // The product's sheets this write leaves alone but that must end protected (the user may have unprotected them):
+      // only those not protected now — "WorksheetProtection.protect() … now throw AccessDenied when called on already
+      // protected … worksheets" (office-js#6784).
+      const reprotect = kept.filter((name) => stateOf(name) !== undefined && !isProtected(name));
       await budget.reserve(reprotect.length * 2 * OPERATION_BYTES);
-      for (const k of reprotect) k.ws.protection.protect(PRODUCT_PROTECTION);
+      for (const name of reprotect) proxy(name).protection.protect(PRODUCT_PROTECTION);
+      const activateSpec = options.activate === undefined ? undefined : specs.find((s) => sameName(s.name, options.activate ?? ''));
       if (activateSpec) {
-        const ws = written.get(activateSpec.spec.name);
-        const visible = (activateSpec.spec.visibility ?? 'visible') === 'visible';
+        const ws = written.get(activateSpec.name);
+        const visible = (activateSpec.visibility ?? 'visible') === 'visible';
         if (ws && visible) {
           ws.activate();
-          if (activateSpec.spec.activeCell) ws.getRange(activateSpec.spec.activeCell).select();
+          if (activateSpec.activeCell) ws.getRange(activateSpec.activeCell).select();
         }
-      } else if (other && !other.isNullObject) {
-        other.activate();
+      } else if (options.activate !== undefined && stateOf(options.activate) !== undefined) {
+        proxy(options.activate).activate();
       }
       await sync();
     });
@@ -316,9 +342,58 @@ function protectionOptions(access: SheetAccess): Excel.WorksheetProtectionOption
   return (access.protectionOptions ?? undefined) as Excel.WorksheetProtectionOptions | undefined;
 }
 
-/** A protected sheet of a write, with the options loaded in the write's first sync. */
-function guardOf(name: string, ws: Excel.Worksheet): GuardedSheet {
-  return { name, ws, options: { ...(ws.protection.options as unknown as Record<string, unknown>) } as Excel.WorksheetProtectionOptions };
+/** A sheet as a read or the write's first sync found it (a sheet not in the map does not exist). */
+interface SheetState {
+  readonly protected: boolean;
+  /** The options it is protected with, to protect it again as it was. */
+  readonly options: Excel.WorksheetProtectionOptions | undefined;
+  readonly passwordProtected: boolean;
+}
+
+/** Sheets by lower-case name. */
+type SheetStates = ReadonlyMap<string, SheetState>;
+
+/**
+ * How long a read's sheet states stand for a write's first sync: a consolidation reads the workbook, then the files
+ * (seconds; minutes for a very large batch), then writes. Past this, the write asks again.
+ */
+const READ_STILL_FRESH_MS = 10 * 60 * 1000;
+
+function stateOf(protection: Excel.WorksheetProtection | null, passwords: boolean): SheetState {
+  if (protection === null) return { protected: false, options: undefined, passwordProtected: false };
+  return {
+    protected: protection.protected,
+    options: { ...(protection.options as unknown as Record<string, unknown>) } as Excel.WorksheetProtectionOptions,
+    passwordProtected: passwords && protection.isPasswordProtected === true,
+  };
+}
+
+/** What to load of every sheet for its state: its name, and its protection where this Excel has it. */
+function sheetStateProperties(features: ExcelFeatures, passwords: boolean): string {
+  const protection = features.protection ? protectionProperties(passwords).split(',').map((p) => `items/protection/${p}`) : [];
+  return ['items/name', ...protection].join(',');
+}
+
+function sheetStatesOf(items: readonly Excel.Worksheet[], features: ExcelFeatures, passwords: boolean): SheetStates {
+  return new Map(items.map((ws) => [ws.name.toLocaleLowerCase(), stateOf(features.protection ? ws.protection : null, passwords)]));
+}
+
+/** The write's first sync: whether each named sheet exists, and its protection. */
+async function loadSheetStates(
+  context: Excel.RequestContext,
+  sheets: Excel.WorksheetCollection,
+  names: readonly string[],
+  features: ExcelFeatures,
+  passwords: boolean,
+): Promise<SheetStates> {
+  const unique = new Map(names.map((n) => [n.toLocaleLowerCase(), n]));
+  const found = [...unique].map(([key, name]) => {
+    const ws = sheets.getItemOrNullObject(name);
+    if (features.protection) ws.protection.load(protectionProperties(passwords));
+    return { key, ws };
+  });
+  await context.sync();
+  return new Map(found.filter((f) => !f.ws.isNullObject).map((f) => [f.key, stateOf(features.protection ? f.ws.protection : null, passwords)]));
 }
 
 /**

@@ -85,34 +85,3 @@ async function explainRefusal(context: Excel.RequestContext, guarded: readonly G
   throw new WorkbookAccessError({ kind: 'sheet-password', sheet: stuck.name });
 }
 
-/** A sheet the product wrote earlier and this write leaves as it is, with its protection state once loaded. */
-export interface KeptSheet {
-  readonly name: string;
-  readonly ws: Excel.Worksheet;
-}
-
-/**
- * Queues, for the write's first sync, the protection state of the product's sheets this write does not replace
- * (WriteOptions.keepProtected); sheets the write replaces are protected by their specs and are left out.
- */
-export function loadKeptSheets(sheets: Excel.WorksheetCollection, names: readonly string[], replaced: readonly string[]): KeptSheet[] {
-  const written = new Set(replaced.map((n) => n.toLocaleLowerCase()));
-  const kept: KeptSheet[] = [];
-  for (const name of names) {
-    if (written.has(name.toLocaleLowerCase())) continue;
-    written.add(name.toLocaleLowerCase());
-    const ws = sheets.getItemOrNullObject(name);
-    ws.protection.load('protected');
-    kept.push({ name, ws });
-  }
-  return kept;
-}
-
-/**
- * After the first sync: the kept sheets that exist and are not protected (the user switched protection off). Only
- * those are protected again: "WorksheetProtection.protect() … now throw AccessDenied when called on already protected
- * … worksheets" (office-js#6784). Their cells keep the locked state the product gave them.
- */
-export function unprotectedKept(kept: readonly KeptSheet[]): KeptSheet[] {
-  return kept.filter((k) => !k.ws.isNullObject && !k.ws.protection.protected);
-}

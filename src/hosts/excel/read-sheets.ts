@@ -38,9 +38,10 @@ export function gridOf(name: string, used: Excel.Range | null): Grid {
 }
 
 /** Queues the sheet list and, for each named sheet, its used range with `properties` (no sync). */
-function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly string[], properties: string) {
+function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly string[], properties: string, sheetProperties = 'items/name') {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
+  // One load of the collection: a second would bring its items again, without what the first asked for.
+  sheets.load(sheetProperties);
   const wanted = sheetNames.map((name) => {
     const ws = sheets.getItemOrNullObject(name);
     ws.load('name');
@@ -54,9 +55,18 @@ function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly str
 /** The properties of a used range that gridOf needs. */
 export const USED_RANGE_PROPERTIES = 'address,rowCount,columnCount,values,formulas,rowIndex,columnIndex';
 
-export async function readAtOnce(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<WorkbookSnapshot> {
-  const { sheets, wanted } = queueUsedRanges(context, sheetNames, USED_RANGE_PROPERTIES);
+/**
+ * The named sheets' grids, in one sync. `sheetProperties`: what to load of every sheet besides its name (e.g. its
+ * protection), given to `withSheets` once synced.
+ */
+export async function readAtOnce(
+  context: Excel.RequestContext,
+  sheetNames: readonly string[],
+  sheetProperties?: { readonly load: string; readonly withSheets: (sheets: readonly Excel.Worksheet[]) => void },
+): Promise<WorkbookSnapshot> {
+  const { sheets, wanted } = queueUsedRanges(context, sheetNames, USED_RANGE_PROPERTIES, sheetProperties?.load);
   await context.sync();
+  sheetProperties?.withSheets(sheets.items);
   const grids = new Map<string, Grid | null>();
   for (const { name, ws, used } of wanted) {
     grids.set(name, ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used));

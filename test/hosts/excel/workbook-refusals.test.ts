@@ -79,6 +79,46 @@ describe('a sheet protected with a password', () => {
   });
 });
 
+describe('a write that takes the sheets\' state from the read just before (WriteOptions.fromRead)', () => {
+  it('saves the first sync; only the read just before counts, and a sheet protected since fails the write with Excel\'s error', async () => {
+    const { fake, workbook } = rig();
+    await workbook.write([spec('Một', 'cũ 1'), spec('Hai', 'cũ 2')]);
+    fake.resetCounters();
+    await workbook.read(['Một']);
+    await workbook.write([spec('Một', 'mới 1'), spec('Hai', 'mới 2'), spec('Ba', 'mới 3')], { fromRead: true });
+    expect(fake.syncCount).toBe(2);
+    expect(fake.valuesOf('Ba')[0]).toEqual(['mới 3']);
+    expect(fake.mustSheet('Hai').protection.protected).toBe(true);
+
+    // A write after a write (no read between) asks again, whatever the caller says; so does one after another batch.
+    fake.resetCounters();
+    await workbook.write([spec('Một', 'lần 3')], { fromRead: true });
+    expect(fake.syncCount).toBe(2);
+    await workbook.read(['Một']);
+    await workbook.selectRange('Một', 'A2');
+    fake.resetCounters();
+    await workbook.write([spec('Một', 'lần 4')], { fromRead: true });
+    expect(fake.syncCount).toBe(2);
+
+    // A sheet protected as the product protects it when read, then with a password before the write: unprotecting it
+    // is refused, and the message names it as ever.
+    await workbook.read(['Một']);
+    fake.mustSheet('Hai').protection = { protected: true, options: {}, password: 'bí mật' };
+    expect((await rejection(workbook.write([spec('Hai', 'mới 2')], { fromRead: true }))).problem).toEqual({ kind: 'sheet-password', sheet: 'Hai' });
+
+    // The user had switched protection off when the read ran, and protects the sheet with a password before the write:
+    // the write trusts the read, and Excel refuses to write on it; the next run, which reads again, stops before
+    // writing anything and names the sheet.
+    fake.mustSheet('Hai').protection = { protected: false, options: {} };
+    await workbook.read(['Một']);
+    fake.mustSheet('Hai').protection = { protected: true, options: {}, password: 'bí mật' };
+    await expect(workbook.write([spec('Hai', 'mới 2')], { fromRead: true })).rejects.toMatchObject({ code: 'AccessDenied' });
+    await workbook.read(['Một']);
+    const e = await rejection(workbook.write([spec('Hai', 'mới 2')], { fromRead: true }));
+    expect(e.problem).toEqual({ kind: 'sheet-password', sheet: 'Hai' });
+  });
+});
+
 describe('a used range over five million cells', () => {
   for (const hugeRead of ['null', 'throw'] as const) {
     it(`is named with its address instead of being read (Excel ${hugeRead === 'null' ? 'returns null' : 'throws'})`, async () => {
