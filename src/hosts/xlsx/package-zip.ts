@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { crc32 as crc32Js } from './zip';
+import { directoryEntry, endOfDirectory, localHeader, type EntryHeader } from './zip-write';
 
 /** What ExcelJS hands to `append`: text, bytes, or the stream a part is written into (its StreamBuf). */
 export type PartSource = string | Uint8Array | PipedSource;
@@ -136,7 +137,7 @@ export class PackageZip extends EventEmitter {
       const entry = this.entries[this.head++]!;
       if (entry.size > ZIP32_LIMIT || this.offset + 30 + entry.name.length + entry.compressedSize > ZIP32_LIMIT) return this.fail(new Error('PackageZip: a workbook over 4 GB needs ZIP64'));
       entry.offset = this.offset;
-      const header = this.localHeader(entry);
+      const header = localHeader(this.header(entry));
       this.dest.write(header);
       for (const piece of entry.compressed) this.dest.write(piece);
       this.offset += header.length + entry.compressedSize;
@@ -149,50 +150,13 @@ export class PackageZip extends EventEmitter {
     }
   }
 
-  /**
-   * The fields the local header and the directory entry share, written at `at`: version needed (2.0, deflate),
-   * flags (names in UTF-8), method (deflated), time, date, CRC-32, sizes and the name's length.
-   */
-  private entryFields(b: Buffer, at: number, e: Entry): void {
-    b.writeUInt16LE(20, at);
-    b.writeUInt16LE(0x0800, at + 2);
-    b.writeUInt16LE(8, at + 4);
-    b.writeUInt16LE(this.when.time, at + 6);
-    b.writeUInt16LE(this.when.date, at + 8);
-    b.writeUInt32LE(e.crc >>> 0, at + 10);
-    b.writeUInt32LE(e.compressedSize, at + 14);
-    b.writeUInt32LE(e.size, at + 18);
-    b.writeUInt16LE(e.name.length, at + 22);
-  }
-
-  private localHeader(e: Entry): Buffer {
-    const h = Buffer.alloc(30 + e.name.length);
-    h.writeUInt32LE(0x04034b50, 0);
-    this.entryFields(h, 4, e);
-    // no extra field
-    e.name.copy(h, 30);
-    return h;
+  private header(e: Entry): EntryHeader {
+    return { name: e.name, method: 8, crc32: e.crc, compressed: e.compressedSize, uncompressed: e.size, flags: 0x0800, ...this.when };
   }
 
   private directory(): Buffer {
-    const parts: Buffer[] = [];
-    for (const e of this.entries) {
-      const c = Buffer.alloc(46 + e.name.length);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(20, 4); // made by: version 2.0, MS-DOS attributes
-      this.entryFields(c, 6, e);
-      // extra, comment, disk number, internal and external attributes: none
-      c.writeUInt32LE(e.offset, 42);
-      e.name.copy(c, 46);
-      parts.push(c);
-    }
+    const parts = this.entries.map((e) => directoryEntry(this.header(e), e.offset));
     const size = parts.reduce((n, b) => n + b.length, 0);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.entries.length, 8);
-    end.writeUInt16LE(this.entries.length, 10);
-    end.writeUInt32LE(size, 12);
-    end.writeUInt32LE(this.offset, 16);
-    return Buffer.concat([...parts, end]);
+    return Buffer.concat([...parts, endOfDirectory(this.entries.length, size, this.offset)]);
   }
 }

@@ -13,6 +13,7 @@ import { clearValidations, compactValidations } from './validations';
 import { nodeInflate } from './open-fast';
 import { readRelationships, readWorkbookPart } from './xlsx-parts';
 import { crc32, entryData, zipDirectory, type ZipEntry } from './zip';
+import { directoryEntry, endOfDirectory, localHeader, type EntryHeader } from './zip-write';
 
 const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
@@ -134,36 +135,14 @@ function zipOf(pieces: readonly ZipPiece[]): Uint8Array {
     const method = 'stored' in p ? 0 : p.raw.entry.method;
     const crc = 'stored' in p ? crc32(p.stored) : p.raw.entry.crc32;
     const size = 'stored' in p ? p.stored.length : p.raw.entry.uncompressed;
-    const local = new DataView(new ArrayBuffer(30));
-    local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(8, method, true);
-    local.setUint32(14, crc, true);
-    local.setUint32(18, data.length, true);
-    local.setUint32(22, size, true);
-    local.setUint16(26, name.length, true);
-    const dir = new DataView(new ArrayBuffer(46));
-    dir.setUint32(0, 0x02014b50, true);
-    dir.setUint16(4, 20, true);
-    dir.setUint16(6, 20, true);
-    dir.setUint16(10, method, true);
-    dir.setUint32(16, crc, true);
-    dir.setUint32(20, data.length, true);
-    dir.setUint32(24, size, true);
-    dir.setUint16(28, name.length, true);
-    dir.setUint32(42, offset, true);
-    chunks.push(new Uint8Array(local.buffer), name, data);
-    central.push(new Uint8Array(dir.buffer), name);
-    offset += 30 + name.length + data.length;
+    const header: EntryHeader = { name, method, crc32: crc, compressed: data.length, uncompressed: size };
+    const local = localHeader(header);
+    chunks.push(local, data);
+    central.push(directoryEntry(header, offset));
+    offset += local.length + data.length;
   }
   const dirSize = central.reduce((s, c) => s + c.length, 0);
-  const end = new DataView(new ArrayBuffer(22));
-  end.setUint32(0, 0x06054b50, true);
-  end.setUint16(8, pieces.length, true);
-  end.setUint16(10, pieces.length, true);
-  end.setUint32(12, dirSize, true);
-  end.setUint32(16, offset, true);
-  return Buffer.concat([...chunks, ...central, new Uint8Array(end.buffer)]);
+  return Buffer.concat([...chunks, ...central, endOfDirectory(pieces.length, dirSize, offset)]);
 }
 
 /** The WorksheetWriter's members used to copy a sheet into it. */
