@@ -7,7 +7,7 @@
 import { type Day, parseUserDate } from '../domain/calendar';
 import { dueStateFromLabel, type DueState } from '../domain/due-state';
 import { normaliseName } from '../domain/text';
-import { CONFLICT, NOT_SUBMITTED, NOTES_HEADER, SUBMITTED } from './consolidation-sheets';
+import { CONFLICT, COUNTED, NOT_SUBMITTED, NOTES_HEADER, SUBMITTED } from './consolidation-sheets';
 import { forEachCell, forEachRow, type Grid, type GridValue, gridText, gridValue } from './grid';
 import { receivedDay } from './received-dates';
 
@@ -92,10 +92,11 @@ function count(v: GridValue): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
-/** "Có", or "Có (…)" (counted by Sở Nội vụ's choice): the file is in the totals. */
+/** COUNTED, or COUNTED with a reason in brackets (counted by Sở Nội vụ's choice): the file is in the totals. */
 function countedText(text: string): boolean {
   const t = normaliseName(text);
-  return t === normaliseName('Có') || t.startsWith(`${normaliseName('Có')} (`);
+  const counted = normaliseName(COUNTED);
+  return t === counted || t.startsWith(`${counted} (`);
 }
 
 export function readSubmissions(grid: Grid): SubmissionsRead | null {

@@ -73,14 +73,17 @@ export const RECEIVED_COLUMN = 9;
 export const ADMIT_COLUMN = 15;
 export const FILE_KEY_COLUMN = 16;
 export { ADMIT_HEADER, ADMIT_YES };
-/** "Tính vào tổng hợp" of a file counted by Sở Nội vụ's choice (read back as "Có": it starts so). */
-export const ADMITTED_BY_MARK = 'Có (Sở Nội vụ chọn)';
-export const REFUSED_FOR_ERRORS = 'Không (tệp có lỗi)';
+/** "Tính vào tổng hợp": the file counts, or not; a reason may follow in brackets (consolidation-read.ts reads it back). */
+export const COUNTED = 'Có';
+export const NOT_COUNTED = 'Không';
+/** Of a file counted by Sở Nội vụ's choice (read back as counted: it starts so). */
+export const ADMITTED_BY_MARK = `${COUNTED} (Sở Nội vụ chọn)`;
+export const REFUSED_FOR_ERRORS = `${NOT_COUNTED} (tệp có lỗi)`;
 
 function verdict(l: SubmissionLine): string {
-  if (l.conflict) return 'Không (chờ chọn tệp)';
-  if (l.inTotals) return l.admittedBy === 'mark' ? ADMITTED_BY_MARK : 'Có';
-  return l.markRefused ? REFUSED_FOR_ERRORS : 'Không';
+  if (l.conflict) return `${NOT_COUNTED} (chờ chọn tệp)`;
+  if (l.inTotals) return l.admittedBy === 'mark' ? ADMITTED_BY_MARK : COUNTED;
+  return l.markRefused ? REFUSED_FOR_ERRORS : NOT_COUNTED;
 }
 
 function submissionRow(l: SubmissionLine, i: number): CellValue[] {
