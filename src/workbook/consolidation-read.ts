@@ -7,7 +7,7 @@
 import { type Day, parseUserDate } from '../domain/calendar';
 import { dueStateFromLabel, type DueState } from '../domain/due-state';
 import { normaliseName } from '../domain/text';
-import { CONFLICT, COUNTED, NOT_SUBMITTED, NOTES_HEADER, SUBMITTED } from './consolidation-sheets';
+import { CONFLICT, COUNTED, NOT_SUBMITTED, NOTES_HEADER, SUBMISSION_HEADERS, SUBMITTED } from './consolidation-sheets';
 import { forEachCell, forEachRow, type Grid, type GridValue, gridText, gridValue } from './grid';
 import { receivedDay } from './received-dates';
 
@@ -79,10 +79,7 @@ export interface SubmissionsRead {
   readonly rows: readonly SubmissionRead[];
 }
 
-export const SUBMISSION_HEADERS = {
-  code: 'Mã đơn vị', name: 'Tên đơn vị', kind: 'Loại đơn vị', state: 'Tình trạng', timing: 'Thời hạn', received: 'Ngày nhận',
-  inTotals: 'Tính vào tổng hợp', errors: 'Số lỗi', warnings: 'Số cảnh báo',
-} as const;
+export { SUBMISSION_HEADERS };
 
 const STATE_BY_TEXT = new Map<string, SubmissionState>([
   [normaliseName(SUBMITTED), 'submitted'], [normaliseName(NOT_SUBMITTED), 'missing'], [normaliseName(CONFLICT), 'conflict'],

@@ -11,7 +11,7 @@ import { cellRef, columnLetter } from './a1';
 import { STATE_COLOURS, stateMatchFormula } from './tracker';
 import { rowHeightFor } from './text-metrics';
 import type { CellValue, ConditionalFormat, SheetSpec } from './sheet-spec';
-import { RECEIVED_HEADER } from './received-dates';
+import { CODE_HEADER, RECEIVED_HEADER } from './received-dates';
 import { ADMIT_HEADER, ADMIT_NO, ADMIT_YES, FILE_KEY_HEADER } from './admit-marks';
 import { cellText } from './cell-text';
 import { BASE_STYLES, HEADER_ROW, tableSheet } from './table-sheet';
@@ -56,6 +56,15 @@ export interface SubmissionLine {
 }
 
 export type SubmissionBasis = 'received' | 'saved' | 'generated';
+
+/**
+ * Headers of the submission sheet that its readers find columns by (consolidation-read.ts; "Mã đơn vị" and "Ngày nhận"
+ * also typed-columns.ts, for what Sở Nội vụ typed): written and read from here, one text each.
+ */
+export const SUBMISSION_HEADERS = {
+  code: CODE_HEADER, name: 'Tên đơn vị', kind: 'Loại đơn vị', state: 'Tình trạng', timing: 'Thời hạn', received: RECEIVED_HEADER,
+  inTotals: 'Tính vào tổng hợp', errors: 'Số lỗi', warnings: 'Số cảnh báo',
+} as const;
 
 export const SUBMITTED = 'Đã nộp';
 export const NOT_SUBMITTED = 'Chưa nộp';
@@ -126,13 +135,14 @@ function submissionSubtitle(lines: readonly SubmissionLine[], meta: { asOf: Day;
 }
 
 export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: Day; deadline: Day | null; deadlineText: string; year: number }): SheetSpec {
+  const H = SUBMISSION_HEADERS;
   const spec = tableSheet({
     name: SUBMISSION_SHEET,
     title: `THEO DÕI NỘP BÁO CÁO THỐNG KÊ NĂM ${meta.year}`,
     subtitle: submissionSubtitle(lines, meta),
     headers: [
-      'STT', 'Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Tình trạng', 'Tệp', 'Năm báo cáo', 'Ngày lưu tệp', RECEIVED_HEADER,
-      'Căn cứ tính hạn', 'Thời hạn', 'Số lỗi', 'Số cảnh báo', 'Tính vào tổng hợp', ADMIT_HEADER, FILE_KEY_HEADER,
+      'STT', H.code, H.name, H.kind, H.state, 'Tệp', 'Năm báo cáo', 'Ngày lưu tệp', H.received,
+      'Căn cứ tính hạn', H.timing, H.errors, H.warnings, H.inTotals, ADMIT_HEADER, FILE_KEY_HEADER,
     ],
     widths: [6, 11, 34, 16, 14, 30, 10, 12, 12, 13, 14, 8, 10, 12, 12, 18],
     rows: lines.map(submissionRow),
