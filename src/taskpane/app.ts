@@ -6,14 +6,12 @@
  */
 import type { CellTextPort } from '../app/cell-text';
 import type { FillPort } from '../app/highlight';
-import { readStamp } from '../app/workbook-stamp';
 import type { WorkbookPort } from '../app/workbook-port';
 import { hasCatalog, loadCatalog, t, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
-import { IDENTITY_SHEET } from '../workbook/identity';
 import { productIn } from '../workbook/product-sheets';
-import { summariseWithPlan } from './plan-carry';
+import { summariseForPane } from './plan-carry';
 import type { ConsolidationEngine } from './consolidation';
 import type { Controller } from './controller';
 import type { DocumentsMemory, DocumentsModule } from './documents-card';
@@ -204,26 +202,13 @@ export function mountPane(deps: PaneDeps): Pane {
 
   /** The tracker read with the plan in use; the sheet names it saw tell whether the workbook holds anything of ours. */
   const loadSummary = async () => {
-    const port = deps.makePort();
-    let sheetNames: readonly string[] = [];
-    const seeing: WorkbookPort = {
-      read: async (names) => {
-        const snapshot = await port.read(names);
-        sheetNames = snapshot.sheetNames;
-        return snapshot;
-      },
-      write: (specs, options) => port.write(specs, options),
-    };
     // No plan picked: the workbook's own plan (read with the stamp) is the one its tracker is read and re-inserted with.
     const plans = { picked: state.plan?.pack ?? null, carried: state.carried, bundled: deps.pack };
-    const { result, carried } = await summariseWithPlan(seeing, plans, deps.now());
+    const { result, carried, sheetNames, stamp } = await summariseForPane(deps.makePort(), plans, deps.now());
     if (carried !== state.carried) dispatch({ type: 'carried', pack: carried });
     dispatch({ type: 'summary', summary: result.ok ? result.summary : null, knownCodes });
-    // A workbook with the forms but no tracker still says whose it is (no stamp sheet: nothing to read).
-    if (!result.ok && sheetNames.includes(IDENTITY_SHEET)) {
-      const stamp = await readStamp(port);
-      if (stamp) dispatch({ type: 'stamp', stamp: { agencyCode: stamp.agencyCode, reportingYear: stamp.reportingYear }, knownCodes });
-    }
+    // A workbook with the forms but no tracker still says whose it is (its stamp came in the same read).
+    if (!result.ok && stamp) dispatch({ type: 'stamp', stamp: { agencyCode: stamp.agencyCode, reportingYear: stamp.reportingYear }, knownCodes });
     dispatch({ type: 'workbook-seen', holds: productIn(sheetNames, plan().trackerSheetName) });
   };
 

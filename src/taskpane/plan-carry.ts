@@ -6,7 +6,7 @@ import { summariseGrids, summariseTracker, type SummaryResult } from '../app/tra
 import type { WorkbookPort } from '../app/workbook-port';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Grid } from '../workbook/grid';
-import { IDENTITY_SHEET } from '../workbook/identity';
+import { IDENTITY_SHEET, type Identity, readIdentity } from '../workbook/identity';
 import { PLAN_SHEET } from '../workbook/plan-stamp';
 
 export type Grids = ReadonlyMap<string, Grid | null>;
@@ -60,4 +60,30 @@ export async function summariseWithPlan(
   const read: Grids | null = grids;
   const again = read !== null && used.trackerSheetName === first.trackerSheetName ? summariseGrids(read, used, nowMs) : await summariseTracker(port, used, nowMs);
   return { result: again, carried };
+}
+
+/**
+ * What the pane's read of the tracker tells (summariseWithPlan), plus the sheet names the read saw and the workbook's
+ * stamp as that same read found it: a workbook with the forms but no tracker still says whose it is, with no round trip
+ * of its own.
+ */
+export async function summariseForPane(
+  port: WorkbookPort,
+  plans: { readonly picked: PlanPack | null; readonly carried: PlanPack | null; readonly bundled: PlanPack },
+  nowMs: number,
+): Promise<{ readonly result: SummaryResult; readonly carried: PlanPack | null; readonly sheetNames: readonly string[]; readonly stamp: Identity | null }> {
+  let sheetNames: readonly string[] = [];
+  let stampGrid: Grid | null = null;
+  const seeing: WorkbookPort = {
+    read: async (names) => {
+      const snapshot = await port.read(names);
+      sheetNames = snapshot.sheetNames;
+      if (names.includes(IDENTITY_SHEET)) stampGrid = snapshot.grids.get(IDENTITY_SHEET) ?? null;
+      return snapshot;
+    },
+    write: (specs, options) => port.write(specs, options),
+  };
+  const { result, carried } = await summariseWithPlan(seeing, plans, nowMs);
+  const stamp = readIdentity(stampGrid);
+  return { result, carried, sheetNames, stamp: stamp.ok ? stamp.identity : null };
 }
