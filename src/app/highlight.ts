@@ -13,6 +13,7 @@ import type { Issue, Severity } from '../domain/validation/issue';
 import { type Grid, forEachRow, gridText } from '../workbook/grid';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import { recordSheet } from '../workbook/record-sheet';
+import { isProductSheet } from '../workbook/hidden-sheets';
 import { type CellAt, type FillChange, type FillPort, type FillReading, type Fill, type SheetAccess, fillKey, normaliseCell, parseFillKey } from './cell-fill';
 
 export type { CellAt, Fill, FillChange, FillPort, FillReading, SheetAccess } from './cell-fill';
@@ -56,7 +57,7 @@ export interface HighlightTarget extends CellAt {
 export function highlightTargets(issues: readonly Issue[]): HighlightTarget[] {
   const byKey = new Map<string, HighlightTarget>();
   for (const i of issues) {
-    if (i.sheet === '' || i.sheet.startsWith('_vtlt')) continue;
+    if (i.sheet === '' || isProductSheet(i.sheet)) continue;
     const cell = normaliseCell(i.cell);
     if (cell === null) continue;
     const key = fillKey({ sheet: i.sheet, cell });

@@ -20,6 +20,7 @@ import { issue, type Issue } from '../domain/validation/issue';
 import { cellRef } from '../workbook/a1';
 import { type Grid, forEachCell, forEachRow, gridText, gridValue } from '../workbook/grid';
 import { FIRST_RECORD_ROW, recordSheet } from '../workbook/record-sheet';
+import { isProductSheet } from '../workbook/hidden-sheets';
 import type { SheetSpec } from '../workbook/sheet-spec';
 import { type CellAt, fillKey, normaliseCell } from './cell-fill';
 import type { CellTextPort, CellTextReading, TextChange } from './cell-text';
@@ -41,7 +42,7 @@ export interface LegacyTarget extends CellAt {
 export function legacyTargets(issues: readonly Issue[]): LegacyTarget[] {
   const byKey = new Map<string, LegacyTarget>();
   for (const i of issues) {
-    if (i.rule !== 'legacy-encoding' || i.sheet === '' || i.sheet.startsWith('_vtlt') || typeof i.value !== 'string') continue;
+    if (i.rule !== 'legacy-encoding' || i.sheet === '' || isProductSheet(i.sheet) || typeof i.value !== 'string') continue;
     const cell = normaliseCell(i.cell);
     if (cell === null) continue;
     const key = fillKey({ sheet: i.sheet, cell });
@@ -59,7 +60,7 @@ export function legacyCellIssues(grids: Iterable<Grid>, known: readonly Issue[])
   const reported = new Set(known.filter((i) => i.rule === 'legacy-encoding').map((i) => fillKey({ sheet: i.sheet, cell: i.cell })));
   const out: Issue[] = [];
   for (const grid of grids) {
-    if (grid.name.startsWith('_vtlt')) continue;
+    if (isProductSheet(grid.name)) continue;
     forEachRow(grid, 1, (row) => {
       forEachCell(grid, row, (col, value) => {
         if (typeof value !== 'string' || !/[^\u0000-\u007f]/.test(value) || grid.formulas?.[row - 1]?.[col - 1]) return;
