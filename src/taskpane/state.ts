@@ -253,7 +253,7 @@ export function reduce(state: PaneState, action: Action): PaneState {
     case 'workbook-seen':
       if (state.start !== 'deciding') return state;
       if (action.holds === 'nothing') return { ...state, start: 'choose' };
-      return action.holds === 'consolidation' && !state.asked ? { ...state, start: 'views', view: 'consolidate', tab: 'consolidate' } : { ...state, start: 'views' };
+      return action.holds === 'consolidation' && !state.asked ? { ...state, ...showing(state.tab, 'consolidate'), start: 'views' } : { ...state, start: 'views' };
     case 'first-run':
       return state.start === 'views' ? state : { ...state, start: action.step };
     case 'busy':
