@@ -16,8 +16,12 @@ export type Route = { readonly view: 'main' } | { readonly view: 'help'; readonl
 
 export const MAIN: Route = { view: 'main' };
 
+export function isTabView(value: unknown): value is TabView {
+  return (TAB_VIEWS as readonly unknown[]).includes(value);
+}
+
 export function isPaneView(value: unknown): value is PaneView {
-  return value === 'settings' || (TAB_VIEWS as readonly unknown[]).includes(value);
+  return value === 'settings' || isTabView(value);
 }
 
 /** The view ?view=<id> asks for (ids compare without regard to case); 'help' for ?view=help; null for none or unknown. */

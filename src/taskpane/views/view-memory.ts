@@ -4,7 +4,7 @@
  * whoever opens it. Behind a small port: the tests give their own. A value not a tab is no memory; a failed save is
  * harmless (the pane then opens as if nothing were remembered).
  */
-import { TAB_VIEWS, type TabView } from '../route';
+import { isTabView, type TabView } from '../route';
 
 export interface ViewMemory {
   read(): TabView | null;
@@ -26,7 +26,7 @@ export function settingsMemory(settings: () => DocumentSettings | null): ViewMem
     read() {
       try {
         const value = settings()?.get(VIEW_SETTING);
-        return (TAB_VIEWS as readonly unknown[]).includes(value) ? (value as TabView) : null;
+        return isTabView(value) ? value : null;
       } catch {
         return null;
       }
