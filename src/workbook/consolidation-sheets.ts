@@ -76,11 +76,21 @@ export const BASIS_LABELS: Readonly<Record<SubmissionBasis, string>> = {
   saved: 'Ngày lưu tệp',
   generated: 'Ngày tạo tệp',
 };
-/** Column of "Ngày nhận" on the submission sheet (1-based), kept in step with the headers below. */
-export const RECEIVED_COLUMN = 9;
+/** The submission sheet's header row, in order. */
+const SUBMISSION_HEADER_ROW: readonly string[] = [
+  'STT', SUBMISSION_HEADERS.code, SUBMISSION_HEADERS.name, SUBMISSION_HEADERS.kind, SUBMISSION_HEADERS.state, 'Tệp', 'Năm báo cáo',
+  'Ngày lưu tệp', SUBMISSION_HEADERS.received, 'Căn cứ tính hạn', SUBMISSION_HEADERS.timing, SUBMISSION_HEADERS.errors,
+  SUBMISSION_HEADERS.warnings, SUBMISSION_HEADERS.inTotals, ADMIT_HEADER, FILE_KEY_HEADER,
+];
+/** A column of the submission sheet (1-based), by its header. */
+function submissionColumn(header: string): number {
+  return SUBMISSION_HEADER_ROW.indexOf(header) + 1;
+}
+/** Column of "Ngày nhận" on the submission sheet (1-based). */
+export const RECEIVED_COLUMN = submissionColumn(SUBMISSION_HEADERS.received);
 /** Column of "Cho tính vào tổng hợp" (typed by Sở Nội vụ), and of the hidden "Mã tệp" beside it. */
-export const ADMIT_COLUMN = 15;
-export const FILE_KEY_COLUMN = 16;
+export const ADMIT_COLUMN = submissionColumn(ADMIT_HEADER);
+export const FILE_KEY_COLUMN = submissionColumn(FILE_KEY_HEADER);
 export { ADMIT_HEADER, ADMIT_YES };
 /** "Tính vào tổng hợp": the file counts, or not; a reason may follow in brackets (consolidation-read.ts reads it back). */
 export const COUNTED = 'Có';
@@ -140,20 +150,23 @@ export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: 
     name: SUBMISSION_SHEET,
     title: `THEO DÕI NỘP BÁO CÁO THỐNG KÊ NĂM ${meta.year}`,
     subtitle: submissionSubtitle(lines, meta),
-    headers: [
-      'STT', H.code, H.name, H.kind, H.state, 'Tệp', 'Năm báo cáo', 'Ngày lưu tệp', H.received,
-      'Căn cứ tính hạn', H.timing, H.errors, H.warnings, H.inTotals, ADMIT_HEADER, FILE_KEY_HEADER,
-    ],
+    headers: SUBMISSION_HEADER_ROW,
     widths: [6, 11, 34, 16, 14, 30, 10, 12, 12, 13, 14, 8, 10, 12, 12, 18],
     rows: lines.map(submissionRow),
     columnStyles: [
       'center', 'text', undefined, undefined, 'center', 'text', 'center', 'date', 'received', 'center', 'center', 'number', 'number', 'center', 'admit', 'text',
     ],
-    conditionalFormats: (first, last) => [
-      { type: 'expression', range: `A${first}:O${last}`, formula: `=$E${first}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
-      { type: 'expression', range: `A${first}:O${last}`, formula: `=$E${first}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
-      { type: 'expression', range: `A${first}:O${last}`, formula: `=LEFT($K${first},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
-    ],
+    conditionalFormats: (first, last) => {
+      // The rows as far as "Cho tính vào tổng hợp" (the hidden "Mã tệp" after it is not coloured).
+      const rows = `A${first}:${columnLetter(ADMIT_COLUMN)}${last}`;
+      const state = `$${columnLetter(submissionColumn(H.state))}${first}`;
+      const timing = `$${columnLetter(submissionColumn(H.timing))}${first}`;
+      return [
+        { type: 'expression', range: rows, formula: `=${state}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
+        { type: 'expression', range: rows, formula: `=${state}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
+        { type: 'expression', range: rows, formula: `=LEFT(${timing},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
+      ];
+    },
   });
   const col = columnLetter(RECEIVED_COLUMN);
   const admitCol = columnLetter(ADMIT_COLUMN);
