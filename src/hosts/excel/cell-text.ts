@@ -21,7 +21,7 @@ import { excelInput } from './cell-input';
 import type { ExcelFeature, ExcelFeatures } from './features';
 import { jsonBytes, OPERATION_BYTES, RequestBudget } from './payload';
 import { formulaOf } from './read-grid';
-import { gridOf, USED_RANGE_PROPERTIES } from './read-sheets';
+import { queueSheetGrid } from './read-sheets';
 
 interface CellRead {
   readonly at: CellAt;
@@ -53,15 +53,6 @@ function queueCell(at: CellAt, ws: Excel.Worksheet, features: ExcelFeatures, she
   return { at, range, lockState, sheetProtected };
 }
 
-/** Queues the record sheet and its used range; `read` gives its grid after the sync (null when there is none). */
-function queueRecord(sheets: Excel.WorksheetCollection, recordSheet: string): { read: () => Grid | null } {
-  const ws = sheets.getItemOrNullObject(recordSheet);
-  ws.load('name');
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load(USED_RANGE_PROPERTIES);
-  return { read: () => (ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used)) };
-}
-
 function readingOf(wanted: readonly CellRead[], recordSheet: string, record: Grid | null): CellTextReading {
   return { cells: new Map<string, CellContent>(wanted.map((c) => [fillKey(c.at), cellContent(c)])), recordSheet, record };
 }
@@ -78,7 +69,7 @@ export async function readKnownCells(
   cells: readonly CellAt[],
 ): Promise<CellTextReading> {
   const sheets = context.workbook.worksheets;
-  const record = queueRecord(sheets, recordSheet);
+  const record = queueSheetGrid(sheets, recordSheet);
   const bySheet = new Map<string, Excel.Worksheet>();
   const budget = new RequestBudget(budgetLimit, () => context.sync());
   const wanted: CellRead[] = [];
@@ -106,7 +97,7 @@ export async function readCellTexts(
 ): Promise<CellTextReading> {
   const sheets = context.workbook.worksheets;
   sheets.load(features.protection ? 'items/name,items/protection/protected' : 'items/name');
-  const queued = queueRecord(sheets, recordSheet);
+  const queued = queueSheetGrid(sheets, recordSheet);
   await context.sync();
 
   const record = queued.read();

@@ -34,7 +34,7 @@ import {
 } from './protection';
 import { readCellTexts, readKnownCells, writeCellTexts } from './cell-text';
 import { queueRevalidations } from './revalidate';
-import { gridOf, isPayloadLimit, oversizedSheet, readAtOnce, readInSlices, USED_RANGE_PROPERTIES } from './read-sheets';
+import { isPayloadLimit, oversizedSheet, queueSheetGrid, readAtOnce, readInSlices } from './read-sheets';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -245,10 +245,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
       const sheets = context.workbook.worksheets;
       const protection = features.protection ? protectionProperties(passwords).split(',').map((p) => `items/protection/${p}`) : [];
       sheets.load(['items/name', ...protection].join(','));
-      const record = sheets.getItemOrNullObject(recordSheet);
-      record.load('name');
-      const used = record.getUsedRangeOrNullObject(true);
-      used.load(USED_RANGE_PROPERTIES);
+      const record = queueSheetGrid(sheets, recordSheet);
       const budget = new RequestBudget(limit, () => context.sync());
       const bySheet = new Map<string, Excel.Worksheet>();
       const wanted: { key: string; fill: Excel.RangeFill }[] = [];
@@ -280,8 +277,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
           passwordProtected: isProtected && passwords ? ws.protection.isPasswordProtected : false,
         });
       }
-      const grid = record.isNullObject ? null : gridOf(record.name, used.isNullObject ? null : used);
-      return { fills, recordSheet, record: grid, sheets: access };
+      return { fills, recordSheet, record: record.read(), sheets: access };
     });
   }
 

@@ -55,6 +55,15 @@ function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly str
 /** The properties of a used range that gridOf needs. */
 export const USED_RANGE_PROPERTIES = 'address,rowCount,columnCount,values,formulas,rowIndex,columnIndex';
 
+/** Queues one sheet and its used range (values and formulas); `read` gives its grid once synced (null: no such sheet). */
+export function queueSheetGrid(sheets: Excel.WorksheetCollection, name: string): { read: () => Grid | null } {
+  const ws = sheets.getItemOrNullObject(name);
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load(USED_RANGE_PROPERTIES);
+  return { read: () => (ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used)) };
+}
+
 /**
  * The named sheets' grids, in one sync. `sheetProperties`: what to load of every sheet besides its name (e.g. its
  * protection), given to `withSheets` once synced.
