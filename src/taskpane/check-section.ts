@@ -84,6 +84,11 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
     update(state: PaneState) {
       if (shown !== state.check) {
         shown = state.check;
+        // What the result offers for legacy text, worked out once per result (not at every state change).
+        const offer = legacyOffer(state.check);
+        convertButton.hidden = offer.cells === 0;
+        undoButton.hidden = offer.converted === 0;
+        legacyActions.hidden = convertButton.hidden && undoButton.hidden;
         itemButtons = [];
         const issues = state.check?.report.issues ?? [];
         const groups = issueGroups(issues);
@@ -94,10 +99,6 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
       }
       const busy = state.busy !== null;
       const canWrite = state.env.kind === 'excel';
-      const offer = legacyOffer(state.check);
-      convertButton.hidden = offer.cells === 0;
-      undoButton.hidden = offer.converted === 0;
-      legacyActions.hidden = convertButton.hidden && undoButton.hidden;
       convertButton.disabled = busy || !canWrite;
       undoButton.disabled = busy || !canWrite;
       checkButton.disabled = busy || !canWrite;
