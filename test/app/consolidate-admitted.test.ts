@@ -5,12 +5,11 @@
  * applies (taken off, the cell named); anything else typed is named by its cell. Beside the global switch.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openWithSavedAt } from './open-saved';
 import { consolidateInto, consolidateIntoWorkbook, type ConsolidateIntoRequest } from '../../src/app/consolidate-into';
-import type { OpenResult } from '../../src/app/consolidate';
 import { mustDay } from '../../src/domain/calendar';
 import { findAgency, type RosterEntry } from '../../src/domain/roster';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
-import { openForReading } from '../../src/hosts/xlsx/open-fast';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import {
@@ -22,7 +21,7 @@ import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import { formSheetLayout } from '../../src/workbook/forms';
 import { agencyWorkbook } from '../helpers/agency-workbook';
-import { savedAtOf, withSavedAt } from '../helpers/core-props';
+import { withSavedAt } from '../helpers/core-props';
 import { rig } from '../hosts/excel/helpers';
 
 const plan = defaultPlanPack();
@@ -32,12 +31,7 @@ const agency = (code: string): RosterEntry => findAgency(roster, code)!;
 const GENERATED = new Date(Date.UTC(2026, 0, 5, 3));
 const ADMIT = columnLetter(ADMIT_COLUMN);
 
-async function open(bytes: Uint8Array): Promise<OpenResult> {
-  const opened = await openForReading(bytes);
-  if (!opened.ok) return opened;
-  const savedAt = savedAtOf(bytes);
-  return { ok: true, port: opened.port, ...(savedAt !== null ? { savedAt } : {}) };
-}
+const open = openWithSavedAt;
 
 type Files = Map<string, Uint8Array>;
 /** SNV: clean. STC: a warning (its identity stamp is gone: the agency is known by its sheets' headings). SYT: an error. */

@@ -4,20 +4,20 @@
  * the sheet says so. Still one read and one write of the consolidation workbook.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openWithSavedAt } from './open-saved';
 import { consolidateInto, consolidateIntoWorkbook, type ConsolidateIntoRequest } from '../../src/app/consolidate-into';
-import { lateCodes, type OpenResult } from '../../src/app/consolidate';
+import { lateCodes } from '../../src/app/consolidate';
 import type { WorkbookPort } from '../../src/app/workbook-port';
 import { mustDay, toExcelSerial } from '../../src/domain/calendar';
 import { findAgency, type RosterEntry } from '../../src/domain/roster';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
-import { openForReading } from '../../src/hosts/xlsx/open-fast';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { RECEIVED_COLUMN, SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { readReceivedDates } from '../../src/workbook/received-dates';
 import { agencyWorkbook } from '../helpers/agency-workbook';
 import { rig } from '../hosts/excel/helpers';
-import { savedAtOf, withSavedAt } from '../helpers/core-props';
+import { withSavedAt } from '../helpers/core-props';
 
 const plan = defaultPlanPack();
 const forms = defaultFormPack();
@@ -26,12 +26,7 @@ const agency = (code: string): RosterEntry => findAgency(roster, code)!;
 /** Inserted long before the deadline (27/02/2026): the generation stamp says nothing about when it was sent. */
 const GENERATED = new Date(Date.UTC(2026, 0, 5, 3));
 
-async function open(bytes: Uint8Array): Promise<OpenResult> {
-  const opened = await openForReading(bytes);
-  if (!opened.ok) return opened;
-  const savedAt = savedAtOf(bytes);
-  return { ok: true, port: opened.port, ...(savedAt !== null ? { savedAt } : {}) };
-}
+const open = openWithSavedAt;
 
 /** A port that counts its round trips. */
 function counting(port: WorkbookPort) {

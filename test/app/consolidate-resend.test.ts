@@ -4,18 +4,18 @@
  * edited re-send keeps. Files that cannot be told apart and differ are a conflict: listed, none counted.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { consolidate, missingCodes, type InputFile, type OpenResult } from '../../src/app/consolidate';
+import { openWithSavedAt } from './open-saved';
+import { consolidate, missingCodes, type InputFile } from '../../src/app/consolidate';
 import { consolidationSheets } from '../../src/app/consolidation-output';
 import { formsPart } from '../../src/app/forms-part';
 import { chooseResend, compareResends, type ResendCandidate } from '../../src/app/resend-order';
 import { mustDay } from '../../src/domain/calendar';
 import { findAgency, type RosterEntry } from '../../src/domain/roster';
-import { openForReading } from '../../src/hosts/xlsx/open-fast';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { CONFLICT, SUBMISSION_SHEET } from '../../src/workbook/consolidation-sheets';
 import { agencyWorkbook, type AgencyWorkbook } from '../helpers/agency-workbook';
-import { savedAtOf, withSavedAt } from '../helpers/core-props';
+import { withSavedAt } from '../helpers/core-props';
 
 const plan = defaultPlanPack();
 const forms = defaultFormPack();
@@ -26,16 +26,8 @@ const GENERATED = new Date(Date.UTC(2026, 1, 20, 3));
 const T1 = '2026-02-21T02:00:00Z';
 const T2 = '2026-02-24T09:30:00Z';
 
-/**
- * The file host's contract: a workbook opened for reading comes with its dcterms:modified. Read here from the bytes,
- * so these tests are about the use case, whatever reader is plugged in.
- */
-async function open(bytes: Uint8Array): Promise<OpenResult> {
-  const opened = await openForReading(bytes);
-  if (!opened.ok) return opened;
-  const savedAt = savedAtOf(bytes);
-  return { ok: true, port: opened.port, ...(savedAt !== null ? { savedAt } : {}) };
-}
+/** The file host's contract: a workbook opened for reading comes with its dcterms:modified (open-saved.ts). */
+const open = openWithSavedAt;
 
 function file(name: string, bytes: Uint8Array, lastModified?: number): InputFile {
   return { name, ...(lastModified !== undefined ? { lastModified } : {}), read: async () => bytes };
