@@ -12,8 +12,6 @@ import { headerModel } from './view-model';
 
 export interface PaneHeader {
   readonly el: HTMLElement;
-  /** The gear: opens the settings. */
-  readonly gear: HTMLButtonElement;
   /** "Hướng dẫn" (#help), or "Quay lại" (#) while the help is shown. */
   readonly helpLink: HTMLAnchorElement;
   update(state: PaneState): void;
@@ -74,7 +72,6 @@ export function paneHeader(lang: Lang, pack: PlanPack, now: () => number, action
   );
   return {
     el,
-    gear,
     helpLink,
     update(state) {
       // The settings are a view of the pane in Excel; not offered during the first run or over the help.
