@@ -7,7 +7,7 @@ import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, t
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerVocabulary } from '../workbook/tracker';
+import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerVocabulary, type TrackerRead } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
 import type { WorkbookPort } from './workbook-port';
@@ -41,21 +41,38 @@ export async function summariseTracker(port: WorkbookPort, pack: PlanPack, nowMs
   return summariseGrids(snapshot.grids, pack, nowMs);
 }
 
+/** What a tracker's states are measured with, as it and the identity stamp say: its as-of date, window and day rule. */
+export interface TrackerSettings {
+  readonly identity: Identity | null;
+  readonly inclusiveBefore: boolean;
+  readonly asOf: Day;
+  /** The as-of date is a date typed in, not the =TODAY() the tracker is made with. */
+  readonly asOfFixed: boolean;
+  readonly window: number;
+}
+
+/** The settings of a tracker already read; `grids` holds the identity stamp. */
+export function trackerSettings(tracker: TrackerRead, grids: ReadonlyMap<string, Grid | null>, nowMs: number = Date.now()): TrackerSettings {
+  const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
+  const identity = stamp.ok ? stamp.identity : null;
+  const sheetAsOf = cellDay(tracker.asOf?.value ?? undefined);
+  const w = tracker.window?.value;
+  return {
+    identity,
+    inclusiveBefore: identity?.inclusiveBefore === 'true',
+    asOf: sheetAsOf ?? todayInVietnam(nowMs),
+    asOfFixed: tracker.asOf !== null && tracker.asOf.formula === null && sheetAsOf !== null,
+    window: typeof w === 'number' && Number.isFinite(w) && w >= 0 ? Math.floor(w) : DEFAULT_DUE_SOON_WINDOW,
+  };
+}
+
 /** The summary from sheets already read: the plan's tracker sheet and the identity stamp (no round trip). */
 export function summariseGrids(grids: ReadonlyMap<string, Grid | null>, pack: PlanPack, nowMs: number = Date.now()): SummaryResult {
   const sheetName = pack.trackerSheetName;
   const grid = grids.get(sheetName) ?? null;
   const tracker = grid ? readTracker(grid, trackerVocabulary(pack)) : null;
   if (!grid || !tracker) return { ok: false, reason: 'no-tracker' };
-  const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
-  const identity = stamp.ok ? stamp.identity : null;
-  const inclusiveBefore = identity?.inclusiveBefore === 'true';
-
-  const sheetAsOf = cellDay(tracker.asOf?.value ?? undefined);
-  const asOf = sheetAsOf ?? todayInVietnam(nowMs);
-  const asOfFixed = tracker.asOf !== null && tracker.asOf.formula === null && sheetAsOf !== null;
-  const w = tracker.window?.value;
-  const window = typeof w === 'number' && Number.isFinite(w) && w >= 0 ? Math.floor(w) : DEFAULT_DUE_SOON_WINDOW;
+  const { identity, inclusiveBefore, asOf, asOfFixed, window } = trackerSettings(tracker, grids, nowMs);
 
   const counts = Object.fromEntries(DUE_STATES.map((s) => [s, 0])) as Record<DueState, number>;
   const tasks: SummaryTask[] = [];

@@ -14,7 +14,7 @@ import { readTracker, trackerVocabulary, cellDay, entryProgress, type TrackerRea
 import type { FormFigures } from '../consolidate';
 import { formsPart } from '../forms-part';
 import { planRows, type TaskProgress } from '../plan-status';
-import { summariseGrids } from '../tracker-summary';
+import { trackerSettings } from '../tracker-summary';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from '../validate-workbook';
 import type { WorkbookPort } from '../workbook-port';
 
@@ -76,13 +76,15 @@ export async function readAgencyReportData(port: WorkbookPort, options: AgencyDa
   const snapshot = await port.read(sheetsToRead(validateOptions));
   const grid = snapshot.grids.get(options.planPack.trackerSheetName) ?? null;
   const tracker = grid ? readTracker(grid, trackerVocabulary(options.planPack)) : null;
-  const summary = summariseGrids(snapshot.grids, options.planPack, options.nowMs);
-  if (!tracker || !summary.ok) return { ok: false, reason: 'no-tracker' };
+  if (!tracker) return { ok: false, reason: 'no-tracker' };
   const report = validateSnapshot(snapshot, validateOptions);
   if (!report.agency) return { ok: false, reason: 'no-agency' };
 
-  const { window, inclusiveBefore } = summary.summary;
-  const asOf = options.asOf ?? summary.summary.asOf;
+  // The tracker's own as-of date, window and day rule, as its summary takes them (not the summary itself: the states
+  // are computed below, as of `options.asOf` when given).
+  const settings = trackerSettings(tracker, snapshot.grids, options.nowMs);
+  const { window, inclusiveBefore } = settings;
+  const asOf = options.asOf ?? settings.asOf;
   const rows = planRows(options.planPack, { asOf, window, inclusiveBefore }, undefined, progressOf(tracker));
   const tasks: AgencyTask[] = [];
   for (const row of rows) {
