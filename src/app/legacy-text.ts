@@ -215,7 +215,8 @@ export async function convertLegacyText(port: CellTextPort, issues: readonly Iss
   const reading = await port.readTexts(LEGACY_SHEET, targets);
   const plan = planConvert(targets, reading);
   if (plan.changes.length > 0) await port.writeTexts(plan.changes, reading, recordSpec(plan));
-  return { changed: plan.changes.length, left: plan.left, recorded: plan.changes.length > 0 ? plan.record?.length ?? 0 : readLegacyRecord(reading.record).length };
+  // The plan's record is the one read plus what was converted (as read when nothing was).
+  return { changed: plan.changes.length, left: plan.left, recorded: plan.record?.length ?? 0 };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The bookkeeping of "Chuyển sang Unicode" / "Hoàn tác" (src/app/legacy-text.ts): pure, without a host. */
 import { describe, expect, it } from 'vitest';
 import {
-  LEGACY_SHEET, legacyCellIssues, legacyRecordSheet, legacyTargets, planConvert, planUndo, readLegacyRecord, targetSheets,
+  LEGACY_SHEET, convertLegacyText, legacyCellIssues, legacyRecordSheet, legacyTargets, planConvert, planUndo, readLegacyRecord, targetSheets,
   type CellContent, type CellTextReading, type LegacyEntry,
 } from '../../src/app/legacy-text';
 import { fillKey } from '../../src/app/cell-fill';
@@ -143,5 +143,24 @@ describe('planUndo', () => {
   it('leaves no record once every cell is handled', () => {
     const plan = planUndo(reading([{ cell: 'H8', value: 'Đang thực hiện' }], [record[0]!]));
     expect(plan.record).toBeNull();
+  });
+});
+
+describe('convertLegacyText', () => {
+  it('with nothing left to convert, writes nothing and says how many cells the record still lists', async () => {
+    const recorded: LegacyEntry[] = [
+      { sheet: 'Theo dõi', cell: 'H9', old: OLD, new: 'Đang thực hiện' },
+      { sheet: '0801', cell: 'C40', old: NOTE, new: 'Chờ ý kiến' },
+    ];
+    let writes = 0;
+    const port = {
+      readTexts: async () => reading([{ cell: 'H8', value: 'Đã sửa tay' }], recorded),
+      writeTexts: async () => {
+        writes++;
+      },
+    };
+    const result = await convertLegacyText(port, [legacy('Theo dõi', 'H8', OLD)]);
+    expect(result).toEqual({ changed: 0, left: [{ sheet: 'Theo dõi', cell: 'H8', reason: 'changed' }], recorded: 2 });
+    expect(writes).toBe(0);
   });
 });
