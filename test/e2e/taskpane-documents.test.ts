@@ -17,7 +17,7 @@ import { entryData, zipDirectory } from '../../src/hosts/xlsx/zip';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { defaultFormPack } from '../../src/packs/forms';
 import { DIST } from './browser/harness';
-import { openPane, RESULTS, syncs, USED_BEFORE, usePaneSession } from './browser/session';
+import { openPane, RESULTS, showView, syncs, USED_BEFORE, usePaneSession } from './browser/session';
 
 const pack = defaultPlanPack();
 /** 01/03/2026, 10:00 in Vietnam. */
@@ -52,11 +52,6 @@ function wordLibraryChunks(): string[] {
 const loadedAny = (requested: readonly string[], files: readonly string[]) => requested.some((u) => files.some((f) => u.endsWith(`/chunks/${f}`)));
 
 const documents = (page: Page) => page.locator('[data-section="documents"]');
-/** Shows a view with its tab. */
-async function showView(page: Page, view: string): Promise<void> {
-  await page.locator(`[role="tab"][data-view="${view}"]`).click();
-  await expect.poll(() => page.locator(`[data-panel="${view}"]`).isVisible()).toBe(true);
-}
 
 const kindButtons = (page: Page) => documents(page).locator('button[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
 

@@ -24,7 +24,7 @@ import { columnLetter } from '../../src/workbook/a1';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
 import { DIST, bundleOf } from './browser/harness';
 import type { PageFakeOptions } from './browser/fake-page';
-import { openPane as openPaneIn, RESULTS, syncs, USED_BEFORE, usePaneSession, type OpenedPane } from './browser/session';
+import { openPane as openPaneIn, RESULTS, showView, syncs, USED_BEFORE, usePaneSession, type OpenedPane } from './browser/session';
 
 const pack = defaultPlanPack();
 const SHEET = pack.trackerSheetName;
@@ -37,12 +37,6 @@ const session = usePaneSession();
 function openPane(options: PageFakeOptions & { colorScheme?: 'light' | 'dark'; lang?: 'en'; view?: string } = {}): Promise<OpenedPane> {
   const { lang, view, ...rest } = options;
   return openPaneIn(session, { now: NOW, ...rest, savedLang: lang, ...(view ? { hash: `?view=${view}` } : {}) });
-}
-
-/** Shows a view with its tab. */
-async function showView(page: Page, view: string): Promise<void> {
-  await page.locator(`[role="tab"][data-view="${view}"]`).click();
-  await expect.poll(() => page.locator(`[data-panel="${view}"]`).isVisible()).toBe(true);
 }
 
 /** Opens the settings with the gear in the header (their view comes with the tools chunk). */

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ROOT, bundlePageFake, ensureTaskpaneBuilt, keepOffline, serveDist } from './harness';
 import type { PageFakeOptions } from './fake-page';
 
@@ -82,6 +82,12 @@ export interface OpenedPane {
   readonly refused: string[];
   /** Uncaught errors in the page. */
   readonly errors: string[];
+}
+
+/** Shows a view with its tab (and waits until its panel is in sight). */
+export async function showView(page: Page, view: string): Promise<void> {
+  await page.locator(`[role="tab"][data-view="${view}"]`).click();
+  await expect.poll(() => page.locator(`[data-panel="${view}"]`).isVisible()).toBe(true);
 }
 
 /** Document settings of a workbook the pane was used in before (its tab remembered): ?view=tracker opens the tabs, not the first run. */
