@@ -474,14 +474,22 @@ describe('refuses what Excel refuses (issue 10): each refusal follows a line of 
     expect(await read(web)).toBe(true);
   });
 
-  it('2-D arrays must have the range’s shape; one number format for a multi-cell range is refused', async () => {
+  it('2-D arrays must have the range’s shape; one number format is for every cell of a bounded range', async () => {
     const fake = new FakeExcel();
+    const oneFormat = (ws: Excel.Worksheet, address: string, format: unknown): void => {
+      (ws.getRange(address) as unknown as { numberFormat: unknown }).numberFormat = format;
+    };
     expect(await run(fake, (ws) => (ws.getRange('A1:B2').values = [['a', 'b']]))).toBe('InvalidArgument');
     expect(await run(fake, (ws) => (ws.getRange('A1:B1').formulas = ['=1', '=2'] as unknown as string[][]))).toBe('InvalidArgument');
     expect(await run(fake, (ws) => (ws.getRange('A1:B2').numberFormat = [['0'], ['0']]))).toBe('InvalidArgument');
-    expect(await run(fake, (ws) => ((ws.getRange('A1:A3') as unknown as { numberFormat: string }).numberFormat = '@'))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => (ws.getRange('A1:B2').numberFormat = [['0']]))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => oneFormat(ws, 'A:B', '0'))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => oneFormat(ws, '3:3', '0'))).toBe('InvalidArgument');
+    expect(await run(fake, (ws) => oneFormat(ws, 'A1:A3', 7))).toBe('InvalidArgument');
     expect(await run(fake, (ws) => (ws.getRange('A1:A3').numberFormat = [['@'], ['@'], ['0.0']]))).toBeUndefined();
     expect(fake.mustSheet('Sheet1').numberFormatsOf(parseArea('A1:A3'))).toEqual([['@'], ['@'], ['0.0']]);
+    expect(await run(fake, (ws) => oneFormat(ws, 'A2:B3', '#,##0'))).toBeUndefined();
+    expect(fake.mustSheet('Sheet1').numberFormatsOf(parseArea('A1:B3'))).toEqual([['@', 'General'], ['#,##0', '#,##0'], ['#,##0', '#,##0']]);
   });
 
   it('formulas are en-US: ";" separators and localised function names are refused in cells, rules and validations', async () => {

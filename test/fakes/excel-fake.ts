@@ -13,14 +13,15 @@
  *   protection allows them); merged areas refuse values in their hidden cells.
  * - What real Excel refuses, each at the line of the Office.js reference it follows (issue 10): deleting a very hidden
  *   sheet; protect() on a protected sheet; unprotect() without the password; 2-D arrays of another shape than the
- *   range (values, formulas, numberFormat) and one number format for a multi-cell range; formulas with ";" or a
+ *   range (values, formulas, numberFormat; one value for every cell is documented and accepted); formulas with ";" or a
  *   localised function name (Office.js takes en-US); undocumented page zoom values. List validations split a literal
  *   source on every comma and read a range source ("=$K$2:$K$5", "='Sheet'!$A$1:$A$4") from its cells; typing a value
  *   that is not an item into a cell with a Stop alert is refused (`listItemsAt`, `listViolations` for assertions).
  *   A read of more than 5 000 000 cells returns null, or throws RangeExceedsLimit (`hugeRead`).
  *   WorksheetProtection.isPasswordProtected answers only with `excelApiOnline` (ExcelApiOnline 1.1, the web).
- * - Each sync is a request: its size is estimated from the queued commands, and a request or response over the
- *   payload limit (Excel on the web: 5 MB) is refused as Excel does, before anything runs.
+ * - Each sync is a request: its size is estimated from the queued commands and the objects they made, as Office.js
+ *   would serialise them (checked against the real Office.js client), and a request or response over the payload
+ *   limit (Excel on the web: 5 MB) is refused as Excel does, before anything runs.
  * - `syncCount` counts the `context.sync()` calls of the code under test; `roundTrips` the requests actually sent
  *   (a sync with nothing queued sends nothing; `run` sends what is left queued at the end, like Excel.run).
  *
@@ -132,15 +133,39 @@ function quoteSheet(name: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Size estimate of what crosses the wire.
+// Size of what crosses the wire, modelled on Office.js's own requests (test/e2e/office-js-payload.test.ts runs the
+// real Office.js client from node_modules and checks this model against the requests it builds).
+//
+// Office.js sends a batch as JSON: every object it makes a proxy for (getRange, format, font, borders.getItem, …) is
+// an object path plus an "Instantiate" action, every property set or method call an action with its arguments. On
+// Excel on the web that JSON text travels inside a message that is itself JSON-stringified, so each quote and
+// backslash of it is escaped once more. The model counts that twice-escaped text in UTF-8 bytes: the largest of the
+// measures a host could apply to "the payload" (Vietnamese letters are 2–3 bytes; no "\uXXXX" escapes, which
+// JSON.stringify does not make). Measured with Office.js 16.00 (web): a set action is ~107 bytes besides its
+// argument, an object it creates ~160–250, a request's envelope ~500.
 
+/** Bytes of a value as an argument in the request: its JSON, escaped again, in UTF-8. */
 export function wireBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? '';
-  let n = json.length;
-  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) n += 5;
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) n += 2;
+    else n += 3;
+  }
   return n;
 }
-const COMMAND_BYTES = 150;
+/** An action (property set, method call, load) besides its arguments. */
+const COMMAND_BYTES = 120;
+/** An object Office.js creates a path for (a range, its format, a border, a sheet, …). */
+const PATH_BYTES = 170;
+/** The request's own envelope. */
+const REQUEST_BYTES = 600;
+/** Cells above which Office.js sends a 2-D array in slices. */
+const BULK_CELLS = 1500;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Typing: how Excel turns a written string into a cell.
@@ -785,6 +810,8 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Command[] = [];
   private created: FakeProxy[] = [];
+  /** Object paths made since the last request (sent with the next one that has commands). */
+  private pathBytes = 0;
   private closed = false;
 
   constructor(readonly excel: FakeExcel) {
@@ -797,6 +824,7 @@ export class FakeRequestContext {
   }
 
   register(p: FakeProxy): void {
+    this.pathBytes += PATH_BYTES;
     this.created.push(p);
   }
 
@@ -814,15 +842,17 @@ export class FakeRequestContext {
   async _send(): Promise<void> {
     const commands = this.queue;
     const created = this.created;
+    const pathBytes = this.pathBytes;
     this.queue = [];
     this.created = [];
+    this.pathBytes = 0;
     await Promise.resolve();
     if (commands.length === 0) {
       for (const p of created) p._settle();
       return;
     }
     this.excel.roundTrips++;
-    const requestBytes = commands.reduce((n, c) => n + c.bytes, 0);
+    const requestBytes = REQUEST_BYTES + pathBytes + commands.reduce((n, c) => n + c.bytes, 0);
     if (requestBytes > this.excel.payloadLimit) {
       this.excel.requests.push({ commands: commands.length, requestBytes, responseBytes: 0 });
       fail('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${requestBytes} bytes).`);
@@ -1448,11 +1478,25 @@ export class FakeRange extends FakeProxy {
   get columnCount(): number {
     return this.read('columnCount');
   }
+  /**
+   * Office.js sends a 2-D array of more than 1,500 cells in slices of about 1,500 cells, each written to a range it
+   * makes from two rows ("_ValidateArraySize", then getRow/getRow/getBoundingRect and a set per slice:
+   * setRangePropertiesInBulk in Office.js): three more objects and an action per slice.
+   */
+  private queueBulk(label: string, v: unknown, run: () => void): void {
+    let extra = 0;
+    const width = Array.isArray(v) && Array.isArray(v[0]) ? (v[0] as unknown[]).length : 0;
+    if (width > 0 && (v as unknown[]).length * width > BULK_CELLS) {
+      const slices = Math.ceil((v as unknown[]).length / Math.max(1, Math.round(BULK_CELLS / width)));
+      extra = COMMAND_BYTES + slices * (3 * (PATH_BYTES + COMMAND_BYTES));
+    }
+    this.ctx.enqueue(`${this.kind}.${label}`, wireBytes(v) + extra, () => run());
+  }
   get values(): FakeScalar[][] {
     return this.read('values');
   }
   set values(v: unknown) {
-    this.queue('values', v, () => {
+    this.queueBulk('values', v, () => {
       const { sheet, area } = this.t('values');
       writeInputs(this.ctx.excel, sheet, area, v, `values ${formatArea(area)}`);
     });
@@ -1461,7 +1505,7 @@ export class FakeRange extends FakeProxy {
     return this.read('formulas');
   }
   set formulas(v: unknown) {
-    this.queue('formulas', v, () => {
+    this.queueBulk('formulas', v, () => {
       const { sheet, area } = this.t('formulas');
       writeInputs(this.ctx.excel, sheet, area, v, `formulas ${formatArea(area)}`);
     });
@@ -1470,16 +1514,21 @@ export class FakeRange extends FakeProxy {
     return this.read('numberFormat');
   }
   set numberFormat(v: unknown) {
-    this.queue('numberFormat', v, () => {
+    this.queueBulk('numberFormat', v, () => {
       const { sheet, area } = this.t('numberFormat');
       guardFormat(sheet, 'numberFormat');
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
-      // Range.numberFormat is `any[][]` ("Represents Excel's number format code for the given range"); the reference's
-      // example writes a 2-D array of the range's shape. One string for a multi-cell range is not documented: refused.
+      // Range.numberFormat is `any[][]` ("Represents Excel's number format code for the given range"): a 2-D array of
+      // the range's shape, or one value for every cell: "If you need to apply the same value, the same number format,
+      // or the same formula to a range of cells, it's more efficient to specify a single value instead of an array of
+      // values" (Excel JavaScript API performance, "Update all cells in a range"; the core-concepts sample sets
+      // `range.numberFormat = 'm/d/yyyy'` on A1:A20). Not on whole rows or columns: "You can't set cell-level
+      // properties such as values, numberFormat, and formulas on unbounded range" (unbounded ranges). A 1×1 array for a
+      // larger range is another shape, refused like any other.
+      if (!isBounded(area)) fail('InvalidArgument', `numberFormat ${formatArea(area)}: cell-level properties can't be set on whole rows or columns`);
       if (Array.isArray(v)) checkShape(v, rows, cols, 'numberFormat', area);
-      else if (typeof v !== 'string') fail('InvalidArgument', 'numberFormat takes a 2-D array');
-      else if (rows * cols > 1) fail('InvalidArgument', `numberFormat: one string for the ${rows}×${cols} range ${formatArea(area)}; write a ${rows}×${cols} array`);
+      else if (typeof v !== 'string') fail('InvalidArgument', `numberFormat ${formatArea(area)}: ${typeof v} is not a number format`);
       forEachCell(sheet, area, (c, row, col) => {
         const f = Array.isArray(v) ? (v as unknown[][])[row - area.top]?.[col - area.left] : v;
         if (f === null || f === undefined) return;
