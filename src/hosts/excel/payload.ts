@@ -14,20 +14,41 @@ export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 /** Largest slice of one block written by a single `Range.formulas` assignment. */
 export const BLOCK_CHUNK_BYTES = 512 * 1024;
 /**
- * Bytes one queued command costs in the request besides its arguments: the action, the object path it acts on
- * (getRange with its address, format, font …) and their ids: a generous estimate of the JSON Office.js builds.
+ * Bytes one queued command costs in the request besides its arguments: the action, or an object it makes (a range, its
+ * format, a border …). Office.js (16.00, web) was measured at ~107 bytes for a property set and ~160–250 for an
+ * object (test/e2e/office-js-payload.test.ts measures the Excel fake against it): a generous round figure.
  */
 export const OPERATION_BYTES = 200;
 
 /**
- * Size of a value once serialised into the request, counting every non-ASCII character as a six-byte "\uXXXX"
- * escape (the worst case), so Vietnamese text is never underestimated.
+ * Size of a value as an argument in the request. Office.js puts it in the request's JSON, and on Excel on the web that
+ * JSON travels inside a message that is JSON-stringified again: so quotes and backslashes count twice, and characters
+ * count in UTF-8 (Vietnamese letters 2–3 bytes). The largest of the measures a host could apply to "the payload".
  */
 export function jsonBytes(value: unknown): number {
   const json = JSON.stringify(value) ?? '';
-  let extra = 0;
-  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) extra += 5;
-  return json.length + extra;
+  let n = 0;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)) n += 2;
+    else n += 3;
+  }
+  return n;
+}
+
+/** Cells above which Office.js writes a 2-D array in slices (setRangePropertiesInBulk). */
+const BULK_CELLS = 1500;
+
+/**
+ * What Office.js adds when it writes a rows × width array in slices of ~1,500 cells: a size check, then per slice a
+ * range made from two rows (three objects) and the set.
+ */
+export function bulkBytes(rows: number, width: number): number {
+  if (width <= 0 || rows * width <= BULK_CELLS) return 0;
+  const slices = Math.ceil(rows / Math.max(1, Math.round(BULK_CELLS / width)));
+  return OPERATION_BYTES * (1 + 4 * slices);
 }
 
 /** Tracks what has been queued since the last sync and syncs first when the next piece would not fit. */

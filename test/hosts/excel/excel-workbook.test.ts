@@ -263,6 +263,30 @@ describe('re-inserting keeps what the user typed', () => {
   });
 });
 
+describe('row heights', () => {
+  it('alternating heights: the common one on the whole stretch, then the others; every row as the spec says, no other row touched', async () => {
+    const heights = [31, 44, 31, 31, 57, 31, 18, 18, 31, 44, 31, 57, 31, 31, 18, 31];
+    const spec: SheetSpec = {
+      name: 'Cao',
+      columns: [{ width: 10 }],
+      rowHeights: [{ row: 2, height: 40 }, ...heights.map((height, i) => ({ row: 5 + i, height })), { row: 30, height: 22 }, { row: 31, height: 22 }],
+      blocks: [{ at: 'A1', rows: [['x']] }],
+      styles: {},
+      styleRanges: [],
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+    };
+    const { fake, workbook } = rig();
+    await workbook.write([spec]);
+    const s = fake.mustSheet('Cao');
+    expect(Object.fromEntries(s.rowHeights)).toEqual(Object.fromEntries((spec.rowHeights ?? []).map((h) => [h.row, h.height])));
+    // Rows 5–20 are 13 runs of one height; instead, the common height (31) on all 16 rows, then the 6 runs of the
+    // others. Row 2 and rows 30–31 are runs of their own.
+    expect(fake.log.filter((l) => l === 'RangeFormat.rowHeight')).toHaveLength(1 + 1 + 6 + 1);
+  });
+});
+
 describe('replacing a sheet leaves nothing of the old one', () => {
   it('widths, heights, hidden columns, tab colour and values of a longer earlier sheet are gone', async () => {
     const { fake, workbook } = rig();
@@ -421,7 +445,7 @@ describe('writing', () => {
   });
 
   it('a very large block is written in slices, all in the same sync', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => [`Dòng ${i + 1} — ${'nội dung '.repeat(10)}`, i, { formula: `=B${i + 1}*2` }]);
+    const rows = Array.from({ length: 3000 }, (_, i) => [`Dòng ${i + 1} — ${'nội dung '.repeat(40)}`, i, { formula: `=B${i + 1}*2` }]);
     const spec: SheetSpec = { name: 'Lớn', columns: [], blocks: [{ at: 'A1', rows }], styles: {}, styleRanges: [], merges: [], validations: [], conditionalFormats: [] };
     const { fake, workbook } = rig();
     await workbook.write([spec]);

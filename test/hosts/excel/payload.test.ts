@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { jsonBytes, RequestBudget } from '../../../src/hosts/excel/payload';
+import { bulkBytes, jsonBytes, OPERATION_BYTES, RequestBudget } from '../../../src/hosts/excel/payload';
 
 describe('jsonBytes', () => {
-  it('counts JSON length with non-ASCII characters as \\u escapes', () => {
-    expect(jsonBytes('abc')).toBe(5);
-    expect(jsonBytes('ạ')).toBe(3 + 5);
-    expect(jsonBytes([[1, null, 'x']])).toBe('[[1,null,"x"]]'.length);
+  it('counts the JSON once more escaped, in UTF-8', () => {
+    expect(jsonBytes('abc')).toBe(3 + 4);
+    expect(jsonBytes('à')).toBe(2 + 4);
+    expect(jsonBytes('ạ')).toBe(3 + 4);
+    expect(jsonBytes('a\nb')).toBe(JSON.stringify(JSON.stringify('a\nb')).length - 2);
+    expect(jsonBytes('"\\')).toBe(JSON.stringify(JSON.stringify('"\\')).length - 2);
+    expect(jsonBytes([[1, null, 'x']])).toBe('[[1,null,\\"x\\"]]'.length);
+    const text = 'Trạng thái "đơn vị" ghi\n😀';
+    expect(jsonBytes(text)).toBe(new TextEncoder().encode(JSON.stringify(JSON.stringify(text))).length - 2);
+  });
+});
+
+describe('bulkBytes', () => {
+  it('nothing up to 1,500 cells; then a size check and four commands per slice of ~1,500 cells', () => {
+    expect(bulkBytes(150, 10)).toBe(0);
+    expect(bulkBytes(151, 10)).toBe(OPERATION_BYTES * (1 + 4 * 2));
+    expect(bulkBytes(6000, 1)).toBe(OPERATION_BYTES * (1 + 4 * 4));
+    expect(bulkBytes(10, 3000)).toBe(OPERATION_BYTES * (1 + 4 * 10));
   });
 });
 
