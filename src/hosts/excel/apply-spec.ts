@@ -178,9 +178,10 @@ function heightRuns(rows: readonly number[], heightOf: (row: number) => number):
 
 /**
  * Row heights, one command per run of rows of one height. Where a stretch of consecutive rows alternates between
- * heights (a list whose texts wrap onto 1–4 lines), its most common height goes on the whole stretch first and only
- * the other rows get their own command, when that is fewer commands: the same heights, a third fewer commands on the
- * consolidation's overdue list (each command ~480 bytes of a request on Excel on the web).
+ * heights (a list whose texts wrap onto 1–4 lines), one of its heights goes on the whole stretch first and only the
+ * other rows get their own command, when that is fewer commands; the height chosen is the one that leaves the fewest
+ * (usually, not always, the most common). The same heights, a third fewer commands on the consolidation's overdue
+ * list (each command ~480 bytes of a request on Excel on the web).
  */
 async function queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
   const byRow = new Map<number, number>();
@@ -198,10 +199,9 @@ async function queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, budget: Req
     const stretch = rows.slice(i, j + 1);
     i = j + 1;
     const runs = heightRuns(stretch, heightOf);
-    const count = new Map<number, number>();
-    for (const row of stretch) count.set(heightOf(row), (count.get(heightOf(row)) ?? 0) + 1);
-    const common = [...count].reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-    const others = heightRuns(stretch.filter((row) => heightOf(row) !== common), heightOf);
+    const { common, others } = [...new Set(stretch.map(heightOf))]
+      .map((height) => ({ common: height, others: heightRuns(stretch.filter((row) => heightOf(row) !== height), heightOf) }))
+      .reduce((best, c) => (c.others.length < best.others.length ? c : best));
     if (1 + others.length < runs.length) {
       await set({ top: stretch[0] ?? 1, bottom: stretch[stretch.length - 1] ?? 1, height: common });
       for (const run of others) await set(run);

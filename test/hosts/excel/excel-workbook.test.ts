@@ -285,6 +285,27 @@ describe('row heights', () => {
     // others. Row 2 and rows 30–31 are runs of their own.
     expect(fake.log.filter((l) => l === 'RangeFormat.rowHeight')).toHaveLength(1 + 1 + 6 + 1);
   });
+
+  it('the stretch gets the height that leaves the fewest other commands, not always the most common one', async () => {
+    // Rows 1–6 alternate 20/30, rows 7–13 are 40 (the most common): 40 first would leave 6 other runs (7 commands, no
+    // better than one per run); 20 first leaves 30, 30, 30 and the 40s: 5 commands.
+    const heights = [20, 30, 20, 30, 20, 30, 40, 40, 40, 40, 40, 40, 40];
+    const spec: SheetSpec = {
+      name: 'Cao',
+      columns: [{ width: 10 }],
+      rowHeights: heights.map((height, i) => ({ row: i + 1, height })),
+      blocks: [{ at: 'A1', rows: [['x']] }],
+      styles: {},
+      styleRanges: [],
+      merges: [],
+      validations: [],
+      conditionalFormats: [],
+    };
+    const { fake, workbook } = rig();
+    await workbook.write([spec]);
+    expect(Object.fromEntries(fake.mustSheet('Cao').rowHeights)).toEqual(Object.fromEntries(heights.map((h, i) => [i + 1, h])));
+    expect(fake.log.filter((l) => l === 'RangeFormat.rowHeight')).toHaveLength(5);
+  });
 });
 
 describe('replacing a sheet leaves nothing of the old one', () => {
