@@ -262,9 +262,9 @@ const PLAIN_KEYS = ['fill', 'hAlign', 'vAlign', 'wrap', 'indent'] as const;
  * format, or the same formula to a range of cells, it's more efficient to specify a single value instead of an array
  * of values. Doing so will significantly improve performance." (Excel JavaScript API performance, "Update all cells
  * in a range"; the core-concepts sample sets `range.numberFormat = 'm/d/yyyy'` on A1:A20.) The typings declare only
- * the 2-D array the property reads back as, hence the narrow cast. A spec's style ranges are always bounded (whole
- * rows or columns refuse cell-level properties). One command of a few bytes, whatever the range's size: a 2-D array
- * of `#,##0.###` for each breakdown was ~2 MB of a 1,000-file consolidation's request.
+ * the 2-D array the property reads back as, hence the structural view instead of a cast. One command of a few bytes,
+ * whatever the range's size (nothing here bounds it; it no longer needs to be): a 2-D array of `#,##0.###` for each
+ * breakdown was ~2 MB of a 1,000-file consolidation's request.
  */
 async function queueNumberFormat(ws: Excel.Worksheet, address: string, format: string, budget: RequestBudget): Promise<void> {
   await budget.reserve(2 * OPERATION_BYTES + jsonBytes(format));
