@@ -12,6 +12,15 @@ describe('jsonBytes', () => {
     const text = 'Trạng thái "đơn vị" ghi\n😀';
     expect(jsonBytes(text)).toBe(new TextEncoder().encode(JSON.stringify(JSON.stringify(text))).length - 2);
   });
+
+  it('control characters, lone and paired surrogates, U+2028 and DEL: as the twice-escaped text in UTF-8', () => {
+    const twice = (v: unknown): number => new TextEncoder().encode(JSON.stringify(JSON.stringify(v))).length - 2;
+    expect(jsonBytes('\u0001')).toBe(7 + 4); // JSON's "\u0001", escaped once more: \"\\u0001\"
+    expect(jsonBytes('\t')).toBe(3 + 4);
+    expect(jsonBytes('\ud800')).toBe(7 + 4); // a lone surrogate: JSON.stringify writes it as \ud800
+    expect(jsonBytes('😀')).toBe(4 + 4);
+    for (const v of ['\u0001\u001f\u007f', '\ud83d', '\udc00x', 'a\u2028b', ['\r\n', { formula: '="\\"' }, null, 1.5]]) expect(jsonBytes(v)).toBe(twice(v));
+  });
 });
 
 describe('bulkBytes', () => {
