@@ -264,19 +264,21 @@ describe('re-inserting keeps what the user typed', () => {
 });
 
 describe('row heights', () => {
+  const heightsSheet = (rowHeights: SheetSpec['rowHeights']): SheetSpec => ({
+    name: 'Cao',
+    columns: [{ width: 10 }],
+    rowHeights,
+    blocks: [{ at: 'A1', rows: [['x']] }],
+    styles: {},
+    styleRanges: [],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+  });
+
   it('alternating heights: the common one on the whole stretch, then the others; every row as the spec says, no other row touched', async () => {
     const heights = [31, 44, 31, 31, 57, 31, 18, 18, 31, 44, 31, 57, 31, 31, 18, 31];
-    const spec: SheetSpec = {
-      name: 'Cao',
-      columns: [{ width: 10 }],
-      rowHeights: [{ row: 2, height: 40 }, ...heights.map((height, i) => ({ row: 5 + i, height })), { row: 30, height: 22 }, { row: 31, height: 22 }],
-      blocks: [{ at: 'A1', rows: [['x']] }],
-      styles: {},
-      styleRanges: [],
-      merges: [],
-      validations: [],
-      conditionalFormats: [],
-    };
+    const spec = heightsSheet([{ row: 2, height: 40 }, ...heights.map((height, i) => ({ row: 5 + i, height })), { row: 30, height: 22 }, { row: 31, height: 22 }]);
     const { fake, workbook } = rig();
     await workbook.write([spec]);
     const s = fake.mustSheet('Cao');
@@ -290,17 +292,7 @@ describe('row heights', () => {
     // Rows 1–6 alternate 20/30, rows 7–13 are 40 (the most common): 40 first would leave 6 other runs (7 commands, no
     // better than one per run); 20 first leaves 30, 30, 30 and the 40s: 5 commands.
     const heights = [20, 30, 20, 30, 20, 30, 40, 40, 40, 40, 40, 40, 40];
-    const spec: SheetSpec = {
-      name: 'Cao',
-      columns: [{ width: 10 }],
-      rowHeights: heights.map((height, i) => ({ row: i + 1, height })),
-      blocks: [{ at: 'A1', rows: [['x']] }],
-      styles: {},
-      styleRanges: [],
-      merges: [],
-      validations: [],
-      conditionalFormats: [],
-    };
+    const spec = heightsSheet(heights.map((height, i) => ({ row: i + 1, height })));
     const { fake, workbook } = rig();
     await workbook.write([spec]);
     expect(Object.fromEntries(fake.mustSheet('Cao').rowHeights)).toEqual(Object.fromEntries(heights.map((h, i) => [i + 1, h])));
