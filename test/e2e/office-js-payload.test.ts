@@ -59,17 +59,22 @@ async function officeBytes(browser: Browser, body: string): Promise<number> {
     return await page.evaluate(async (src) => {
       const g = globalThis as unknown as {
         OfficeExtension: { HttpUtility: { setCustomSendRequestFunc(f: (req: { body: unknown }) => Promise<unknown>): void } };
-        Excel: { RequestContext: new (url: string) => { workbook: { worksheets: { getItem(name: string): unknown } }; sync(): Promise<void> } };
+        Excel: {
+          RequestContext: new (url: string) => Context;
+          run(context: Context, batch: (context: Context) => Promise<void>): Promise<void>;
+        };
       };
+      type Context = { workbook: { worksheets: { getItem(name: string): unknown } }; sync(): Promise<void> };
       const bodies: string[] = [];
       g.OfficeExtension.HttpUtility.setCustomSendRequestFunc((req) => {
         bodies.push(typeof req.body === 'string' ? req.body : JSON.stringify(req.body));
         return Promise.resolve({ statusCode: 200, headers: {}, body: JSON.stringify({ Results: [] }) });
       });
-      const ctx = new g.Excel.RequestContext('https://requests.invalid');
-      const ws = ctx.workbook.worksheets.getItem('S');
-      new Function('ws', src)(ws);
-      await ctx.sync().catch(() => undefined);
+      // Inside Excel.run, as the add-in runs every batch: there Office.js keeps a reference to each range it makes.
+      await g.Excel.run(new g.Excel.RequestContext('https://requests.invalid'), async (ctx) => {
+        new Function('ws', src)(ctx.workbook.worksheets.getItem('S'));
+        await ctx.sync().catch(() => undefined);
+      });
       if (bodies.length !== 1) throw new Error(`${bodies.length} requests`);
       return new TextEncoder().encode(JSON.stringify(bodies[0])).length;
     }, body);

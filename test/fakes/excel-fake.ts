@@ -162,6 +162,11 @@ export function wireBytes(value: unknown): number {
 const COMMAND_BYTES = 120;
 /** An object Office.js creates a path for (a range, its format, a border, a sheet, …). */
 const PATH_BYTES = 170;
+/**
+ * Inside Excel.run (how the add-in runs every batch) Office.js keeps a reference to each Range it makes, so that the
+ * range outlives the sync: a "_KeepReference" action and a second "Instantiate" action per range (~185 bytes).
+ */
+const KEEP_REFERENCE_BYTES = 200;
 /** The request's own envelope. */
 const REQUEST_BYTES = 600;
 /** Cells above which Office.js sends a 2-D array in slices. */
@@ -810,7 +815,7 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Command[] = [];
   private created: FakeProxy[] = [];
-  /** Object paths made since the last request (sent with the next one that has commands). */
+  /** Object paths and kept references made since the last request (sent with the next one that has commands). */
   private pathBytes = 0;
   private closed = false;
 
@@ -826,6 +831,11 @@ export class FakeRequestContext {
   register(p: FakeProxy): void {
     this.pathBytes += PATH_BYTES;
     this.created.push(p);
+  }
+
+  /** A range made inside Excel.run: Office.js keeps a reference to it. */
+  keepReference(): void {
+    this.pathBytes += KEEP_REFERENCE_BYTES;
   }
 
   close(): void {
@@ -1399,6 +1409,7 @@ export class FakeRange extends FakeProxy {
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver, 'Range');
+    ctx.keepReference();
   }
 
   _area(): FakeArea {
