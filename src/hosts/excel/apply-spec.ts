@@ -266,9 +266,8 @@ const PLAIN_KEYS = ['fill', 'hAlign', 'vAlign', 'wrap', 'indent'] as const;
  * whatever the range's size (nothing here bounds it; it no longer needs to be): a 2-D array of `#,##0.###` for each
  * breakdown was ~2 MB of a 1,000-file consolidation's request.
  */
-async function queueNumberFormat(ws: Excel.Worksheet, address: string, format: string, budget: RequestBudget): Promise<void> {
-  await budget.reserve(2 * OPERATION_BYTES + jsonBytes(format));
-  const range: { numberFormat: unknown } = ws.getRange(address);
+async function queueNumberFormat(range: { numberFormat: unknown }, format: string, budget: RequestBudget): Promise<void> {
+  await budget.reserve(OPERATION_BYTES + jsonBytes(format));
   range.numberFormat = format;
 }
 
@@ -296,7 +295,7 @@ async function queueStyle(ws: Excel.Worksheet, address: string, s: CellStyle, st
   if (s.vAlign !== undefined) f.verticalAlignment = V_ALIGN[s.vAlign];
   if (s.wrap !== undefined) f.wrapText = s.wrap;
   if (s.indent !== undefined && needs(state, 'indent')) f.indentLevel = s.indent;
-  if (s.numberFormat !== undefined) await queueNumberFormat(ws, address, s.numberFormat, state.budget);
+  if (s.numberFormat !== undefined) await queueNumberFormat(range, s.numberFormat, state.budget);
   if (s.border === 'thin' || s.border === 'none') {
     for (const edge of borderEdges(address)) {
       const b = f.borders.getItem(edge);
