@@ -43,6 +43,16 @@ const BATCHES: Readonly<Record<string, string>> = {
       ws.getRange('D:D').format.columnWidth = 40 + i;
       ws.getRange('E' + (i + 1)).formulas = [['=SUM(F' + (i + 1) + ':Z' + (i + 1) + ')']];
     }`,
+  'conditional formats: custom rules and data bars': `
+    for (let i = 0; i < 100; i++) {
+      const c = ws.getRange('A' + (i + 9) + ':K' + (i + 9)).conditionalFormats.add('Custom');
+      c.custom.rule.formula = '=AND($F' + (i + 9) + '<>"",$F' + (i + 9) + '<TODAY())';
+      c.custom.format.fill.color = '#FDE7E9'; c.custom.format.font.color = '#A4262C'; c.custom.format.font.bold = true;
+      c.stopIfTrue = true; c.priority = 2 * i;
+      const d = ws.getRange('L' + (i + 9)).conditionalFormats.add('DataBar');
+      d.dataBar.lowerBoundRule = { type: 'Number', formula: '0' }; d.dataBar.upperBoundRule = { type: 'Number', formula: '100' };
+      d.dataBar.positiveFormat.fillColor = '#638EC6'; d.dataBar.positiveFormat.gradientFill = false; d.priority = 2 * i + 1;
+    }`,
 };
 
 interface Measured {

@@ -829,8 +829,13 @@ export class FakeRequestContext {
   }
 
   register(p: FakeProxy): void {
-    this.pathBytes += PATH_BYTES;
+    this.path();
     this.created.push(p);
+  }
+
+  /** An object Office.js makes a path for. */
+  path(): void {
+    this.pathBytes += PATH_BYTES;
   }
 
   /** A range made inside Excel.run: Office.js keeps a reference to it. */
@@ -2026,6 +2031,18 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     if (name === 'priority') return this.sheetOf().conditionalFormats.indexOf(cf);
     return fail('InvalidArgument', `ConditionalFormat.${name} (not emulated)`);
   }
+  private readonly made = new Set<string>();
+  /**
+   * custom, custom.rule, custom.format, its fill and font, dataBar, dataBar.positiveFormat: Office.js makes an object
+   * (a path and an Instantiate action) for each the first time it is read, as for any navigation property.
+   */
+  private navigate<T>(name: string, value: T): T {
+    if (!this.made.has(name)) {
+      this.made.add(name);
+      this.ctx.path();
+    }
+    return value;
+  }
   private cf(kind?: 'Custom' | 'DataBar'): FakeConditionalFormat {
     const cf = this.live<FakeConditionalFormat>('conditionalFormat');
     if (kind && cf.type !== kind) fail('InvalidOperation', `a ${cf.type} conditional format has no ${kind === 'Custom' ? 'custom' : 'dataBar'} part`);
@@ -2045,51 +2062,64 @@ export class FakeConditionalFormatProxy extends FakeProxy {
   }
   get custom(): { rule: { formula: string }; format: { fill: { color: string }; font: { color: string; bold: boolean } } } {
     const queue = (label: string, payload: unknown, run: () => void) => this.queue(label, payload, run);
+    const nav = <T>(name: string, value: T): T => this.navigate(name, value);
     const custom = () => this.cf('Custom').custom ?? {};
-    return {
-      rule: {
-        set formula(f: string) {
-          queue('custom.rule.formula', f, () => {
-            if (typeof f !== 'string' || !f.startsWith('=')) fail('InvalidArgument', `custom rule formula ${String(f)} must start with "="`);
-            checkEnUsFormula(f, 'conditional format formula');
-            custom().formula = f;
-          });
-        },
-        get formula(): string {
-          return fail('PropertyNotLoaded', 'custom.rule.formula is write-only in the fake');
-        },
+    const rule = {
+      set formula(f: string) {
+        queue('custom.rule.formula', f, () => {
+          if (typeof f !== 'string' || !f.startsWith('=')) fail('InvalidArgument', `custom rule formula ${String(f)} must start with "="`);
+          checkEnUsFormula(f, 'conditional format formula');
+          custom().formula = f;
+        });
       },
-      format: {
-        fill: {
-          set color(c: string) {
-            queue('custom.format.fill.color', c, () => {
-              if (!HEX.test(c)) fail('InvalidArgument', `fill ${c}`);
-              custom().fill = c.toUpperCase();
-            });
-          },
-          get color(): string {
-            return fail('PropertyNotLoaded', 'write-only in the fake');
-          },
-        },
-        font: {
-          set color(c: string) {
-            queue('custom.format.font.color', c, () => {
-              if (!HEX.test(c)) fail('InvalidArgument', `font colour ${c}`);
-              custom().fontColor = c.toUpperCase();
-            });
-          },
-          get color(): string {
-            return fail('PropertyNotLoaded', 'write-only in the fake');
-          },
-          set bold(b: boolean) {
-            queue('custom.format.font.bold', b, () => (custom().bold = b));
-          },
-          get bold(): boolean {
-            return fail('PropertyNotLoaded', 'write-only in the fake');
-          },
-        },
+      get formula(): string {
+        return fail('PropertyNotLoaded', 'custom.rule.formula is write-only in the fake');
       },
     };
+    const fill = {
+      set color(c: string) {
+        queue('custom.format.fill.color', c, () => {
+          if (!HEX.test(c)) fail('InvalidArgument', `fill ${c}`);
+          custom().fill = c.toUpperCase();
+        });
+      },
+      get color(): string {
+        return fail('PropertyNotLoaded', 'write-only in the fake');
+      },
+    };
+    const font = {
+      set color(c: string) {
+        queue('custom.format.font.color', c, () => {
+          if (!HEX.test(c)) fail('InvalidArgument', `font colour ${c}`);
+          custom().fontColor = c.toUpperCase();
+        });
+      },
+      get color(): string {
+        return fail('PropertyNotLoaded', 'write-only in the fake');
+      },
+      set bold(b: boolean) {
+        queue('custom.format.font.bold', b, () => (custom().bold = b));
+      },
+      get bold(): boolean {
+        return fail('PropertyNotLoaded', 'write-only in the fake');
+      },
+    };
+    const format = {
+      get fill() {
+        return nav('custom.format.fill', fill);
+      },
+      get font() {
+        return nav('custom.format.font', font);
+      },
+    };
+    return nav('custom', {
+      get rule() {
+        return nav('custom.rule', rule);
+      },
+      get format() {
+        return nav('custom.format', format);
+      },
+    });
   }
   get dataBar(): {
     lowerBoundRule: { type: string; formula?: string };
@@ -2097,13 +2127,31 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     positiveFormat: { fillColor: string; gradientFill: boolean };
   } {
     const queue = (label: string, payload: unknown, run: () => void) => this.queue(label, payload, run);
+    const nav = <T>(name: string, value: T): T => this.navigate(name, value);
     const bar = () => this.cf('DataBar').dataBar ?? {};
     const bound = (which: 'lower' | 'upper') => (r: { type: string; formula?: string }) =>
       queue(`dataBar.${which}BoundRule`, r, () => {
         if (!['LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile', 'Automatic'].includes(r.type)) fail('InvalidArgument', `bound type ${r.type}`);
         bar()[which] = { ...r };
       });
-    return {
+    const positiveFormat = {
+      set fillColor(c: string) {
+        queue('dataBar.positiveFormat.fillColor', c, () => {
+          if (!HEX.test(c)) fail('InvalidArgument', `bar colour ${c}`);
+          bar().fillColor = c.toUpperCase();
+        });
+      },
+      get fillColor(): string {
+        return fail('PropertyNotLoaded', 'write-only in the fake');
+      },
+      set gradientFill(g: boolean) {
+        queue('dataBar.positiveFormat.gradientFill', g, () => (bar().gradientFill = g));
+      },
+      get gradientFill(): boolean {
+        return fail('PropertyNotLoaded', 'write-only in the fake');
+      },
+    };
+    return nav('dataBar', {
       set lowerBoundRule(r: { type: string; formula?: string }) {
         bound('lower')(r);
       },
@@ -2116,23 +2164,9 @@ export class FakeConditionalFormatProxy extends FakeProxy {
       get upperBoundRule(): { type: string; formula?: string } {
         return fail('PropertyNotLoaded', 'write-only in the fake');
       },
-      positiveFormat: {
-        set fillColor(c: string) {
-          queue('dataBar.positiveFormat.fillColor', c, () => {
-            if (!HEX.test(c)) fail('InvalidArgument', `bar colour ${c}`);
-            bar().fillColor = c.toUpperCase();
-          });
-        },
-        get fillColor(): string {
-          return fail('PropertyNotLoaded', 'write-only in the fake');
-        },
-        set gradientFill(g: boolean) {
-          queue('dataBar.positiveFormat.gradientFill', g, () => (bar().gradientFill = g));
-        },
-        get gradientFill(): boolean {
-          return fail('PropertyNotLoaded', 'write-only in the fake');
-        },
+      get positiveFormat() {
+        return nav('dataBar.positiveFormat', positiveFormat);
       },
-    };
+    });
   }
 }
