@@ -35,6 +35,7 @@ const BATCHES: Readonly<Record<string, string>> = {
   'Vietnamese text with quotes, backslashes and line breaks': `
     const text = ${JSON.stringify(TASK)};
     ws.getRange('A1:E400').formulas = Array.from({ length: 400 }, (_, i) => [i + 1, 'DV' + i, text, text + '\\n' + i, '']);`,
+  'a long column in twenty slices': `ws.getRange('A1:A30000').values = Array.from({ length: 30000 }, (_, i) => [i * 7]);`,
   'numbers and dates': `
     ws.getRange('A1:L500').formulas = Array.from({ length: 500 }, (_, i) => Array.from({ length: 12 }, (_, j) => (i * 12 + j) * 1.25));`,
   'merges, widths, formulas': `
