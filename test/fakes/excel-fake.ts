@@ -160,8 +160,12 @@ export function wireBytes(value: unknown): number {
 }
 /** An action (property set, method call, load) besides its arguments. */
 const COMMAND_BYTES = 120;
-/** An object Office.js creates a path for (a range, its format, a border, a sheet, …). */
-const PATH_BYTES = 170;
+/**
+ * An object Office.js creates a path for (a range, its format, a border, a sheet, …): the path, its Instantiate action,
+ * and its id in the list of the last action that uses it ("L"); 150–210 bytes measured with the 5-digit ids of a
+ * request near the limit, besides the path's arguments (a range's address, a border's edge).
+ */
+const PATH_BYTES = 200;
 /**
  * Inside Excel.run (how the add-in runs every batch) Office.js keeps a reference to each Range it makes, so that the
  * range outlives the sync: a "_KeepReference" action and a second "Instantiate" action per range (~185 bytes).
@@ -835,18 +839,13 @@ export class FakeRequestContext {
   }
 
   register(p: FakeProxy): void {
-    this.path();
+    this.made(PATH_BYTES);
     this.created.push(p);
   }
 
-  /** An object Office.js makes a path for. */
-  path(): void {
-    this.pathBytes += PATH_BYTES;
-  }
-
-  /** A range made inside Excel.run: Office.js keeps a reference to it. */
-  keepReference(): void {
-    this.pathBytes += KEEP_REFERENCE_BYTES;
+  /** Bytes of what Office.js sends for the objects it makes: paths, their arguments, kept references. */
+  made(bytes: number): void {
+    this.pathBytes += bytes;
   }
 
   close(): void {
@@ -1420,7 +1419,8 @@ export class FakeRange extends FakeProxy {
 
   constructor(ctx: FakeRequestContext, resolver: () => RangeTarget | null) {
     super(ctx, resolver, 'Range');
-    ctx.keepReference();
+    // A range made inside Excel.run: Office.js keeps a reference to it.
+    ctx.made(KEEP_REFERENCE_BYTES);
   }
 
   _area(): FakeArea {
@@ -1819,7 +1819,9 @@ export class FakeBorderCollection extends FakeProxy {
   }
   getItem(index: string): FakeBorder {
     if (!EDGES.includes(index)) fail('InvalidArgument', `border ${index}`);
-    return new FakeBorder(this.ctx, this.range, index);
+    const border = new FakeBorder(this.ctx, this.range, index);
+    this.ctx.made(wireBytes(index));
+    return border;
   }
 }
 
@@ -2037,15 +2039,15 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     if (name === 'priority') return this.sheetOf().conditionalFormats.indexOf(cf);
     return fail('InvalidArgument', `ConditionalFormat.${name} (not emulated)`);
   }
-  private readonly made = new Set<string>();
+  private readonly navigated = new Set<string>();
   /**
    * custom, custom.rule, custom.format, its fill and font, dataBar, dataBar.positiveFormat: Office.js makes an object
    * (a path and an Instantiate action) for each the first time it is read, as for any navigation property.
    */
   private navigate<T>(name: string, value: T): T {
-    if (!this.made.has(name)) {
-      this.made.add(name);
-      this.ctx.path();
+    if (!this.navigated.has(name)) {
+      this.navigated.add(name);
+      this.ctx.made(PATH_BYTES);
     }
     return value;
   }
