@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mustDay, toExcelSerial } from '../../src/domain/calendar';
-import { FakeExcel, FakeOfficeError, parseArea } from './excel-fake';
+import { FakeExcel, FakeOfficeError, parseArea, wireBytes } from './excel-fake';
 
 const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
   try {
@@ -296,6 +296,18 @@ describe('payload limits of Excel on the web', () => {
     );
     expect(code).toBe('RequestPayloadSizeLimitExceeded');
     expect(fake.valuesOf('Sheet1')).toEqual([]);
+  });
+
+  it('an argument counts as its JSON escaped once more, in UTF-8: control characters, quotes, surrogates', () => {
+    const onTheWire = (v: unknown): number => new TextEncoder().encode(JSON.stringify(JSON.stringify(v))).length - 2;
+    // \t becomes "\t" in JSON and "\\t" on the wire; \u0001 becomes "\u0001", then "\\u0001"; a lone surrogate is
+    // escaped like a control character; a pair is one 4-byte character; U+2028 and DEL are left as they are.
+    const texts = ['a\tb', '\u0001', '\u001f\u007f', '"q"\\', 'Đề án số 12', '\u0080\u07ff\u0800\uffff', '😀x', '\ud800', '\udc00a', '\u2028'];
+    for (const t of texts) expect(wireBytes(t), JSON.stringify(t)).toBe(onTheWire(t));
+    expect(wireBytes([[1, null, true, texts.join('')]])).toBe(onTheWire([[1, null, true, texts.join('')]]));
+    expect(wireBytes('\t')).toBe(7);
+    expect(wireBytes('\u0001')).toBe(11);
+    expect(wireBytes('😀')).toBe(8);
   });
 
   it('a response over the limit is refused', async () => {

@@ -137,12 +137,14 @@ function quoteSheet(name: string): string {
 // real Office.js client from node_modules and checks this model against the requests it builds).
 //
 // Office.js sends a batch as JSON: every object it makes a proxy for (getRange, format, font, borders.getItem, …) is
-// an object path plus an "Instantiate" action, every property set or method call an action with its arguments. On
-// Excel on the web that JSON text travels inside a message that is itself JSON-stringified, so each quote and
-// backslash of it is escaped once more. The model counts that twice-escaped text in UTF-8 bytes: the largest of the
-// measures a host could apply to "the payload" (Vietnamese letters are 2–3 bytes; no "\uXXXX" escapes, which
-// JSON.stringify does not make). Measured with Office.js 16.00 (web): a set action is ~107 bytes besides its
-// argument, an object it creates ~160–250, a request's envelope ~500.
+// an object path plus an "Instantiate" action, every property set or method call an action with its arguments; inside
+// Excel.run each Range also gets a kept reference. On Excel on the web that JSON text travels inside a message that is
+// itself JSON-stringified, so each quote and backslash of it is escaped once more. The model counts that twice-escaped
+// text in UTF-8 bytes, the larger of the once- and twice-escaped texts in characters or UTF-8 bytes (Vietnamese letters
+// are 2–3 bytes: JSON.stringify leaves them as they are and escapes only control characters, as "\t" or "\u0001", and
+// lone surrogates). Measured with Office.js 16.00 (web) inside Excel.run, ids of 2 to 5 digits: a set action is
+// ~100–135 bytes besides its argument, an object 150–210 besides its path's arguments, the envelope with the paths to
+// the workbook and its worksheets ~300.
 
 /** Bytes of a value as an argument in the request: its JSON, escaped again, in UTF-8. */
 export function wireBytes(value: unknown): number {
@@ -171,7 +173,11 @@ const PATH_BYTES = 200;
  * range outlives the sync: a "_KeepReference" action and a second "Instantiate" action per range (~185 bytes).
  */
 const KEEP_REFERENCE_BYTES = 200;
-/** The request's own envelope. */
+/**
+ * The request's envelope, the paths to the workbook and its worksheets (~300 bytes), and the path of a sheet made in an
+ * earlier request, which each request that uses it sends again. The paths of other objects made earlier and used again
+ * are not counted.
+ */
 const REQUEST_BYTES = 600;
 /** Cells above which Office.js sends a 2-D array in slices. */
 const BULK_CELLS = 1500;
