@@ -12,6 +12,7 @@ import { FakeExcel } from '../fakes/excel-fake';
 
 const OFFICE_JS = resolve(__dirname, '../../node_modules/@microsoft/office-js/dist/excel-web-16.00.js');
 
+const PROMPT = 'Chọn một trạng thái trong danh sách; "Hoàn thành" khi đã có văn bản báo cáo.';
 const TASK = 'Triển khai thực hiện Kế hoạch công tác văn thư, lưu trữ năm 2026 của tỉnh Thái Nguyên; "Đề án" số 12\\2026.';
 
 /** Batches over the sheet "S" in the shapes the host writes (each the body of a function of `ws`). */
@@ -51,6 +52,20 @@ const BATCHES: Readonly<Record<string, string>> = {
       ws.getRange('D:D').format.columnWidth = 40 + i;
       ws.getRange('E' + (i + 1)).formulas = [['=SUM(F' + (i + 1) + ':Z' + (i + 1) + ')']];
     }`,
+  'data validations: lists with Vietnamese prompts, dates': `
+    const say = ${JSON.stringify(PROMPT)};
+    for (let i = 0; i < 100; i++) {
+      const list = ws.getRange('F' + (i + 9)).dataValidation;
+      list.rule = { list: { inCellDropDown: true, source: 'Chưa thực hiện,Đang thực hiện,Hoàn thành' } }; list.ignoreBlanks = true;
+      list.prompt = { showPrompt: true, title: 'Trạng thái', message: say };
+      list.errorAlert = { showAlert: true, style: 'Stop', title: 'Sai giá trị', message: say };
+      const date = ws.getRange('G' + (i + 9)).dataValidation;
+      date.rule = { date: { formula1: '2000-01-01', formula2: '2100-12-31', operator: 'Between' } }; date.ignoreBlanks = true;
+      date.errorAlert = { showAlert: true, style: 'Stop', title: '', message: '' };
+    }`,
+  'unlocked cells, then protection': `
+    for (let i = 0; i < 300; i++) ws.getRange('B' + (i + 9) + ':D' + (i + 9)).format.protection.locked = false;
+    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true, allowSort: true });`,
   'conditional formats: custom rules and data bars': `
     for (let i = 0; i < 100; i++) {
       const c = ws.getRange('A' + (i + 9) + ':K' + (i + 9)).conditionalFormats.add('Custom');
