@@ -24,11 +24,11 @@ describe('jsonBytes', () => {
 });
 
 describe('bulkBytes', () => {
-  it('nothing up to 1,500 cells; then a size check and four commands per slice of ~1,500 cells', () => {
+  it('nothing up to 1,500 cells; then a size check, then five commands’ worth per slice of ~1,500 cells', () => {
     expect(bulkBytes(150, 10)).toBe(0);
-    expect(bulkBytes(151, 10)).toBe(OPERATION_BYTES * (1 + 4 * 2));
-    expect(bulkBytes(6000, 1)).toBe(OPERATION_BYTES * (1 + 4 * 4));
-    expect(bulkBytes(10, 3000)).toBe(OPERATION_BYTES * (1 + 4 * 10));
+    expect(bulkBytes(151, 10)).toBe(OPERATION_BYTES * (1 + 5 * 2));
+    expect(bulkBytes(6000, 1)).toBe(OPERATION_BYTES * (1 + 5 * 4));
+    expect(bulkBytes(10, 3000)).toBe(OPERATION_BYTES * (1 + 5 * 10));
   });
 });
 
