@@ -39,6 +39,12 @@ export const ROSTER_OPTION: OptionDef = {
   },
 };
 
+/** The placeholder of an .xlsx file argument. */
+const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
+
+/** The workbook plan sheet, tracker and forms write. */
+const OUT_XLSX_OPTION: OptionDef = { name: 'out', kind: 'value', required: true, arg: FILE, help: { vi: 'tệp ghi ra', en: 'file to write' } };
+
 export const FIX_LEGACY_OPTIONS: readonly OptionDef[] = [
   {
     name: 'fix-legacy', kind: 'flag',
@@ -49,9 +55,6 @@ export const FIX_LEGACY_OPTIONS: readonly OptionDef[] = [
   },
   { name: 'out', kind: 'value', arg: { vi: 'TỆP-MỚI.xlsx', en: 'NEW.xlsx' }, help: { vi: 'tệp ghi ra khi có --fix-legacy', en: 'file written with --fix-legacy' } },
 ];
-
-/** The placeholder of an .xlsx file argument. */
-const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
 
 export const PLAN_COMMAND: CommandDef = {
   name: 'plan',
@@ -98,7 +101,7 @@ export const PLAN_SHEET_COMMAND: CommandDef = {
     en: 'Write the "Kế hoạch" sheet, to edit or paste the task table in Excel and import it with "vtlt plan import"',
   },
   options: [
-    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    OUT_XLSX_OPTION,
     PLAN_OPTION,
     { name: 'empty', kind: 'flag', help: { vi: 'trang trống (không điền sẵn kế hoạch nào)', en: 'an empty sheet (no plan filled in)' } },
   ],
@@ -112,9 +115,9 @@ export const TRACKER_COMMAND: CommandDef = {
       name: 'agency', kind: 'value', required: true, arg: { vi: 'MÃ', en: 'CODE' },
       help: { vi: 'đơn vị (theo danh sách đơn vị), ví dụ SNV hoặc 05455', en: 'the agency (from the roster), e.g. SNV or 05455' },
     },
-    { name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' }, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    OUT_XLSX_OPTION,
     {
-      name: 'in', kind: 'value', arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' },
+      name: 'in', kind: 'value', arg: FILE,
       help: { vi: 'ghi vào sổ làm việc có sẵn, giữ nội dung đã nhập', en: 'write into an existing workbook, keeping what was typed' },
     },
     {
@@ -146,7 +149,7 @@ export const FORMS_COMMAND: CommandDef = {
       name: 'year', kind: 'value', required: true, arg: { vi: 'NĂM', en: 'YEAR' },
       help: { vi: 'năm báo cáo, ví dụ 2025 cho báo cáo nộp tháng 02/2026', en: 'reporting year, e.g. 2025 for the report due in 02/2026' },
     },
-    { name: 'out', kind: 'value', required: true, arg: FILE, help: { vi: 'tệp ghi ra', en: 'file to write' } },
+    OUT_XLSX_OPTION,
     {
       name: 'forms', kind: 'value', arg: { vi: 'MÃ,MÃ', en: 'CODE,CODE' },
       help: { vi: 'chỉ các biểu này (mặc định: tất cả các biểu của gói), ví dụ 0804,0808', en: 'only these forms (default: every form of the pack), e.g. 0804,0808' },
@@ -210,7 +213,7 @@ export const CONSOLIDATE_COMMAND: CommandDef = {
   positional: { vi: 'TỆP|THƯ_MỤC|"MẪU*.xlsx"...', en: 'FILE|FOLDER|"PATTERN*.xlsx"...' },
   options: [
     {
-      name: 'out', kind: 'value', required: true, arg: { vi: 'TỆP.xlsx', en: 'FILE.xlsx' },
+      name: 'out', kind: 'value', required: true, arg: FILE,
       help: {
         vi: 'sổ tổng hợp ghi ra; nếu đã có, các trang kết quả được thay mới và "Danh sách đơn vị" trong đó được dùng',
         en: 'the consolidation workbook to write; if it exists, its result sheets are replaced and its "Danh sách đơn vị" is used',
@@ -234,13 +237,13 @@ export const CONSOLIDATE_COMMAND: CommandDef = {
   },
 };
 
-const OUT_OPTION: OptionDef = {
+const OUT_DOCX_OPTION: OptionDef = {
   name: 'out', kind: 'value', required: true, arg: { vi: 'VĂN-BẢN.docx', en: 'DOCUMENT.docx' },
   help: { vi: 'tệp Word ghi ra', en: 'the Word file to write' },
 };
 
 const REPORT_AS_OF_OPTION: OptionDef = {
-  name: 'as-of', kind: 'value', arg: { vi: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
+  ...AS_OF_OPTION,
   help: {
     vi: 'ngày chốt số liệu báo cáo (mặc định: ngày đối chiếu ghi trên bảng theo dõi, hoặc hôm nay)',
     en: "the date the report is made as of (default: the tracker's own as-of date, or today)",
@@ -254,7 +257,7 @@ export const REPORT_AGENCY_COMMAND: CommandDef = {
     en: "Draft an agency's yearly records-and-archives report (task 16b) from its workbook",
   },
   positional: { vi: 'SỔ-ĐƠN-VỊ.xlsx', en: 'AGENCY.xlsx' },
-  options: [OUT_OPTION, REPORT_AS_OF_OPTION],
+  options: [OUT_DOCX_OPTION, REPORT_AS_OF_OPTION],
 };
 
 export const REPORT_PROVINCE_COMMAND: CommandDef = {
@@ -264,7 +267,7 @@ export const REPORT_PROVINCE_COMMAND: CommandDef = {
     en: "Draft Sở Nội vụ's province report (duty III.2.i) from a consolidation workbook",
   },
   positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
-  options: [OUT_OPTION],
+  options: [OUT_DOCX_OPTION],
 };
 
 export const REPORT_REMINDER_COMMAND: CommandDef = {
@@ -274,7 +277,7 @@ export const REPORT_REMINDER_COMMAND: CommandDef = {
     en: 'Draft the reminder letter to the agencies that have not reported, from a consolidation workbook',
   },
   positional: { vi: 'TONG-HOP.xlsx', en: 'CONSOLIDATION.xlsx' },
-  options: [OUT_OPTION],
+  options: [OUT_DOCX_OPTION],
   notes: {
     vi: 'Mã thoát: 0 đã soạn; 1 không có đơn vị nào cần đôn đốc (không ghi tệp); 2 tham số hoặc tệp không đúng.',
     en: 'Exit codes: 0 drafted; 1 nobody to remind (no file written); 2 a usage mistake or a wrong file.',
