@@ -281,6 +281,29 @@ describe('sheet rules', () => {
     });
     expect(fake.mustSheet('Sheet1').conditionalFormats.map((c) => c.custom?.formula)).toEqual(['=A1>1', '=A1>2']);
   });
+
+  it('a conditional format\'s colours are #RRGGBB, kept upper-cased, and cannot be read back', async () => {
+    const fake = new FakeExcel();
+    const colour = (set: (cfs: Excel.ConditionalFormatCollection) => void) =>
+      codeOf(fake.run(async (ctx) => {
+        set(ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A9').conditionalFormats);
+        await ctx.sync();
+      }));
+    expect(await colour((cfs) => (cfs.add('Custom').custom.format.fill.color = 'red'))).toBe('InvalidArgument');
+    expect(await colour((cfs) => (cfs.add('Custom').custom.format.font.color = '#12345'))).toBe('InvalidArgument');
+    expect(await colour((cfs) => (cfs.add('DataBar').dataBar.positiveFormat.fillColor = 'blue'))).toBe('InvalidArgument');
+    expect(await colour((cfs) => {
+      const c = cfs.add('Custom');
+      c.custom.format.fill.color = '#fde7e9';
+      c.custom.format.font.color = '#a4262c';
+      cfs.add('DataBar').dataBar.positiveFormat.fillColor = '#638ec6';
+    })).toBeUndefined();
+    const [bar, custom] = fake.mustSheet('Sheet1').conditionalFormats;
+    expect(custom?.custom).toMatchObject({ fill: '#FDE7E9', fontColor: '#A4262C' });
+    expect(bar?.dataBar?.fillColor).toBe('#638EC6');
+    expect(await colour((cfs) => void cfs.add('Custom').custom.format.fill.color)).toBe('PropertyNotLoaded');
+    expect(await colour((cfs) => void cfs.add('DataBar').dataBar.positiveFormat.fillColor)).toBe('PropertyNotLoaded');
+  });
 });
 
 describe('payload limits of Excel on the web', () => {

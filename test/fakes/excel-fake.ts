@@ -1748,6 +1748,11 @@ function uniform(sheet: FakeSheet, area: FakeArea, f: (c: FakeCell | undefined) 
 
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 
+/** A property the fake's conditional formats take but do not give back. */
+function writeOnly(): never {
+  return fail('PropertyNotLoaded', 'write-only in the fake');
+}
+
 /** Font and fill: plain properties stored per cell under "<prefix>.<property>". */
 export class FakeStyleObject extends FakeProxy {
   constructor(ctx: FakeRequestContext, range: () => RangeTarget | null, kind: string, private readonly prefix: string, props: readonly string[]) {
@@ -2062,6 +2067,13 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     if (kind && cf.type !== kind) fail('InvalidOperation', `a ${cf.type} conditional format has no ${kind === 'Custom' ? 'custom' : 'dataBar'} part`);
     return cf;
   }
+  /** A colour set: "#RRGGBB" or refused as `what`, kept upper-cased. */
+  private queueColour(label: string, c: string, what: string, keep: (hex: string) => void): void {
+    this.queue(label, c, () => {
+      if (!HEX.test(c)) fail('InvalidArgument', `${what} ${c}`);
+      keep(c.toUpperCase());
+    });
+  }
   set stopIfTrue(v: boolean) {
     this.queue('stopIfTrue', v, () => (this.cf().stopIfTrue = v));
   }
@@ -2076,6 +2088,7 @@ export class FakeConditionalFormatProxy extends FakeProxy {
   }
   get custom(): { rule: { formula: string }; format: { fill: { color: string }; font: { color: string; bold: boolean } } } {
     const queue = (label: string, payload: unknown, run: () => void) => this.queue(label, payload, run);
+    const colour = (label: string, c: string, what: string, keep: (hex: string) => void) => this.queueColour(label, c, what, keep);
     const nav = <T>(name: string, value: T): T => this.navigate(name, value);
     const custom = () => this.cf('Custom').custom ?? {};
     const rule = {
@@ -2092,30 +2105,24 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     };
     const fill = {
       set color(c: string) {
-        queue('custom.format.fill.color', c, () => {
-          if (!HEX.test(c)) fail('InvalidArgument', `fill ${c}`);
-          custom().fill = c.toUpperCase();
-        });
+        colour('custom.format.fill.color', c, 'fill', (hex) => (custom().fill = hex));
       },
       get color(): string {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
     };
     const font = {
       set color(c: string) {
-        queue('custom.format.font.color', c, () => {
-          if (!HEX.test(c)) fail('InvalidArgument', `font colour ${c}`);
-          custom().fontColor = c.toUpperCase();
-        });
+        colour('custom.format.font.color', c, 'font colour', (hex) => (custom().fontColor = hex));
       },
       get color(): string {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
       set bold(b: boolean) {
         queue('custom.format.font.bold', b, () => (custom().bold = b));
       },
       get bold(): boolean {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
     };
     const format = {
@@ -2141,6 +2148,7 @@ export class FakeConditionalFormatProxy extends FakeProxy {
     positiveFormat: { fillColor: string; gradientFill: boolean };
   } {
     const queue = (label: string, payload: unknown, run: () => void) => this.queue(label, payload, run);
+    const colour = (label: string, c: string, what: string, keep: (hex: string) => void) => this.queueColour(label, c, what, keep);
     const nav = <T>(name: string, value: T): T => this.navigate(name, value);
     const bar = () => this.cf('DataBar').dataBar ?? {};
     const bound = (which: 'lower' | 'upper') => (r: { type: string; formula?: string }) =>
@@ -2150,19 +2158,16 @@ export class FakeConditionalFormatProxy extends FakeProxy {
       });
     const positiveFormat = {
       set fillColor(c: string) {
-        queue('dataBar.positiveFormat.fillColor', c, () => {
-          if (!HEX.test(c)) fail('InvalidArgument', `bar colour ${c}`);
-          bar().fillColor = c.toUpperCase();
-        });
+        colour('dataBar.positiveFormat.fillColor', c, 'bar colour', (hex) => (bar().fillColor = hex));
       },
       get fillColor(): string {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
       set gradientFill(g: boolean) {
         queue('dataBar.positiveFormat.gradientFill', g, () => (bar().gradientFill = g));
       },
       get gradientFill(): boolean {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
     };
     return nav('dataBar', {
@@ -2170,13 +2175,13 @@ export class FakeConditionalFormatProxy extends FakeProxy {
         bound('lower')(r);
       },
       get lowerBoundRule(): { type: string; formula?: string } {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
       set upperBoundRule(r: { type: string; formula?: string }) {
         bound('upper')(r);
       },
       get upperBoundRule(): { type: string; formula?: string } {
-        return fail('PropertyNotLoaded', 'write-only in the fake');
+        return writeOnly();
       },
       get positiveFormat() {
         return nav('dataBar.positiveFormat', positiveFormat);
