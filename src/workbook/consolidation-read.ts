@@ -7,7 +7,7 @@
 import { type Day, parseUserDate } from '../domain/calendar';
 import { dueStateFromLabel, type DueState } from '../domain/due-state';
 import { normaliseName } from '../domain/text';
-import { CONFLICT, COUNTED, NOT_SUBMITTED, NOTES_HEADER, SUBMISSION_HEADERS, SUBMITTED } from './consolidation-sheets';
+import { CONFLICT, COUNTED, lateDaysOf, NOT_SUBMITTED, NOTES_HEADER, SUBMISSION_HEADERS, SUBMITTED } from './consolidation-sheets';
 import { forEachCell, forEachRow, type Grid, type GridValue, gridText, gridValue } from './grid';
 import { receivedDay } from './received-dates';
 
@@ -111,15 +111,15 @@ export function readSubmissions(grid: Grid): SubmissionsRead | null {
     const state = STATE_BY_TEXT.get(normaliseName(textAt(grid, r, col(H.state))));
     if (code === '' || state === undefined) return;
     const timing = textAt(grid, r, col(H.timing));
-    const late = /^Chậm\s+(\d+)\s+ngày$/u.exec(timing);
+    const daysLate = lateDaysOf(timing);
     const receivedCol = col(H.received);
     rows.push({
       code,
       name: textAt(grid, r, col(H.name)),
       kind: textAt(grid, r, col(H.kind)),
       state,
-      daysLate: late ? Number(late[1]) : null,
-      late: late !== null,
+      daysLate,
+      late: daysLate !== null,
       received: receivedCol === null ? null : receivedDay(gridValue(grid, r, receivedCol)),
       inTotals: countedText(textAt(grid, r, col(H.inTotals))),
       errors: count(col(H.errors) === null ? null : gridValue(grid, r, col(H.errors) ?? 0)),

@@ -99,6 +99,18 @@ export const NOT_COUNTED = 'Không';
 export const ADMITTED_BY_MARK = `${COUNTED} (Sở Nội vụ chọn)`;
 export const REFUSED_FOR_ERRORS = `${NOT_COUNTED} (tệp có lỗi)`;
 
+/** "Thời hạn" of a file sent late: "Chậm n ngày" (read back by consolidation-read.ts, coloured by its first word). */
+export const LATE_PREFIX = 'Chậm';
+export function lateText(days: number): string {
+  return `${LATE_PREFIX} ${days} ngày`;
+}
+const LATE_PATTERN = new RegExp(`^${LATE_PREFIX}\\s+(\\d+)\\s+ngày$`, 'u');
+/** The days of a "Thời hạn" written by lateText; null for any other text (on time, unknown, empty). */
+export function lateDaysOf(text: string): number | null {
+  const m = LATE_PATTERN.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
 function verdict(l: SubmissionLine): string {
   if (l.conflict) return `${NOT_COUNTED} (chờ chọn tệp)`;
   if (l.inTotals) return l.admittedBy === 'mark' ? ADMITTED_BY_MARK : COUNTED;
@@ -118,7 +130,7 @@ function submissionRow(l: SubmissionLine, i: number): CellValue[] {
     l.saved === null ? null : { date: l.saved },
     l.received,
     l.basis === null ? null : l.receivedUnreadable ? `${BASIS_LABELS[l.basis]} (ô "${RECEIVED_HEADER}" không phải ngày)` : BASIS_LABELS[l.basis],
-    !sent ? null : l.late ? `Chậm ${l.daysLate ?? 0} ngày` : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
+    !sent ? null : l.late ? lateText(l.daysLate ?? 0) : l.daysLate === null ? 'Không rõ ngày' : 'Đúng hạn',
     sent && !l.conflict ? l.errors : null,
     sent && !l.conflict ? l.warnings : null,
     !sent ? null : verdict(l),
@@ -164,7 +176,7 @@ export function submissionSheet(lines: readonly SubmissionLine[], meta: { asOf: 
       return [
         { type: 'expression', range: rows, formula: `=${state}="${NOT_SUBMITTED}"`, fill: '#FDE7E9', fontColor: '#A4262C' },
         { type: 'expression', range: rows, formula: `=${state}="${CONFLICT}"`, fill: '#FCE4D6', fontColor: '#8A3707' },
-        { type: 'expression', range: rows, formula: `=LEFT(${timing},4)="Chậm"`, fill: '#FFF4CE', fontColor: '#8A5300' },
+        { type: 'expression', range: rows, formula: `=LEFT(${timing},${LATE_PREFIX.length})="${LATE_PREFIX}"`, fill: '#FFF4CE', fontColor: '#8A5300' },
       ];
     },
   });
