@@ -15,7 +15,7 @@ import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
 import type { SheetSpec } from '../../workbook/sheet-spec';
 import { readRelationships, readSavedAt, readWorkbookPart, readWorksheet, SharedStrings, type SheetCells } from './xlsx-parts';
-import { checkInflated, crc32, entryData, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
+import { checkedEntry, crc32, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
 /**
  * Inflates raw deflate data (of the zip entry `part`) into at most `maxBytes` bytes; throws when the data is bad or
@@ -100,20 +100,8 @@ class Parts {
   get(name: string): Uint8Array | null {
     const e = this.entries.get(name);
     if (!e) return null;
-    const damaged = (damage: EntryDamage): PartError => new PartError({ kind: 'damaged', part: name, damage });
-    const data = entryData(this.bytes, e);
-    if (data === null) throw damaged('local-header');
-    let out: Uint8Array;
-    if (e.method === 0) out = data;
-    else if (e.method === 8) {
-      try {
-        out = this.inflate(data, e.uncompressed, name);
-      } catch {
-        throw damaged('inflate');
-      }
-    } else throw damaged('method');
-    const problem = checkInflated(e, out, this.crc);
-    if (problem) throw damaged(problem);
+    const out = checkedEntry(this.bytes, e, (data, max) => this.inflate(data, max, name), this.crc);
+    if (typeof out === 'string') throw new PartError({ kind: 'damaged', part: name, damage: out });
     return out;
   }
 }

@@ -8,7 +8,7 @@
 import { nativeCrc, nodeInflate } from './open-fast';
 import { splitParts } from './stream-kept';
 import { XmlScanner } from './xml-scan';
-import { checkInflated, entryData, type ZipEntry } from './zip';
+import { checkedEntry } from './zip';
 
 /** The first part of `bytes` a rewrite replacing the sheets named `replaced` would load and finds damaged; null if none. */
 export function keptPartDamage(bytes: Uint8Array, replaced: ReadonlySet<string>): string | null {
@@ -16,26 +16,11 @@ export function keptPartDamage(bytes: Uint8Array, replaced: ReadonlySet<string>)
   if (split === null) return '';
   for (const e of split.entries) {
     if (split.emptied.has(e.name) || split.dropped.has(e.name)) continue;
-    const data = inflated(bytes, e);
-    if (data === null) return e.name;
+    const data = checkedEntry(bytes, e, nodeInflate, nativeCrc);
+    if (typeof data === 'string') return e.name;
     if (/\.(xml|rels)$/i.test(e.name) && !wholeXml(data)) return e.name;
   }
   return null;
-}
-
-function inflated(bytes: Uint8Array, e: ZipEntry): Uint8Array | null {
-  const data = entryData(bytes, e);
-  if (data === null) return null;
-  let out: Uint8Array;
-  if (e.method === 0) out = data;
-  else if (e.method === 8) {
-    try {
-      out = nodeInflate(data, e.uncompressed);
-    } catch {
-      return null;
-    }
-  } else return null;
-  return checkInflated(e, out, nativeCrc) === null ? out : null;
 }
 
 /** Whether the XML has one root element, each element closed by its own name in order, and no tag left open. */

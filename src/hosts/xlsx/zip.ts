@@ -93,3 +93,27 @@ export function checkInflated(e: ZipEntry, bytes: Uint8Array, crc: (b: Uint8Arra
   if (crc(bytes) !== e.crc32) return 'crc';
   return null;
 }
+
+/**
+ * An entry's bytes, stored or inflated by `inflate` (given the declared size as its limit; a throw is damage) and
+ * checked against the directory; or why they cannot be trusted.
+ */
+export function checkedEntry(
+  b: Uint8Array,
+  e: ZipEntry,
+  inflate: (data: Uint8Array, maxBytes: number) => Uint8Array,
+  crc: (b: Uint8Array) => number = crc32,
+): Uint8Array | EntryDamage {
+  const data = entryData(b, e);
+  if (data === null) return 'local-header';
+  let out: Uint8Array;
+  if (e.method === 0) out = data;
+  else if (e.method === 8) {
+    try {
+      out = inflate(data, e.uncompressed);
+    } catch {
+      return 'inflate';
+    }
+  } else return 'method';
+  return checkInflated(e, out, crc) ?? out;
+}
