@@ -243,8 +243,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     const passwords = this.passwordState();
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const protection = features.protection ? protectionProperties(passwords).split(',').map((p) => `items/protection/${p}`) : [];
-      sheets.load(['items/name', ...protection].join(','));
+      sheets.load(sheetStateProperties(features, passwords));
       const record = queueSheetGrid(sheets, recordSheet);
       const budget = new RequestBudget(limit, () => context.sync());
       const bySheet = new Map<string, Excel.Worksheet>();
@@ -269,12 +268,12 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
       }
       const access = new Map<string, SheetAccess>();
       for (const ws of sheets.items) {
-        const isProtected = features.protection ? ws.protection.protected : false;
+        const { protected: isProtected, options, passwordProtected } = sheetStateOf(features.protection ? ws.protection : null, passwords);
         access.set(ws.name.toLocaleLowerCase(), {
           name: ws.name,
           protected: isProtected,
-          protectionOptions: isProtected ? { ...(ws.protection.options as unknown as Record<string, unknown>) } : null,
-          passwordProtected: isProtected && passwords ? ws.protection.isPasswordProtected : false,
+          protectionOptions: isProtected ? { ...(options as unknown as Record<string, unknown>) } : null,
+          passwordProtected: isProtected && passwordProtected,
         });
       }
       return { fills, recordSheet, record: record.read(), sheets: access };
@@ -355,7 +354,7 @@ type SheetStates = ReadonlyMap<string, SheetState>;
  */
 const READ_STILL_FRESH_MS = 10 * 60 * 1000;
 
-function stateOf(protection: Excel.WorksheetProtection | null, passwords: boolean): SheetState {
+function sheetStateOf(protection: Excel.WorksheetProtection | null, passwords: boolean): SheetState {
   if (protection === null) return { protected: false, options: undefined, passwordProtected: false };
   return {
     protected: protection.protected,
@@ -371,7 +370,7 @@ function sheetStateProperties(features: ExcelFeatures, passwords: boolean): stri
 }
 
 function sheetStatesOf(items: readonly Excel.Worksheet[], features: ExcelFeatures, passwords: boolean): SheetStates {
-  return new Map(items.map((ws) => [ws.name.toLocaleLowerCase(), stateOf(features.protection ? ws.protection : null, passwords)]));
+  return new Map(items.map((ws) => [ws.name.toLocaleLowerCase(), sheetStateOf(features.protection ? ws.protection : null, passwords)]));
 }
 
 /** The write's first sync: whether each named sheet exists, and its protection. */
@@ -389,7 +388,7 @@ async function loadSheetStates(
     return { key, ws };
   });
   await context.sync();
-  return new Map(found.filter((f) => !f.ws.isNullObject).map((f) => [f.key, stateOf(features.protection ? f.ws.protection : null, passwords)]));
+  return new Map(found.filter((f) => !f.ws.isNullObject).map((f) => [f.key, sheetStateOf(features.protection ? f.ws.protection : null, passwords)]));
 }
 
 /**
