@@ -48,7 +48,8 @@ export function markEffect(mark: AdmitMark, kept: AcceptedFile | null, conflict:
   const change = keyChange(mark.fileKey, kept);
   if (change !== 'same') return change === 'findings' ? 'new-findings' : 'newer-file';
   if (kept.report.errors > 0) return 'errors';
-  return kept.report.holdingWarnings > 0 ? 'admitted' : 'not-needed';
+  // Not needed when the file counts by itself even with the switch off (no warnings that hold it out).
+  return countsByItself(kept.report, false) ? 'not-needed' : 'admitted';
 }
 
 /**
@@ -57,7 +58,7 @@ export function markEffect(mark: AdmitMark, kept: AcceptedFile | null, conflict:
  */
 export function admitted(file: AcceptedFile, effect: MarkEffect | null): AcceptedFile {
   if (effect === 'admitted') return { ...file, inTotals: true, admittedBy: 'mark' };
-  if (file.inTotals && file.report.holdingWarnings > 0) return { ...file, admittedBy: 'switch' };
+  if (file.inTotals && !countsByItself(file.report, false)) return { ...file, admittedBy: 'switch' };
   return file;
 }
 
