@@ -149,7 +149,7 @@ function submissionSubtitle(lines: readonly SubmissionLine[], meta: { asOf: Day;
     `Đến ngày ${formatVn(meta.asOf)}: ${submitted}/${lines.length} đơn vị đã nộp, ${lines.length - submitted} chưa nộp, ${late} nộp chậm.`,
     `Thời hạn: ${meta.deadlineText}${meta.deadline !== null ? ` (hạn cuối ${formatVn(meta.deadline)})` : ''}.`,
     `Ngày nộp tính theo cột "${RECEIVED_HEADER}" do Sở Nội vụ ghi (gõ ngày dạng dd/mm/yyyy; được giữ lại ở lần tổng hợp sau); ô để trống thì tính theo ngày lưu tệp, hoặc ngày tạo tệp khi tệp không ghi ngày lưu (cột "Căn cứ tính hạn")${bySaved > 0 ? `: ${bySaved} đơn vị chưa có ngày nhận` : ''}.`,
-    `Tệp có cảnh báo (không có lỗi) được tính vào tổng hợp khi Sở Nội vụ chọn "${ADMIT_YES}" ở cột "${ADMIT_HEADER}" của đơn vị; lựa chọn chỉ áp dụng cho tệp đang ghi ở dòng đó, đơn vị gửi tệp khác thì lựa chọn được bỏ để xem lại${admittedByMark > 0 ? `: ${admittedByMark} tệp được tính theo lựa chọn này` : ''}.`,
+    `Tệp có cảnh báo (không có lỗi) được tính vào tổng hợp khi Sở Nội vụ chọn "${ADMIT_YES}" ở cột "${ADMIT_HEADER}" của đơn vị; lựa chọn chỉ áp dụng cho tệp đang ghi ở dòng đó, đơn vị gửi tệp khác (hoặc lần kiểm tra sau thấy cảnh báo khác trong tệp) thì lựa chọn được bỏ để xem lại${admittedByMark > 0 ? `: ${admittedByMark} tệp được tính theo lựa chọn này` : ''}.`,
     ...(conflicts > 0
       ? [`${conflicts} đơn vị gửi nhiều tệp khác nhau có cùng thời điểm lưu ("${CONFLICT}"): chưa tệp nào được tính vào số tổng hợp; bỏ tệp không dùng ra khỏi thư mục rồi tổng hợp lại.`]
       : []),

@@ -1,6 +1,6 @@
 /**
- * "Thời hạn" on "Theo dõi nộp báo cáo": the text written for a late file, the rule that colours its row and the reader
- * of the sheet agree (one wording, lateText / lateDaysOf).
+ * "Theo dõi nộp báo cáo": the "Thời hạn" text written for a late file, the rule that colours its row and the reader
+ * of the sheet agree (one wording, lateText / lateDaysOf); the subtitle says when a choice "Có" is taken off.
  */
 import { describe, expect, it } from 'vitest';
 import { mustDay } from '../../src/domain/calendar';
@@ -49,5 +49,12 @@ describe('"Thời hạn" of a late file', () => {
     expect(m).not.toBeNull();
     expect(lateText(9).slice(0, Number(m![1]))).toBe(m![2]);
     expect('Đúng hạn'.slice(0, Number(m![1]))).not.toBe(m![2]);
+  });
+
+  it('the subtitle says a choice "Có" is taken off for another file and for other warnings in the same file', () => {
+    const spec = submissionSheet([line('SNV', 9, true)], { asOf: mustDay(2026, 3, 20), deadline: null, deadlineText: '', year: 2025 });
+    const subtitle = String(spec.blocks.find((b) => b.at === 'A2')?.rows[0]?.[0]);
+    expect(subtitle).toContain('đơn vị gửi tệp khác');
+    expect(subtitle).toContain('lần kiểm tra sau thấy cảnh báo khác trong tệp');
   });
 });
