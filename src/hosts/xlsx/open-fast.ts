@@ -9,6 +9,7 @@ import { FastWorkbook, MAX_CELLS_PER_SHEET, PartError, type FastProblem } from '
 import { describeVerdict, inspectFile, DEFAULT_LIMITS, type FileLimits } from './inspect-file';
 import { openWorkbookBytes } from './open';
 import { describeProblem } from './read-problem';
+import { crc32 } from './zip';
 
 export type OpenedForReading =
   | { readonly ok: true; readonly port: WorkbookPort; readonly savedAt?: string }
@@ -20,8 +21,11 @@ export function nodeInflate(data: Uint8Array, maxBytes: number): Uint8Array {
   return zlib.inflateRawSync(data, { maxOutputLength: Math.max(maxBytes, 1), chunkSize: Math.max(maxBytes, 64) });
 }
 
-/** node:zlib's native CRC-32 where this Node has it (≥ 20.15), else the reader's own. */
-export const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+/**
+ * CRC-32, `value` that of the bytes before (a running value): node:zlib's native routine where this Node has it
+ * (≥ 20.15), else the reader's own (zip.ts).
+ */
+export const nativeCrc: (data: Uint8Array, value?: number) => number = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32;
 
 /**
  * Opens a big workbook of which only a few sheets will be read (a consolidation's earlier output): its sheets are

@@ -13,7 +13,7 @@
 import { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { crc32 as crc32Js } from './zip';
+import { nativeCrc as crcAdd } from './open-fast';
 import { directoryEntry, endOfDirectory, localHeader, type EntryHeader } from './zip-write';
 
 /** What ExcelJS hands to `append`: text, bytes, or the stream a part is written into (its StreamBuf). */
@@ -35,9 +35,6 @@ interface Entry {
 }
 
 const ZIP32_LIMIT = 0xffffffff;
-
-/** CRC-32 with a running value: node:zlib's (Node ≥ 20.15), else the reader's own (Node 20.9 to 20.14). */
-const crcAdd: (data: Uint8Array, crc: number) => number = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32 ?? crc32Js;
 
 /** MS-DOS time and date of `d` (local time, as zip tools read it), two seconds' precision. */
 function dosTime(d: Date): { time: number; date: number } {
