@@ -192,18 +192,15 @@ async function queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, budget: Req
     await budget.reserve(3 * OPERATION_BYTES);
     ws.getRange(`${run.top}:${run.bottom}`).format.rowHeight = run.height;
   };
-  let i = 0;
-  while (i < rows.length) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === (rows[j] ?? 0) + 1) j++;
-    const stretch = rows.slice(i, j + 1);
-    i = j + 1;
+  // Stretches of consecutive rows, whatever their heights: runs of one (dummy) height.
+  for (const { top, bottom } of heightRuns(rows, () => 0)) {
+    const stretch = Array.from({ length: bottom - top + 1 }, (_, k) => top + k);
     const runs = heightRuns(stretch, heightOf);
     const { common, others } = [...new Set(stretch.map(heightOf))]
       .map((height) => ({ common: height, others: heightRuns(stretch.filter((row) => heightOf(row) !== height), heightOf) }))
       .reduce((best, c) => (c.others.length < best.others.length ? c : best));
     if (1 + others.length < runs.length) {
-      await set({ top: stretch[0] ?? 1, bottom: stretch[stretch.length - 1] ?? 1, height: common });
+      await set({ top, bottom, height: common });
       for (const run of others) await set(run);
     } else {
       for (const run of runs) await set(run);
