@@ -23,10 +23,10 @@ import type { Grid } from '../workbook/grid';
 import { admitted, markEffect, type AdmitMark, type MarkOutcome } from './admission';
 import type { RejectReason } from './reject-reason';
 
-/** Form figures of one agency: form code → cell key ("01:2") → number. */
-
 /** Agency codes in Vietnamese order whatever the machine's locale (one collator: localeCompare would look it up per call). */
 const CODE_ORDER = new Intl.Collator('vi');
+
+/** Form figures of one agency: form code → cell key ("01:2") → number. */
 export type FormFigures = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /** What consolidation needs of the report forms (provided by the forms feature). */
