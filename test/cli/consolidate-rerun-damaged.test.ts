@@ -35,17 +35,23 @@ function withPart(bytes: Uint8Array, name: string, data: string): Uint8Array {
   }));
 }
 
+/** An agency's returned workbook consolidated once into `outName`: the earlier output a test then damages. */
+async function consolidatedOnce(inputName: string, outName: string): Promise<{ readonly out: string; readonly rerun: () => ReturnType<typeof runCli> }> {
+  const made = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 10, 3)), 1);
+  const input = path.join(dir, inputName);
+  await writeFile(input, await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12, 3))));
+  const out = path.join(dir, outName);
+  const rerun = (): ReturnType<typeof runCli> => runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now: Date.UTC(2026, 2, 1, 2) });
+  expect((await rerun()).code).toBe(0);
+  return { out, rerun };
+}
+
 describe('consolidate into a damaged earlier output', () => {
   it('names the output and why, leaves it as it was, and exits 2', async () => {
-    const made = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 10, 3)), 1);
-    const input = path.join(dir, 'SNV.xlsx');
-    await writeFile(input, await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12, 3))));
-    const out = path.join(dir, 'tong-hop.xlsx');
-    const now = Date.UTC(2026, 2, 1, 2);
-    expect((await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now })).code).toBe(0);
+    const { out, rerun } = await consolidatedOnce('SNV.xlsx', 'tong-hop.xlsx');
     const damaged = withPart(new Uint8Array(await readFile(out)), 'xl/styles.xml', '<styleSheet><broken');
     await writeFile(out, damaged);
-    const again = await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now });
+    const again = await rerun();
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`Tệp "${out}": Tệp bị hỏng`);
     // Refused before any returned file is read (each file read says "[i/n] name").
@@ -55,12 +61,7 @@ describe('consolidate into a damaged earlier output', () => {
   }, 60_000);
 
   it('does not refuse an output damaged only in a sheet the rewrite replaces unread, nor list a name it does not write', async () => {
-    const made = await agencyWorkbook(findAgency(defaultRoster(), 'SNV')!, new Date(Date.UTC(2026, 1, 10, 3)), 1);
-    const input = path.join(dir, 'SNV-2.xlsx');
-    await writeFile(input, await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12, 3))));
-    const out = path.join(dir, 'tong-hop-2.xlsx');
-    const now = Date.UTC(2026, 2, 1, 2);
-    expect((await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now })).code).toBe(0);
+    const { out, rerun } = await consolidatedOnce('SNV-2.xlsx', 'tong-hop-2.xlsx');
     const bytes = new Uint8Array(await readFile(out));
     const part = (name: string): Uint8Array => {
       const e = zipDirectory(bytes)!.find((x) => x.name === name)!;
@@ -73,8 +74,7 @@ describe('consolidate into a damaged earlier output', () => {
     const progress = targets.get(sheets.find((s) => s.name === PROGRESS_SHEET)!.rid)!;
     expect(keptPartDamage(bytes, new Set(replacedSheetNames(defaultFormPack())))).toBeNull();
     await writeFile(out, withPart(bytes, progress, '<worksheet><broken'));
-    const again = await runCli(['consolidate', input, '--out', out, '--as-of', '2026-03-01'], { now });
-    expect(again.code).toBe(0);
+    expect((await rerun()).code).toBe(0);
   }, 60_000);
 });
 
