@@ -95,7 +95,6 @@ export interface LegacyEntry extends CellAt {
 const RECORD_HEADERS = ['Trang tính', 'Ô', 'Chữ cũ (bảng mã cũ)', 'Chữ mới (Unicode)'] as const;
 const RECORD_NOTE =
   'Bổ trợ Văn thư – Lưu trữ ghi ở đây chữ cũ của các ô đã "Chuyển sang Unicode", để "Hoàn tác" trả lại đúng như cũ. Không sửa trang này.';
-const FIRST_ENTRY_ROW = FIRST_RECORD_ROW;
 
 export function legacyRecordSheet(entries: readonly LegacyEntry[]): SheetSpec {
   return recordSheet(LEGACY_SHEET, RECORD_NOTE, RECORD_HEADERS, [16, 8, 40, 40], entries.map((e) => [e.sheet, e.cell, e.old, e.new]));
@@ -111,7 +110,7 @@ function recordText(grid: Grid, row: number, col: number): string | null {
 export function readLegacyRecord(grid: Grid | null): LegacyEntry[] {
   if (grid === null) return [];
   const out = new Map<string, LegacyEntry>();
-  forEachRow(grid, FIRST_ENTRY_ROW, (r) => {
+  forEachRow(grid, FIRST_RECORD_ROW, (r) => {
     const sheet = gridText(grid, r, 1);
     const cell = normaliseCell(gridText(grid, r, 2));
     const old = recordText(grid, r, 3);
