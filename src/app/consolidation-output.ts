@@ -77,11 +77,16 @@ function savedDay(a: AcceptedFile | null): ReturnType<typeof dayOfInstant> {
   return a ? dayOfInstant(a.savedAt) : null;
 }
 
+/** A cell Sở Nội vụ typed that is not what its column asks for, written back as it was (TRUE/FALSE as text). */
+function asTyped(value: ReceivedEntry['value']): CellValue {
+  return typeof value === 'boolean' ? String(value) : value;
+}
+
 /** "Ngày nhận" written back as Sở Nội vụ typed it: a date it could read as a date, anything else as it was. */
 function receivedCell(entry: ReceivedEntry | undefined): CellValue {
   if (!entry) return null;
   if (entry.day !== null) return { date: entry.day };
-  return typeof entry.value === 'boolean' ? String(entry.value) : entry.value;
+  return asTyped(entry.value);
 }
 
 /**
@@ -92,7 +97,7 @@ function admitCell(entry: AdmitEntry | undefined, s: SubmissionRow): CellValue {
   if (!entry) return null;
   if (entry.admit === true) return s.mark && !markKept(s.mark.effect) ? null : ADMIT_YES;
   if (entry.admit === false) return ADMIT_NO;
-  return typeof entry.value === 'boolean' ? String(entry.value) : entry.value;
+  return asTyped(entry.value);
 }
 
 /** What Sở Nội vụ typed on the submission sheet, read back before the run and written again. */
