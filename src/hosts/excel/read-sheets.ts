@@ -42,14 +42,21 @@ function queueUsedRanges(context: Excel.RequestContext, sheetNames: readonly str
   const sheets = context.workbook.worksheets;
   // One load of the collection: a second would bring its items again, without what the first asked for.
   sheets.load(sheetProperties);
-  const wanted = sheetNames.map((name) => {
-    const ws = sheets.getItemOrNullObject(name);
-    ws.load('name');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load(properties);
-    return { name, ws, used };
-  });
-  return { sheets, wanted };
+  return { sheets, wanted: sheetNames.map((name) => queueUsedRange(sheets, name, properties)) };
+}
+
+/** Queues one sheet (its name) and its used range with `properties` (no sync). */
+function queueUsedRange(sheets: Excel.WorksheetCollection, name: string, properties: string) {
+  const ws = sheets.getItemOrNullObject(name);
+  ws.load('name');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load(properties);
+  return { name, ws, used };
+}
+
+/** Once synced, the grid of a sheet queued with USED_RANGE_PROPERTIES (null: no such sheet). */
+function gridRead(ws: Excel.Worksheet, used: Excel.Range): Grid | null {
+  return ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used);
 }
 
 /** The properties of a used range that gridOf needs. */
@@ -57,11 +64,8 @@ export const USED_RANGE_PROPERTIES = 'address,rowCount,columnCount,values,formul
 
 /** Queues one sheet and its used range (values and formulas); `read` gives its grid once synced (null: no such sheet). */
 export function queueSheetGrid(sheets: Excel.WorksheetCollection, name: string): { read: () => Grid | null } {
-  const ws = sheets.getItemOrNullObject(name);
-  ws.load('name');
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load(USED_RANGE_PROPERTIES);
-  return { read: () => (ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used)) };
+  const { ws, used } = queueUsedRange(sheets, name, USED_RANGE_PROPERTIES);
+  return { read: () => gridRead(ws, used) };
 }
 
 /**
@@ -77,9 +81,7 @@ export async function readAtOnce(
   await context.sync();
   sheetProperties?.withSheets(sheets.items);
   const grids = new Map<string, Grid | null>();
-  for (const { name, ws, used } of wanted) {
-    grids.set(name, ws.isNullObject ? null : gridOf(ws.name, used.isNullObject ? null : used));
-  }
+  for (const { name, ws, used } of wanted) grids.set(name, gridRead(ws, used));
   return { sheetNames: sheets.items.map((s) => s.name), grids };
 }
 
