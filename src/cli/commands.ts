@@ -6,22 +6,22 @@
 import type { CommandDef, OptionDef } from './args';
 
 /** The due-date options plan, tracker and consolidate share. */
-export const AS_OF_OPTION = {
+const AS_OF_OPTION = {
   name: 'as-of', kind: 'value', arg: { vi: 'YYYY-MM-DD', en: 'YYYY-MM-DD' },
   help: { vi: 'ngày đối chiếu (mặc định: hôm nay theo giờ Việt Nam)', en: 'as-of date (default: today in Vietnam)' },
 } as const;
 
-export const WINDOW_OPTION = {
+const WINDOW_OPTION = {
   name: 'window', kind: 'value', arg: { vi: 'SỐ_NGÀY', en: 'DAYS' },
   help: { vi: 'số ngày báo "Sắp đến hạn" (mặc định 14)', en: 'days before the due date that count as "due soon" (default 14)' },
 } as const;
 
-export const INCLUSIVE_OPTION = {
+const INCLUSIVE_OPTION = {
   name: 'inclusive', kind: 'flag',
   help: { vi: '"Trước ngày X" cho phép hoàn thành ngay trong ngày X (mặc định: hạn là X − 1)', en: '"before X" allows X itself (default: due on X − 1)' },
 } as const;
 
-export const JSON_OPTION = { name: 'json', kind: 'flag', help: { vi: 'in kết quả dạng JSON', en: 'print JSON' } } as const;
+const JSON_OPTION = { name: 'json', kind: 'flag', help: { vi: 'in kết quả dạng JSON', en: 'print JSON' } } as const;
 
 export const PLAN_OPTION: OptionDef = {
   name: 'plan', kind: 'value', arg: { vi: 'KẾ-HOẠCH.json', en: 'PLAN.json' },
@@ -31,7 +31,7 @@ export const PLAN_OPTION: OptionDef = {
   },
 };
 
-export const ROSTER_OPTION: OptionDef = {
+const ROSTER_OPTION: OptionDef = {
   name: 'roster', kind: 'value', arg: { vi: 'TỆP.tsv', en: 'FILE.tsv' },
   help: {
     vi: 'danh sách đơn vị (cột code, name, kind; tuỳ chọn nop_luu, cong_trinh)',
@@ -45,7 +45,7 @@ const FILE = { vi: 'TỆP.xlsx', en: 'FILE.xlsx' } as const;
 /** The workbook plan sheet, tracker and forms write. */
 const OUT_XLSX_OPTION: OptionDef = { name: 'out', kind: 'value', required: true, arg: FILE, help: { vi: 'tệp ghi ra', en: 'file to write' } };
 
-export const FIX_LEGACY_OPTIONS: readonly OptionDef[] = [
+const FIX_LEGACY_OPTIONS: readonly OptionDef[] = [
   {
     name: 'fix-legacy', kind: 'flag',
     help: {
@@ -250,7 +250,7 @@ const REPORT_AS_OF_OPTION: OptionDef = {
   },
 };
 
-export const REPORT_AGENCY_COMMAND: CommandDef = {
+const REPORT_AGENCY_COMMAND: CommandDef = {
   name: 'report agency',
   summary: {
     vi: 'Soạn báo cáo kết quả công tác văn thư, lưu trữ của đơn vị (nhiệm vụ 16b) từ sổ báo cáo của đơn vị',
@@ -260,7 +260,7 @@ export const REPORT_AGENCY_COMMAND: CommandDef = {
   options: [OUT_DOCX_OPTION, REPORT_AS_OF_OPTION],
 };
 
-export const REPORT_PROVINCE_COMMAND: CommandDef = {
+const REPORT_PROVINCE_COMMAND: CommandDef = {
   name: 'report province',
   summary: {
     vi: 'Soạn báo cáo tổng hợp của Sở Nội vụ (mục III.2.i) từ sổ tổng hợp',
@@ -270,7 +270,7 @@ export const REPORT_PROVINCE_COMMAND: CommandDef = {
   options: [OUT_DOCX_OPTION],
 };
 
-export const REPORT_REMINDER_COMMAND: CommandDef = {
+const REPORT_REMINDER_COMMAND: CommandDef = {
   name: 'report reminder',
   summary: {
     vi: 'Soạn công văn đôn đốc các đơn vị chưa gửi báo cáo, từ sổ tổng hợp',
