@@ -28,9 +28,9 @@ interface Entry {
   readonly name: Buffer;
   crc: number;
   size: number;
-  readonly compressed: Buffer[];
+  /** The deflated data, null until the part is deflated whole (emptied once written). */
+  compressed: Buffer[] | null;
   compressedSize: number;
-  complete: boolean;
   offset: number;
 }
 
@@ -70,7 +70,7 @@ export class PackageZip extends EventEmitter {
 
   append(source: PartSource, data: { readonly name: string; readonly base64?: boolean }): this {
     if (data.base64) throw new Error('PackageZip: base64 parts are not written by the streamed workbook');
-    const entry: Entry = { name: Buffer.from(data.name.replace(/^\/+/, ''), 'utf8'), crc: 0, size: 0, compressed: [], compressedSize: 0, complete: false, offset: 0 };
+    const entry: Entry = { name: Buffer.from(data.name.replace(/^\/+/, ''), 'utf8'), crc: 0, size: 0, compressed: null, compressedSize: 0, offset: 0 };
     this.entries.push(entry);
     if (typeof source === 'string' || source instanceof Uint8Array) this.deflateWhole(entry, typeof source === 'string' ? Buffer.from(source, 'utf8') : source);
     else this.deflatePiped(entry, source);
@@ -115,9 +115,8 @@ export class PackageZip extends EventEmitter {
   }
 
   private completed(entry: Entry, out: Buffer[]): void {
-    entry.compressed.push(...out);
+    entry.compressed = out;
     entry.compressedSize = out.reduce((n, b) => n + b.length, 0);
-    entry.complete = true;
     this.flush();
   }
 
@@ -130,15 +129,16 @@ export class PackageZip extends EventEmitter {
   /** Writes the entries now complete that come next in order; the directory once all are and finalize was asked. */
   private flush(): void {
     if (this.failed || this.dest === null) return;
-    while (this.head < this.entries.length && this.entries[this.head]!.complete) {
-      const entry = this.entries[this.head++]!;
+    for (let entry = this.entries[this.head]; entry?.compressed; entry = this.entries[this.head]) {
+      const data = entry.compressed;
+      this.head++;
       if (entry.size > ZIP32_LIMIT || this.offset + 30 + entry.name.length + entry.compressedSize > ZIP32_LIMIT) return this.fail(new Error('PackageZip: a workbook over 4 GB needs ZIP64'));
       entry.offset = this.offset;
       const header = localHeader(this.header(entry));
       this.dest.write(header);
-      for (const piece of entry.compressed) this.dest.write(piece);
+      for (const piece of data) this.dest.write(piece);
       this.offset += header.length + entry.compressedSize;
-      entry.compressed.length = 0;
+      entry.compressed = [];
       this.emit('entry', { name: entry.name.toString('utf8') });
     }
     if (this.finalizing && this.head === this.entries.length) {
