@@ -9,7 +9,7 @@ import { checkTrackerRow } from '../domain/validation/tracker-rules';
 import { normaliseName } from '../domain/text';
 import { legacyEncodingName, toUnicode } from '../domain/legacy-encoding';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import { cellDay, readTracker, TRACKER_COL, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
+import { readTracker, TRACKER_COL, trackerAsOf, trackerVocabulary, AGENCY_LINE_PREFIX, parseAgencyLine } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
 import type { WorkbookSnapshot } from './workbook-port';
@@ -78,8 +78,7 @@ export function validateSnapshot(snapshot: WorkbookSnapshot, options: ValidateOp
         if (typeof v === 'string' && v.startsWith(AGENCY_LINE_PREFIX)) shownAgency = parseAgencyLine(v);
       }
     }
-    const sheetAsOf = cellDay(tracker.asOf?.value);
-    if (sheetAsOf !== null) asOf = sheetAsOf;
+    asOf = trackerAsOf(tracker, asOf);
     const cols = tracker.columns;
     for (const entry of tracker.entries.values()) {
       const at = (key: 'status' | 'completion' | 'percent' | 'note') => {

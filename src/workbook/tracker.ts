@@ -567,6 +567,14 @@ export function cellDay(v: GridValue | undefined): Day | null {
   return typeof v === 'number' ? fromExcelSerial(v) : null;
 }
 
+/**
+ * The day a tracker's dates are judged on: the date its "Ngày đối chiếu" holds, typed or calculated; `otherwise` when
+ * the cell holds none (an =TODAY() Excel never calculated, or no such cell). The check and the summary both take it so.
+ */
+export function trackerAsOf(tracker: TrackerRead, otherwise: Day): Day {
+  return cellDay(tracker.asOf?.value) ?? otherwise;
+}
+
 function cellText(v: GridValue | undefined): string | null {
   return v === null || v === undefined ? null : String(v);
 }

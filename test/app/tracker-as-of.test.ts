@@ -1,0 +1,39 @@
+/**
+ * The day a tracker is judged on (trackerAsOf): the check (validateSnapshot) and the summary the pane shows take the
+ * same day from "Ngày đối chiếu" — the date it holds, or the caller's day when the =TODAY() was never calculated.
+ */
+import { describe, expect, it } from 'vitest';
+import { type Day, mustDay, todayInVietnam } from '../../src/domain/calendar';
+import { findAgency } from '../../src/domain/roster';
+import { defaultPlanPack, defaultRoster } from '../../src/packs';
+import { insertTracker } from '../../src/app/insert-tracker';
+import { summariseGrids } from '../../src/app/tracker-summary';
+import { sheetsToRead, validateSnapshot, type ValidateOptions } from '../../src/app/validate-workbook';
+import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
+
+const pack = defaultPlanPack();
+const agency = findAgency(defaultRoster(), '05455')!;
+const nowMs = Date.UTC(2026, 4, 10, 3);
+
+async function judged(asOf: Day | undefined, checkAsOf?: Day) {
+  const wb = FileWorkbook.create();
+  await insertTracker(wb, { pack, agency, now: new Date(nowMs), confirm: async () => false, ...(asOf ? { asOf } : {}) });
+  const options: ValidateOptions = { planPack: pack, knownPacks: new Map(), nowMs, ...(checkAsOf ? { asOf: checkAsOf } : {}) };
+  const snapshot = await wb.read(sheetsToRead(options));
+  const summary = summariseGrids(snapshot.grids, pack, nowMs);
+  if (!summary.ok) throw new Error('no tracker');
+  return { check: validateSnapshot(snapshot, options).asOf, summary: summary.summary.asOf, fixed: summary.summary.asOfFixed };
+}
+
+describe('the day a tracker is judged on', () => {
+  it('a date typed in "Ngày đối chiếu": the check and the summary both take it, whatever day the caller gives', async () => {
+    const typed = mustDay(2026, 3, 15);
+    expect(await judged(typed, mustDay(2026, 12, 31))).toEqual({ check: typed, summary: typed, fixed: true });
+  });
+
+  it('an =TODAY() never calculated: both take the caller\'s day (today in Vietnam unless the check is given one)', async () => {
+    const today = todayInVietnam(nowMs);
+    expect(await judged(undefined)).toEqual({ check: today, summary: today, fixed: false });
+    expect((await judged(undefined, mustDay(2026, 12, 31))).check).toEqual(mustDay(2026, 12, 31));
+  });
+});
