@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { toTcvn3, toVni } from '../../src/domain/legacy-encoding';
 import { defaultPlanPack } from '../../src/packs';
-import { openPane, RESULTS, usePaneSession } from './browser/session';
+import { openPane, RESULTS, syncs, usePaneSession } from './browser/session';
 
 const TRACKER = defaultPlanPack().trackerSheetName;
 const NOTE = toVni('Chờ ý kiến của Sở Nội vụ');
@@ -21,8 +21,6 @@ type Fake = {
   valuesOf(sheet: string): unknown[][];
   sheet(name: string): { visibility: string } | undefined;
   typeInto(sheet: string, address: string, rows: unknown[][]): void;
-  resetCounters(): void;
-  syncCount: number;
 };
 
 /** A tracker sheet with a VNI note and a TCVN3 place line, and a protected sheet 0801 with a locked TCVN3 label. */
@@ -43,13 +41,7 @@ async function seed(page: Page): Promise<void> {
 const fakeOf = (page: Page) => ({
   values: (sheet: string) => page.evaluate((s) => (window as unknown as { __vtltFake: Fake }).__vtltFake.valuesOf(s), sheet),
   hasSheet: (sheet: string) => page.evaluate((s) => (window as unknown as { __vtltFake: Fake }).__vtltFake.sheet(s)?.visibility ?? null, sheet),
-  syncs: (reset = false) =>
-    page.evaluate((r) => {
-      const fake = (window as unknown as { __vtltFake: Fake }).__vtltFake;
-      const n = fake.syncCount;
-      if (r) fake.resetCounters();
-      return n;
-    }, reset),
+  syncs: (reset = false) => syncs(page, reset),
   type: (sheet: string, address: string, text: string) =>
     page.evaluate(([s, a, v]) => (window as unknown as { __vtltFake: Fake }).__vtltFake.typeInto(s!, a!, [[v]]), [sheet, address, text]),
 });
