@@ -8,7 +8,7 @@ import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
 import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
 import { planSheet } from '../workbook/plan-stamp';
-import { cellDay, readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
+import { fixedAsOf, readTracker, trackerLayout, trackerVocabulary, trackerWindow, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import { t, type Lang } from '../domain/i18n';
@@ -82,11 +82,9 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   // As-of: explicit request, else what the sheet held (a fixed date stays fixed), else =TODAY().
   let asOf: Day | 'today' = 'today';
   if (req.asOf !== undefined) asOf = req.asOf;
-  else if (existing?.asOf && existing.asOf.formula === null) asOf = cellDay(existing.asOf.value) ?? 'today';
-  const existingWindow = existing?.window?.value;
-  const window =
-    req.window ??
-    (typeof existingWindow === 'number' && Number.isInteger(existingWindow) && existingWindow >= 0 ? existingWindow : DEFAULT_DUE_SOON_WINDOW);
+  else if (existing) asOf = fixedAsOf(existing) ?? 'today';
+  // The window as the summary reads it (whole days, as the state formulas count them), else the default.
+  const window = req.window ?? (existing ? trackerWindow(existing) : null) ?? DEFAULT_DUE_SOON_WINDOW;
   const inclusiveBefore = req.inclusiveBefore ?? previous?.inclusiveBefore === 'true';
 
   const layout = trackerLayout({ pack, agency, inclusiveBefore, window, asOf, entries: existing?.entries });

@@ -7,7 +7,7 @@ import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, t
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import { TRACKER_COL, cellDay, entryProgress, readTracker, trackerAsOf, trackerVocabulary, type TrackerRead } from '../workbook/tracker';
+import { TRACKER_COL, entryProgress, fixedAsOf, readTracker, trackerAsOf, trackerVocabulary, trackerWindow, type TrackerRead } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
 import type { WorkbookPort } from './workbook-port';
@@ -55,13 +55,12 @@ export interface TrackerSettings {
 export function trackerSettings(tracker: TrackerRead, grids: ReadonlyMap<string, Grid | null>, nowMs: number = Date.now()): TrackerSettings {
   const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
   const identity = stamp.ok ? stamp.identity : null;
-  const w = tracker.window?.value;
   return {
     identity,
     inclusiveBefore: identity?.inclusiveBefore === 'true',
     asOf: trackerAsOf(tracker, todayInVietnam(nowMs)),
-    asOfFixed: tracker.asOf !== null && tracker.asOf.formula === null && cellDay(tracker.asOf.value) !== null,
-    window: typeof w === 'number' && Number.isFinite(w) && w >= 0 ? Math.floor(w) : DEFAULT_DUE_SOON_WINDOW,
+    asOfFixed: fixedAsOf(tracker) !== null,
+    window: trackerWindow(tracker) ?? DEFAULT_DUE_SOON_WINDOW,
   };
 }
 

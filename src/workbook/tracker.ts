@@ -575,6 +575,20 @@ export function trackerAsOf(tracker: TrackerRead, otherwise: Day): Day {
   return cellDay(tracker.asOf?.value) ?? otherwise;
 }
 
+/** The date typed in "Ngày đối chiếu" in place of its =TODAY() (kept fixed on a re-insert); null when there is none. */
+export function fixedAsOf(tracker: TrackerRead): Day | null {
+  return tracker.asOf !== null && tracker.asOf.formula === null ? cellDay(tracker.asOf.value) : null;
+}
+
+/**
+ * The due-soon window the tracker's cell holds, in whole days as its "Tình trạng hạn" formulas count them (7.5 is 7);
+ * null when the cell holds no number of 0 or more.
+ */
+export function trackerWindow(tracker: TrackerRead): number | null {
+  const w = tracker.window?.value;
+  return typeof w === 'number' && Number.isFinite(w) && w >= 0 ? Math.floor(w) : null;
+}
+
 function cellText(v: GridValue | undefined): string | null {
   return v === null || v === undefined ? null : String(v);
 }

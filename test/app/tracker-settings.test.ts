@@ -1,15 +1,17 @@
 /**
- * The day a tracker is judged on (trackerAsOf): the check (validateSnapshot) and the summary the pane shows take the
- * same day from "Ngày đối chiếu" — the date it holds, or the caller's day when the =TODAY() was never calculated.
+ * What a tracker's own cells set, read one way wherever it is read: the day it is judged on (trackerAsOf) by the check
+ * (validateSnapshot) and the summary the pane shows — the date "Ngày đối chiếu" holds, or the caller's day when the
+ * =TODAY() was never calculated; and the due-soon window (trackerWindow) by the summary and a re-insert.
  */
 import { describe, expect, it } from 'vitest';
 import { type Day, mustDay, todayInVietnam } from '../../src/domain/calendar';
 import { findAgency } from '../../src/domain/roster';
 import { defaultPlanPack, defaultRoster } from '../../src/packs';
 import { insertTracker } from '../../src/app/insert-tracker';
-import { summariseGrids } from '../../src/app/tracker-summary';
+import { summariseGrids, summariseTracker } from '../../src/app/tracker-summary';
 import { sheetsToRead, validateSnapshot, type ValidateOptions } from '../../src/app/validate-workbook';
 import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
+import { readTracker, trackerVocabulary } from '../../src/workbook/tracker';
 
 const pack = defaultPlanPack();
 const agency = findAgency(defaultRoster(), '05455')!;
@@ -35,5 +37,22 @@ describe('the day a tracker is judged on', () => {
     const today = todayInVietnam(nowMs);
     expect(await judged(undefined)).toEqual({ check: today, summary: today, fixed: false });
     expect((await judged(undefined, mustDay(2026, 12, 31))).check).toEqual(mustDay(2026, 12, 31));
+  });
+});
+
+describe('the due-soon window a tracker holds', () => {
+  it('7.5 typed in the window cell: the summary and a re-insert both keep 7 (whole days), not the default', async () => {
+    const wb = FileWorkbook.create();
+    await insertTracker(wb, { pack, agency, now: new Date(nowMs), confirm: async () => false, window: 30 });
+    const grid = (await wb.read([pack.trackerSheetName])).grids.get(pack.trackerSheetName)!;
+    const cell = readTracker(grid, trackerVocabulary(pack))!.window!.cell;
+    wb.workbook.getWorksheet(pack.trackerSheetName)!.getCell(cell).value = 7.5;
+    const edited = await FileWorkbook.load(await wb.toBuffer());
+    const before = await summariseTracker(edited, pack, nowMs);
+    expect(before.ok && before.summary.window).toBe(7);
+    const again = await insertTracker(edited, { pack, agency, now: new Date(nowMs), confirm: async () => true });
+    expect(again.ok).toBe(true);
+    const after = await summariseTracker(edited, pack, nowMs);
+    expect(after.ok && after.summary.window).toBe(7);
   });
 });
