@@ -8,6 +8,7 @@
  * back on the ExcelJS model before writing. Browser-safe (DecompressionStream); only writing pays for it.
  */
 import type ExcelJS from 'exceljs';
+import { isSheetProtected } from './apply-spec';
 import { u16, u32, zipDirectory, type ZipEntry } from './zip';
 
 export interface SheetProtectionRead {
@@ -112,8 +113,7 @@ function protectionModel(a: Readonly<Record<string, string>>): Record<string, un
  * the sheet's protection flags and its unlocked cells.
  */
 export function restoreProtection(ws: ExcelJS.Worksheet, read: SheetProtectionRead): void {
-  const holder = ws as unknown as { sheetProtection?: { sheet?: boolean } | null };
-  if (read.protection && !holder.sheetProtection?.sheet) holder.sheetProtection = protectionModel(read.protection);
+  if (read.protection && !isSheetProtected(ws)) (ws as unknown as { sheetProtection: unknown }).sheetProtection = protectionModel(read.protection);
   for (const address of read.unlocked) {
     const cell = ws.getCell(address);
     // Cells read with one format share one style object: give this cell its own.
