@@ -49,11 +49,11 @@ export function checkSection(lang: Lang, c: Controller): SectionBody {
       item.value ? h('span', { class: 'issue-value' }, t(lang, 'pane.check.value', { value: item.value(lang) })) : null,
     ];
     const tone = item.severity === 'error' ? 'danger' : 'warning';
-    if (item.target === null) return h('div', { class: `card issue ${tone}`, 'data-severity': item.severity }, ...parts);
+    if (item.target === null) return h('div', { class: `list-card issue ${tone}`, 'data-severity': item.severity }, ...parts);
     const target = item.target;
     const b = h(
       'button',
-      { type: 'button', class: `card issue ${tone}`, 'data-severity': item.severity, 'data-sheet': target.sheet, 'data-cell': target.cell },
+      { type: 'button', class: `list-card issue ${tone}`, 'data-severity': item.severity, 'data-sheet': target.sheet, 'data-cell': target.cell },
       ...parts,
     );
     b.addEventListener('click', () => void c.goToCell(target));

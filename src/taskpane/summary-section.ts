@@ -35,7 +35,7 @@ export function summarySection(lang: Lang, c: Controller): SectionCard {
     taskButtons = items.map((item) => {
       const b = h(
         'button',
-        { type: 'button', class: `card task ${item.tone}`, 'data-task': item.id, 'data-focus-key': `task-${item.id}` },
+        { type: 'button', class: `list-card task ${item.tone}`, 'data-task': item.id, 'data-focus-key': `task-${item.id}` },
         h('span', { class: 'task-head' }, h('span', { class: 'task-id' }, item.id), h('span', { class: 'task-state' }, item.label(lang))),
         h('span', { class: 'task-content' }, item.content),
         item.milestone ? h('span', { class: 'task-due' }, t(lang, 'pane.summary.milestone', { date: item.milestone.text, days: item.milestone.days })) : null,
