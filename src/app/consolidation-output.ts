@@ -7,7 +7,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import {
   OVERDUE_SHEET, PROBLEMS_SHEET, PROGRESS_SHEET, REMINDER_SHEET, SUBMISSION_SHEET,
-  overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
+  lateAgencyText, overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
 } from '../workbook/consolidation-sheets';
 import { LISTS_SHEET, ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from '../workbook/roster-sheet';
 import type { Grid } from '../workbook/grid';
@@ -49,7 +49,7 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
   }
   if (late.length > 0) {
     out.push(`Các cơ quan, tổ chức, đơn vị sau đã gửi báo cáo nhưng chậm so với thời hạn quy định:`);
-    late.forEach((s, i) => out.push(`${i + 1}. ${s.agency.name} (chậm ${s.daysLate} ngày).`));
+    late.forEach((s, i) => out.push(`${i + 1}. ${lateAgencyText(s.agency.name, s.daysLate ?? 0)}.`));
     out.push('Đề nghị các đơn vị nêu trên rút kinh nghiệm, bảo đảm thời hạn trong các kỳ báo cáo tiếp theo.');
   }
   return out;

@@ -104,6 +104,10 @@ export const LATE_PREFIX = 'Chậm';
 export function lateText(days: number): string {
   return `${LATE_PREFIX} ${days} ngày`;
 }
+/** An agency that sent late, as the reminders and reports name it: "Sở Tài chính (chậm 6 ngày)". */
+export function lateAgencyText(name: string, days: number): string {
+  return `${name} (${lateText(days).toLowerCase()})`;
+}
 const LATE_PATTERN = new RegExp(`^${LATE_PREFIX}\\s+(\\d+)\\s+ngày$`, 'u');
 /** The days of a "Thời hạn" written by lateText; null for any other text (on time, unknown, empty). */
 export function lateDaysOf(text: string): number | null {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { mustDay } from '../../src/domain/calendar';
 import { readSubmissions } from '../../src/workbook/consolidation-read';
-import { lateDaysOf, lateText, submissionSheet, type SubmissionLine } from '../../src/workbook/consolidation-sheets';
+import { lateAgencyText, lateDaysOf, lateText, submissionSheet, type SubmissionLine } from '../../src/workbook/consolidation-sheets';
 import type { Grid, GridValue } from '../../src/workbook/grid';
 import type { SheetSpec } from '../../src/workbook/sheet-spec';
 
@@ -33,6 +33,10 @@ describe('"Thời hạn" of a late file', () => {
     expect(lateDaysOf(lateText(12))).toBe(12);
     expect(lateDaysOf('Đúng hạn')).toBeNull();
     expect(lateDaysOf('Không rõ ngày')).toBeNull();
+  });
+
+  it('names a late agency the same way in the reminder and the reports: "name (chậm n ngày)"', () => {
+    expect(lateAgencyText('Sở Tài chính', 6)).toBe('Sở Tài chính (chậm 6 ngày)');
   });
 
   it('is what the sheet writes, colours and reads back', () => {

@@ -7,6 +7,7 @@ import { formatVn } from '../../domain/calendar';
 import type { FormPack } from '../../domain/form-pack';
 import type { PlanPack } from '../../domain/plan-pack';
 import type { ProgressCell } from '../../workbook/consolidation-read';
+import { lateAgencyText } from '../../workbook/consolidation-sheets';
 import { figuresTable } from './figures';
 import { BLANK, blankPlaceAndDate, documentNumber, heading, paragraph, type Block, type OfficialDocument } from './model';
 import { lateRows, missingRows, submittedRows, type ConsolidationData } from './consolidation-data';
@@ -54,7 +55,7 @@ function submissionSection(d: ConsolidationData): Block[] {
     ),
   ];
   if (missing.length > 0) out.push(paragraph(`- Các đơn vị chưa gửi báo cáo (${missing.length}): ${missing.map((s) => s.name).join('; ')}.`));
-  if (late.length > 0) out.push(paragraph(`- Các đơn vị gửi báo cáo chậm (${late.length}): ${late.map((s) => `${s.name} (chậm ${s.daysLate ?? 0} ngày)`).join('; ')}.`));
+  if (late.length > 0) out.push(paragraph(`- Các đơn vị gửi báo cáo chậm (${late.length}): ${late.map((s) => lateAgencyText(s.name, s.daysLate ?? 0)).join('; ')}.`));
   return out;
 }
 

@@ -8,6 +8,7 @@
 import { formatVn } from '../../domain/calendar';
 import type { PlanPack } from '../../domain/plan-pack';
 import type { SubmissionRead } from '../../workbook/consolidation-read';
+import { lateAgencyText } from '../../workbook/consolidation-sheets';
 import { lateRows, missingRows, type ConsolidationData } from './consolidation-data';
 import { BLANK, SHORT_BLANK, blankPlaceAndDate, documentNumber, paragraph, type OfficialDocument } from './model';
 import { provinceParent, SNV } from './province-report';
@@ -27,7 +28,7 @@ function reportOf(plan: PlanPack) {
 }
 
 function lateSentence(late: readonly SubmissionRead[]): string {
-  const names = late.map((s) => `${s.name} (chậm ${s.daysLate ?? 0} ngày)`).join('; ');
+  const names = late.map((s) => lateAgencyText(s.name, s.daysLate ?? 0)).join('; ');
   return `Các cơ quan, tổ chức, đơn vị sau đã gửi báo cáo nhưng chậm so với thời hạn quy định: ${names}. Đề nghị các đơn vị nêu trên rút kinh nghiệm, bảo đảm thời hạn trong các kỳ báo cáo tiếp theo.`;
 }
 
