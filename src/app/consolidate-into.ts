@@ -137,7 +137,8 @@ export interface ConsolidatedInto {
   readonly receivedProblems: readonly { readonly cell: string; readonly message: string }[];
   /**
    * "Cho tính vào tổng hợp" cells that admitted nothing: neither "Có" nor "Không", or "Có" on a file with errors, on a
-   * file sent after the choice (taken off), on no file, on files in conflict (the cell, e.g. O7, and why).
+   * file sent after the choice or found since to hold other warnings (taken off), on no file, on files in conflict
+   * (the cell, e.g. O7, and why: admission.ts).
    */
   readonly markProblems: readonly { readonly cell: string; readonly message: string }[];
   /** The sheets written, in order (none when cancelled). */
