@@ -11,6 +11,11 @@ export function cannotOpen(file: string, reason: string, lang: Lang): UsageError
   return new UsageError(t(lang, 'cli.file.open', { file, reason }));
 }
 
+/** The error for a workbook file that cannot be opened because it is damaged. */
+export function damagedFile(file: string, lang: Lang): UsageError {
+  return cannotOpen(file, t(lang, 'cli.file.damaged'), lang);
+}
+
 /** The file's bytes (a regular file only, inputs.ts); a usage error naming it when it cannot be read. */
 export async function readOrRefuse(file: string, lang: Lang): Promise<Uint8Array> {
   const read = await readRegularFile(file, lang);

@@ -5,7 +5,7 @@ import { t, type Lang } from '../domain/i18n';
 import { FileWorkbook } from '../hosts/xlsx/file-workbook';
 import { openWorkbookBytes } from '../hosts/xlsx/open';
 import { UsageError } from './args';
-import { cannotOpen, readOrRefuse } from './file-refusal';
+import { cannotOpen, damagedFile, readOrRefuse } from './file-refusal';
 
 export async function openWorkbookFile(file: string, lang: Lang): Promise<FileWorkbook> {
   const bytes = await readOrRefuse(file, lang);
@@ -17,11 +17,6 @@ export async function openWorkbookFile(file: string, lang: Lang): Promise<FileWo
   }
   if (!opened.ok) throw cannotOpen(file, opened.reason, lang);
   return opened.workbook;
-}
-
-/** The error for a workbook file that cannot be opened because it is damaged. */
-export function damagedFile(file: string, lang: Lang): UsageError {
-  return cannotOpen(file, t(lang, 'cli.file.damaged'), lang);
 }
 
 export function requireXlsxName(file: string, lang: Lang): void {
