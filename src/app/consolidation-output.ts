@@ -5,6 +5,7 @@ import { formatVn } from '../domain/calendar';
 import { issueMessage, type Lang } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
+import { lowerFirst } from '../domain/text';
 import {
   OVERDUE_SHEET, PROBLEMS_SHEET, PROGRESS_SHEET, REMINDER_SHEET, SUBMISSION_SHEET,
   lateAgencyText, overdueSheet, problemsSheet, progressSheet, reminderSheet, submissionSheet, type ProgressAgency,
@@ -21,10 +22,6 @@ import { ADMIT_NO, ADMIT_YES, type AdmitEntry } from '../workbook/admit-marks';
 import { markKept } from './admission';
 import type { CellValue } from '../workbook/sheet-spec';
 import type { WorkbookPort } from './workbook-port';
-
-function lowerFirst(s: string): string {
-  return s.length === 0 ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
-}
 
 /** A short reminder in administrative style, ready to paste into an official letter. */
 export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {

@@ -4,6 +4,7 @@
  * header), the number ("Số: 12/KH-UBND"), place and date, signer and legal bases ("Căn cứ …" paragraphs). Nothing is
  * invented: a field the text does not give is left out.
  */
+import { lowerFirst } from './text';
 
 export interface PlanMeta {
   readonly id?: string;
@@ -28,7 +29,6 @@ function tidy(text: string): string {
   return text.normalize('NFC').replace(/[\u00a0\u2007\u202f\s]+/g, ' ').replace(/\*\*/g, '').trim();
 }
 
-const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 const upperFirst = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi') && s !== s.toLocaleLowerCase('vi');
 

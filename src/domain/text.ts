@@ -14,3 +14,8 @@ export function sameName(a: string, b: string): boolean {
 export function withoutDiacritics(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
 }
+
+/** The text with its first letter in lower case, to run on inside a sentence: "Trước ngày…" → "trước ngày…". */
+export function lowerFirst(s: string): string {
+  return s === '' ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+}

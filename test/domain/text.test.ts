@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normaliseName, sameName, withoutDiacritics } from '../../src/domain/text';
+import { lowerFirst, normaliseName, sameName, withoutDiacritics } from '../../src/domain/text';
 
 describe('name comparison (domain.md §8)', () => {
   it('normalises to NFC, lower case, single spaces, trimmed', () => {
@@ -23,5 +23,13 @@ describe('withoutDiacritics', () => {
   it('drops the marks and writes đ/Đ as d/D, keeping case (file names, plan ids)', () => {
     expect(withoutDiacritics('Đồng Tháp đổi')).toBe('Dong Thap doi');
     expect(withoutDiacritics('Thái Nguyên'.normalize('NFD'))).toBe('Thai Nguyen');
+  });
+});
+
+describe('lowerFirst', () => {
+  it('lowers the first letter only, Vietnamese letters too (a deadline or title run on inside a sentence)', () => {
+    expect(lowerFirst('Trước ngày 28/02/2026')).toBe('trước ngày 28/02/2026');
+    expect(lowerFirst('Đúng hạn Sở Nội vụ')).toBe('đúng hạn Sở Nội vụ');
+    expect(lowerFirst('')).toBe('');
   });
 });

@@ -7,6 +7,7 @@ import { formatVn } from '../../domain/calendar';
 import type { FormPack } from '../../domain/form-pack';
 import type { PlanPack } from '../../domain/plan-pack';
 import type { AgencyKind } from '../../domain/roster';
+import { lowerFirst } from '../../domain/text';
 import type { AgencyReportData, AgencyTask } from './agency-data';
 import { figuresTable } from './figures';
 import { BLANK, blankPlaceAndDate, documentNumber, heading, paragraph, type Block, type Issuer, type OfficialDocument } from './model';
@@ -31,7 +32,6 @@ export function placeOf(name: string, kind: AgencyKind | null, province: string)
   return province;
 }
 
-const lowerFirst = (s: string): string => (s === '' ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1));
 
 /** A task's content as a clause: its own closing full stop dropped, so the line ends with one. */
 const clause = (s: string): string => s.trim().replace(/[.;,:]+$/u, '');

@@ -7,6 +7,7 @@
  */
 import { formatVn } from '../../domain/calendar';
 import type { PlanPack } from '../../domain/plan-pack';
+import { lowerFirst } from '../../domain/text';
 import type { SubmissionRead } from '../../workbook/consolidation-read';
 import { lateAgencyText } from '../../workbook/consolidation-sheets';
 import { lateRows, missingRows, type ConsolidationData } from './consolidation-data';
@@ -18,7 +19,6 @@ export const MAX_NAMED_ADDRESSEES = 5;
 
 export const ANNEX_TITLE = 'DANH SÁCH CÁC CƠ QUAN, TỔ CHỨC, ĐƠN VỊ CHƯA GỬI BÁO CÁO';
 
-const lowerFirst = (s: string): string => (s === '' ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1));
 
 export type ReminderResult = { readonly ok: true; readonly document: OfficialDocument } | { readonly ok: false; readonly reason: 'nobody-to-remind' };
 
