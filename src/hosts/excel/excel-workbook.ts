@@ -28,13 +28,21 @@ import {
   checkedSync,
   detectPasswordState,
   type GuardedSheet,
-  protectionProperties,
   queueUnprotect,
   refusePasswordProtected,
 } from './protection';
 import { readCellTexts, readKnownCells, writeCellTexts } from './cell-text';
 import { queueRevalidations } from './revalidate';
 import { isPayloadLimit, oversizedSheet, queueSheetGrid, readAtOnce, readInSlices } from './read-sheets';
+import {
+  loadSheetStates,
+  READ_STILL_FRESH_MS,
+  type SheetState,
+  type SheetStates,
+  sheetStateOf,
+  sheetStateProperties,
+  sheetStatesOf,
+} from './sheet-states';
 
 /** Runs a batch of Office.js commands; `Excel.run` in Excel, a fake in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -335,60 +343,6 @@ function fillGroups(changes: readonly FillChange[], reading: FillReading): Map<s
 
 function protectionOptions(access: SheetAccess): Excel.WorksheetProtectionOptions | undefined {
   return (access.protectionOptions ?? undefined) as Excel.WorksheetProtectionOptions | undefined;
-}
-
-/** A sheet as a read or the write's first sync found it (a sheet not in the map does not exist). */
-interface SheetState {
-  readonly protected: boolean;
-  /** The options it is protected with, to protect it again as it was. */
-  readonly options: Excel.WorksheetProtectionOptions | undefined;
-  readonly passwordProtected: boolean;
-}
-
-/** Sheets by lower-case name. */
-type SheetStates = ReadonlyMap<string, SheetState>;
-
-/**
- * How long a read's sheet states stand for a write's first sync: a consolidation reads the workbook, then the files
- * (seconds; minutes for a very large batch), then writes. Past this, the write asks again.
- */
-const READ_STILL_FRESH_MS = 10 * 60 * 1000;
-
-function sheetStateOf(protection: Excel.WorksheetProtection | null, passwords: boolean): SheetState {
-  if (protection === null) return { protected: false, options: undefined, passwordProtected: false };
-  return {
-    protected: protection.protected,
-    options: { ...(protection.options as unknown as Record<string, unknown>) } as Excel.WorksheetProtectionOptions,
-    passwordProtected: passwords && protection.isPasswordProtected === true,
-  };
-}
-
-/** What to load of every sheet for its state: its name, and its protection where this Excel has it. */
-function sheetStateProperties(features: ExcelFeatures, passwords: boolean): string {
-  const protection = features.protection ? protectionProperties(passwords).split(',').map((p) => `items/protection/${p}`) : [];
-  return ['items/name', ...protection].join(',');
-}
-
-function sheetStatesOf(items: readonly Excel.Worksheet[], features: ExcelFeatures, passwords: boolean): SheetStates {
-  return new Map(items.map((ws) => [ws.name.toLocaleLowerCase(), sheetStateOf(features.protection ? ws.protection : null, passwords)]));
-}
-
-/** The write's first sync: whether each named sheet exists, and its protection. */
-async function loadSheetStates(
-  context: Excel.RequestContext,
-  sheets: Excel.WorksheetCollection,
-  names: readonly string[],
-  features: ExcelFeatures,
-  passwords: boolean,
-): Promise<SheetStates> {
-  const unique = new Map(names.map((n) => [n.toLocaleLowerCase(), n]));
-  const found = [...unique].map(([key, name]) => {
-    const ws = sheets.getItemOrNullObject(name);
-    if (features.protection) ws.protection.load(protectionProperties(passwords));
-    return { key, ws };
-  });
-  await context.sync();
-  return new Map(found.filter((f) => !f.ws.isNullObject).map((f) => [f.key, sheetStateOf(features.protection ? f.ws.protection : null, passwords)]));
 }
 
 /**
