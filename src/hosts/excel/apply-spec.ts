@@ -181,7 +181,7 @@ function heightRuns(rows: readonly number[], heightOf: (row: number) => number):
  * heights (a list whose texts wrap onto 1–4 lines), one of its heights goes on the whole stretch first and only the
  * other rows get their own command, when that is fewer commands; the height chosen is the one that leaves the fewest
  * (usually, not always, the most common). The same heights, a third fewer commands on the consolidation's overdue
- * list (each command ~480 bytes of a request on Excel on the web).
+ * list (each run ~700 bytes of a request on Excel on the web, measured inside Excel.run).
  */
 async function queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, budget: RequestBudget): Promise<void> {
   const byRow = new Map<number, number>();
