@@ -18,7 +18,19 @@ export const AGENCY_KIND_LABELS: Readonly<Record<AgencyKind, string>> = {
   'phuong': 'Phường',
 };
 
+/** Each roster's entries by upper-case code (the first of two alike), made on the first lookup: a batch looks up each file. */
+const byCode = new WeakMap<readonly RosterEntry[], ReadonlyMap<string, RosterEntry>>();
+
 export function findAgency(roster: Roster, code: string): RosterEntry | undefined {
-  const key = code.trim().toUpperCase();
-  return roster.entries.find((e) => e.code.toUpperCase() === key);
+  let index = byCode.get(roster.entries);
+  if (index === undefined) {
+    const m = new Map<string, RosterEntry>();
+    for (const e of roster.entries) {
+      const key = e.code.toUpperCase();
+      if (!m.has(key)) m.set(key, e);
+    }
+    index = m;
+    byCode.set(roster.entries, index);
+  }
+  return index.get(code.trim().toUpperCase());
 }

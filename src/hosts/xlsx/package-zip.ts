@@ -16,6 +16,14 @@ import * as zlib from 'node:zlib';
 import { nativeCrc as crcAdd } from './open-fast';
 import { directoryEntry, endOfDirectory, localHeader, type EntryHeader } from './zip-write';
 
+/**
+ * zlib's level for the parts. Below the default (6) because on a small machine compressing keeps pace with writing the
+ * sheets only then: at 1,000 agencies (11 MB of sheet XML) level 6 left the main thread waiting for the last big
+ * sheets, level 4 wrote the workbook ~50 ms sooner (355 → 305 ms) for a 4 % larger file (1.24 → 1.29 MB); levels
+ * 1–3 saved little more for 12–22 % more bytes.
+ */
+export const PART_LEVEL = 4;
+
 /** What ExcelJS hands to `append`: text, bytes, or the stream a part is written into (its StreamBuf). */
 export type PartSource = string | Uint8Array | PipedSource;
 
@@ -57,7 +65,7 @@ export class PackageZip extends EventEmitter {
 
   constructor(
     savedAt: Date,
-    private readonly level: number = zlib.constants.Z_DEFAULT_COMPRESSION,
+    private readonly level: number = PART_LEVEL,
   ) {
     super();
     this.when = dosTime(savedAt);
