@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import path from 'node:path';
 import { formatVn, toIso } from '../domain/calendar';
 import { t, type Lang } from '../domain/i18n';
@@ -30,6 +31,20 @@ import { readRosterFile } from './roster-file';
 import { parseYearOption } from './validate-command';
 import { CONSOLIDATE_COMMAND } from './commands';
 
+/**
+ * How far V8 lets the heap grow past what a full collection leaves live before collecting again: 100 % (twice the
+ * live size) instead of its own choice for a fast collector (up to four times). A consolidation keeps a little of each
+ * file and discards the rest, so without this the garbage waiting for the next collection is most of its peak memory,
+ * and grows with the number of files. Measured at 1,000 files (5 runs each, interleaved): peak 172 → 157 MB, time
+ * +2–4 % (one more collection or two). Not set when the user gave their own (NODE_OPTIONS or node's command line).
+ */
+const HEAP_GROWING_PERCENT = 100;
+
+function limitHeapGrowth(): void {
+  const given = [...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a) => a.includes('heap-growing-percent') || a.includes('heap_growing_percent'));
+  if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 export async function consolidateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const lang: Lang = io.lang;
   const args = parseArgs(argv, CONSOLIDATE_COMMAND, lang);
@@ -41,6 +56,7 @@ export async function consolidateCommand(argv: readonly string[], io: CliIo): Pr
   if (out === undefined) throw new UsageError(t(lang, 'cli.consolidate.needOut'));
   requireXlsxName(out, lang);
   if (args.positional.length === 0) throw new UsageError(t(lang, 'cli.needInputs'));
+  limitHeapGrowth();
   const year = parseYearOption(args.values.get('year'), lang);
   const settings = readDueSettings(args.values, args.flags, lang, io.now());
   const rosterFile = args.values.get('roster');

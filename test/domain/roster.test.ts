@@ -84,12 +84,13 @@ describe.skipIf(tsvText === null)('the bundled roster against shared/data/roster
 describe('findAgency', () => {
   const entry = (code: string, name: string): Roster['entries'][number] => ({ code, name, kind: 'xa', nopLuuLichSu: false, coCongTrinh: false });
   it('finds by code whatever its case and surrounding spaces; the first of two alike; undefined for none', () => {
-    const r: Roster = { entries: [entry('abc', 'Một'), entry('X1', 'Hai'), entry('ABC', 'Ba')] };
+    const withEntries = (entries: Roster['entries']): Roster => ({ ...defaultRoster(), entries });
+    const r = withEntries([entry('abc', 'Một'), entry('X1', 'Hai'), entry('ABC', 'Ba')]);
     expect(findAgency(r, ' ABC ')?.name).toBe('Một');
     expect(findAgency(r, 'x1')?.name).toBe('Hai');
     expect(findAgency(r, 'X2')).toBeUndefined();
     // Another roster with the same codes answers from its own entries.
-    expect(findAgency({ entries: [entry('ABC', 'Bốn')] }, 'abc')?.name).toBe('Bốn');
+    expect(findAgency(withEntries([entry('ABC', 'Bốn')]), 'abc')?.name).toBe('Bốn');
   });
 });
 
