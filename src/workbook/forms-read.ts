@@ -58,7 +58,7 @@ function rowCodeOf(v: FormValue): string | null {
 }
 
 function labelledText(grid: Grid, lastRow: number, label: string): string | null {
-  const key = normaliseName(label);
+  const key = nameKey(label);
   let found: string | null = null;
   for (let r = 1; r <= lastRow && found === null; r++) {
     forEachCell(grid, r, (c, v) => {

@@ -20,7 +20,8 @@ export function gridValue(grid: Grid, row: number, col: number): GridValue {
 
 export function gridText(grid: Grid, row: number, col: number): string {
   const v = gridValue(grid, row, col);
-  return v === null ? '' : String(v).normalize('NFC');
+  // Only text can be in another normal form; a number or TRUE/FALSE reads the same either way.
+  return v === null ? '' : typeof v === 'string' ? v.normalize('NFC') : String(v);
 }
 
 /**

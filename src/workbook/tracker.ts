@@ -466,7 +466,7 @@ function readTrackerGrid(grid: Grid, vocabulary: TrackerVocabulary): TrackerRead
 
   // Cells present only: a sparse row with a stray value far to the right is not walked cell by cell.
   const findLabelled = (label: string): { row: number; col: number } | null => {
-    const wanted = normaliseName(label);
+    const wanted = nameKey(label);
     let at: { row: number; col: number } | null = null;
     forEachRow(grid, 1, (r) => {
       if (r >= headerRow) return true;

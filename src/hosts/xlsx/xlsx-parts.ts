@@ -122,15 +122,38 @@ export class SharedStrings {
   }
 }
 
-/** Items longer than this (bytes) are decoded each time; a label or a status is far shorter. */
-const REMEMBERED_ITEM_BYTES = 512;
-const REMEMBERED_ITEMS = 4_096;
 /**
- * String items decoded lately, by a hash of their bytes: a batch of files made from one template holds the same
- * labels, each file decoding them afresh. Bytes compared in full before an item is reused; bounded (forgotten when
- * full), so memory stays flat whatever the number of files.
+ * Texts decoded lately, by a hash of their bytes: a batch of files made from one template holds the same labels and
+ * the same formulas, each file decoding them afresh. Bytes compared in full before a text is reused; bounded
+ * (forgotten when full), so memory stays flat whatever the number of files.
  */
-let remembered = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+class RememberedTexts {
+  private texts = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+
+  constructor(
+    /** Texts longer than this (bytes) are not remembered. */
+    readonly maxBytes: number,
+    private readonly maxTexts: number,
+  ) {}
+
+  /** The text of bytes [start, end): remembered, or decoded (and remembered). */
+  get(b: Uint8Array, start: number, end: number, decode: () => string): string {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+    const known = this.texts.get(h);
+    if (known !== undefined && known.bytes.length === end - start && bytesAt(b, start, known.bytes)) return known.text;
+    const text = decode();
+    if (this.texts.size >= this.maxTexts) this.texts = new Map();
+    // A copy: a view would hold the whole part in memory.
+    this.texts.set(h, { bytes: new Uint8Array(b.subarray(start, end)), text });
+    return text;
+  }
+}
+
+/** String items: labels and statuses are far shorter than this; longer ones are kept apart (longItemText). */
+const rememberedItems = new RememberedTexts(512, 4_096);
+/** Formulas: the tracker's due-state formula is ~700 bytes of Vietnamese and entities, on every row of every file. */
+const rememberedFormulas = new RememberedTexts(2_048, 1_024);
 
 /**
  * Long items lately decoded (the plan's JSON text every tracker carries, in pieces of tens of kilobytes): a batch of
@@ -168,16 +191,19 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 function itemText(b: Uint8Array, start: number, end: number): string {
   const decode = (): string => runsText(new XmlScanner(b.subarray(start, end)), N.si);
-  if (end - start > REMEMBERED_ITEM_BYTES) return longItemText(b, start, end, decode);
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
-  const known = remembered.get(h);
-  if (known !== undefined && known.bytes.length === end - start && bytesAt(b, start, known.bytes)) return known.text;
-  const text = decode();
-  if (remembered.size >= REMEMBERED_ITEMS) remembered = new Map();
-  // A copy: a view would hold the whole part in memory.
-  remembered.set(h, { bytes: new Uint8Array(b.subarray(start, end)), text });
-  return text;
+  if (end - start > rememberedItems.maxBytes) return longItemText(b, start, end, decode);
+  return rememberedItems.get(b, start, end, decode);
+}
+
+/** The formula of the <f> element the scanner has just opened ("" for an empty one: a shared formula's other cells). */
+function formulaText(x: XmlScanner): string {
+  if (x.kind() !== 'open') return '';
+  const b = x.bytes;
+  const start = x.pos;
+  const end = x.textEnd();
+  const decode = (): string => text(b, start, end);
+  // A short formula (a sum) decodes as fast as it is looked up.
+  return end - start < 64 || end - start > rememberedFormulas.maxBytes ? decode() : rememberedFormulas.get(b, start, end, decode);
 }
 
 /** dcterms:modified of docProps/core.xml as ISO 8601 (UTC), when present and a real date. */
@@ -301,7 +327,7 @@ function readCellChildren(x: XmlScanner, p: CellParts): void {
     } else if (x.is(N.f)) {
       const shared = x.attr(N.t) && x.attrIs(N.shared);
       p.sharedIndex = shared && x.attr(N.si) ? x.attrText() : undefined;
-      p.formula = x.textContent();
+      p.formula = formulaText(x);
     } else if (x.is(N.is) && x.kind() === 'open') p.inline = runsText(x, N.is);
   }
 }

@@ -1,9 +1,10 @@
 /**
- * Long shared-string items (the plan's JSON text every tracker carries) are remembered across files by their bytes:
- * the same bytes give the same text without decoding them again, and other bytes of the same length their own text.
+ * Long shared-string items (the plan's JSON text every tracker carries) and long formulas (the tracker's due-state
+ * formula on every row) are remembered across files by their bytes: the same bytes give the same text without
+ * decoding them again, and other bytes of the same length their own text.
  */
 import { describe, expect, it } from 'vitest';
-import { SharedStrings } from '../../../src/hosts/xlsx/xlsx-parts';
+import { readWorksheet, SharedStrings } from '../../../src/hosts/xlsx/xlsx-parts';
 
 const encoder = new TextEncoder();
 const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -22,5 +23,29 @@ describe('long shared-string items', () => {
     expect(table([other]).get(0)).toBe(other);
     expect(table(['x', plan, other]).get(2)).toBe(other);
     expect(table(['x', plan, other]).get(1)).toBe(plan);
+  });
+});
+
+describe('formulas', () => {
+  const sheet = (formulas: readonly string[]): Uint8Array =>
+    encoder.encode(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${formulas
+        .map((f, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="str"><f>${xmlEscape(f)}</f><v>x</v></c></row>`)
+        .join('')}</sheetData></worksheet>`,
+    );
+  const formulasOf = (b: Uint8Array): (string | null | undefined)[] => {
+    const scan = readWorksheet(b, table([]), 1_000);
+    if (!scan.ok) throw new Error('not read');
+    return scan.sheet.formulas.map((row) => row[0]);
+  };
+
+  it('are read from each file as written, long ones remembered by their bytes, others of the same length their own', () => {
+    const due = (row: number) => `IF($H${row}="Hoàn thành","Hoàn thành đúng hạn",IF($G${row}<$C$4,"Quá hạn ("&$C$4-$G${row}&" ngày)","Trong hạn"))`;
+    const other = due(8).replace('Trong hạn', 'Trong hẹn');
+    expect(other.length).toBe(due(8).length);
+    expect(formulasOf(sheet([due(8), due(9), 'SUM(B1:B2)']))).toEqual([`=${due(8)}`, `=${due(9)}`, '=SUM(B1:B2)']);
+    // The same formulas in another file, then one differing in a letter only.
+    expect(formulasOf(sheet([due(8), other]))).toEqual([`=${due(8)}`, `=${other}`]);
+    expect(formulasOf(sheet([other, due(8)]))).toEqual([`=${other}`, `=${due(8)}`]);
   });
 });
