@@ -12,7 +12,7 @@ import {
 } from '../workbook/consolidation-sheets';
 import { LISTS_SHEET, ROSTER_SHEET, rosterListsSheet, rosterRevalidation, rosterSheet } from '../workbook/roster-sheet';
 import type { Grid } from '../workbook/grid';
-import type { SheetSpec } from '../workbook/sheet-spec';
+import type { DeferredSheet, SheetSource } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { breakdownSheet, breakdownSheetName, formTotalsSheet, totalsSheetName } from '../workbook/totals-sheet';
 import { dayOfInstant } from './consolidate-read';
@@ -54,18 +54,22 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
 
 /**
  * Per form, "Tổng hợp <code>" (the totals over the files counted, in the form's layout) and "Chi tiết <code>" (the
- * per-agency breakdown) beside it.
+ * per-agency breakdown) beside it. Each is built when written (the breakdowns grow with the number of agencies).
  */
-export function totalsSheets(pack: FormPack, c: Consolidation): SheetSpec[] {
+export function totalsSheets(pack: FormPack, c: Consolidation): DeferredSheet[] {
   const counted = c.accepted.filter((a) => a.inTotals);
   return pack.forms.flatMap((form) => [
-    formTotalsSheet(pack, form, c.year, c.totals.get(form.code) ?? new Map(), counted.length),
-    breakdownSheet(
-      pack,
-      form,
-      c.year,
-      counted.map((a) => ({ code: a.agency.code, name: a.agency.name, figures: a.figures.get(form.code) ?? new Map() })),
-    ),
+    { name: totalsSheetName(form.code), build: () => formTotalsSheet(pack, form, c.year, c.totals.get(form.code) ?? new Map(), counted.length) },
+    {
+      name: breakdownSheetName(form.code),
+      build: () =>
+        breakdownSheet(
+          pack,
+          form,
+          c.year,
+          counted.map((a) => ({ code: a.agency.code, name: a.agency.name, figures: a.figures.get(form.code) ?? new Map() })),
+        ),
+    },
   ]);
 }
 
@@ -131,18 +135,39 @@ function submissionLine(s: SubmissionRow, typed: TypedColumns) {
   };
 }
 
+/**
+ * The output sheets of a consolidation, in their order, each built when written: those listing the agencies, their
+ * tasks or the problems found grow with the number of files, and a writer going sheet by sheet holds one at a time.
+ */
 export function consolidationSheets(
   c: Consolidation,
   pack: PlanPack,
   lang: Lang,
-  formSheets: readonly SheetSpec[] = [],
+  formSheets: readonly SheetSource[] = [],
   typed: TypedColumns = NOTHING_TYPED,
-): SheetSpec[] {
+): SheetSource[] {
+  return [
+    { name: SUBMISSION_SHEET, build: () => submissionOutput(c, pack, typed) },
+    ...formSheets,
+    { name: PROGRESS_SHEET, build: () => progressOutput(c, pack) },
+    { name: OVERDUE_SHEET, build: () => overdueOutput(c) },
+    {
+      name: PROBLEMS_SHEET,
+      build: () => problemsSheet(c.problems.map((p) => ({ file: p.file, agency: p.agency?.name ?? '', issue: p.issue, message: issueMessage(lang, p.issue) }))),
+    },
+    { name: REMINDER_SHEET, build: () => reminderSheet(reminderParagraphs(c, pack)) },
+  ];
+}
+
+function submissionOutput(c: Consolidation, pack: PlanPack, typed: TypedColumns) {
   const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
-  const submission = submissionSheet(
+  return submissionSheet(
     c.submissions.map((s) => submissionLine(s, typed)),
     { asOf: c.asOf, deadline: c.deadline, deadlineText: report?.deadlineText ?? '', year: c.year },
   );
+}
+
+function progressOutput(c: Consolidation, pack: PlanPack) {
   const agencies: ProgressAgency[] = c.submissions.map((s) => {
     const cells = new Map<string, string>();
     if (s.accepted) for (const r of s.accepted.tasks) cells.set(r.task.id, r.due?.label ?? '');
@@ -152,9 +177,12 @@ export function consolidationSheets(
       ...(s.accepted ? { notes: s.accepted.notes } : {}),
     };
   });
-  const progress = progressSheet(pack, agencies, taskCounts(c, pack), c.asOf);
+  return progressSheet(pack, agencies, taskCounts(c, pack), c.asOf);
+}
+
+function overdueOutput(c: Consolidation) {
   const keptBy = new Map(c.accepted.map((a) => [a.agency.code, a]));
-  const overdue = overdueSheet(
+  return overdueSheet(
     c.overdue.map((o) => {
       const file = keptBy.get(o.agency.code);
       const note = file?.notes.get(o.row.task.id);
@@ -173,10 +201,6 @@ export function consolidationSheets(
     }),
     c.asOf,
   );
-  const problems = problemsSheet(
-    c.problems.map((p) => ({ file: p.file, agency: p.agency?.name ?? '', issue: p.issue, message: issueMessage(lang, p.issue) })),
-  );
-  return [submission, ...formSheets, progress, overdue, problems, reminderSheet(reminderParagraphs(c, pack))];
 }
 
 /**
@@ -185,7 +209,7 @@ export function consolidationSheets(
  * the other output sheets are replaced. Consolidation read `port` just before (its one read), and nothing since: the
  * write may take the sheets' state from that read.
  */
-export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSpec[], roster: Roster, rosterGrid: Grid | null): Promise<void> {
+export async function writeConsolidation(port: WorkbookPort, sheets: readonly SheetSource[], roster: Roster, rosterGrid: Grid | null): Promise<void> {
   // The lists sheet (the roster's drop-down items) is the product's own: written every time, before the roster sheet
   // whose validation refers to it.
   const revalidation = rosterGrid ? rosterRevalidation(rosterGrid) : null;

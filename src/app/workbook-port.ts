@@ -3,7 +3,7 @@
  * Each method is one round trip to the host, so a use case's round trips are fixed, not proportional to its data.
  */
 import type { Grid } from '../workbook/grid';
-import type { SheetSpec, Validation } from '../workbook/sheet-spec';
+import type { SheetSource, Validation } from '../workbook/sheet-spec';
 
 export interface WorkbookSnapshot {
   /** Every sheet in the workbook, in order, including hidden ones. */
@@ -45,7 +45,8 @@ export interface Revalidation {
 export interface WorkbookPort {
   read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
   /** Writes each spec into its sheet, creating it or replacing everything it held; then activates `activate`. */
-  write(specs: readonly SheetSpec[], options?: WriteOptions): Promise<void>;
+  /** Writes the sheets (a deferred one is built when the host comes to it). */
+  write(specs: readonly SheetSource[], options?: WriteOptions): Promise<void>;
 }
 
 /** Asks the user a yes/no question (the pane shows a dialog; the CLI answers from its flags). */

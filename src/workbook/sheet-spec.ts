@@ -120,6 +120,26 @@ export interface SheetSpec {
   readonly activeCell?: string;
 }
 
+/**
+ * A sheet to write that is built only when its turn comes: a writer that writes sheet by sheet (the streamed workbook)
+ * then holds one such sheet at a time, not all (a consolidation's per-agency sheets are most of what it writes).
+ */
+export interface DeferredSheet {
+  readonly name: string;
+  readonly build: () => SheetSpec;
+}
+
+/** What a write is given: sheets built, or to be built when written. */
+export type SheetSource = SheetSpec | DeferredSheet;
+
+/** The sheet itself: built now if it was deferred. */
+export function builtSheet(s: SheetSource): SheetSpec {
+  if (!('build' in s)) return s;
+  const spec = s.build();
+  if (spec.name !== s.name) throw new Error(`deferred sheet "${s.name}" built as "${spec.name}"`);
+  return spec;
+}
+
 /** Excel's limit on a literal list source ("Sở,Xã,…"), in characters. */
 export const MAX_LIST_LITERAL = 255;
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openWithSavedAt } from './open-saved';
 import { consolidate, missingCodes, type InputFile } from '../../src/app/consolidate';
 import { consolidationSheets } from '../../src/app/consolidation-output';
+import { builtSheet } from '../../src/workbook/sheet-spec';
 import { formsPart } from '../../src/app/forms-part';
 import { chooseResend, compareResends, type ResendCandidate } from '../../src/app/resend-order';
 import { mustDay } from '../../src/domain/calendar';
@@ -136,7 +137,7 @@ describe('consolidate: an agency that re-sent its workbook', () => {
     expect(row.conflict).toHaveLength(2);
 
     // "Theo dõi nộp báo cáo" says so on the agency's line.
-    const sheet = consolidationSheets(c, plan, 'vi').find((s) => s.name === SUBMISSION_SHEET)!;
+    const sheet = builtSheet(consolidationSheets(c, plan, 'vi').find((s) => s.name === SUBMISSION_SHEET)!);
     const body = sheet.blocks.find((b) => b.at === 'A5')!.rows;
     const line = body.find((r) => r[1] === 'SNV')!;
     expect(line[4]).toBe(CONFLICT);

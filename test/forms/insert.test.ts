@@ -10,7 +10,7 @@ import { formSheetLayout } from '../../src/workbook/forms';
 import { readFormSheet } from '../../src/workbook/forms-read';
 import type { Grid, GridValue } from '../../src/workbook/grid';
 import { IDENTITY_SHEET, readIdentity } from '../../src/workbook/identity';
-import type { SheetSpec } from '../../src/workbook/sheet-spec';
+import type { SheetSource } from '../../src/workbook/sheet-spec';
 import { isFormula } from '../../src/workbook/sheet-spec';
 import { parseRange } from '../../src/workbook/a1';
 import { contents, key, mustLoad, NOW, packJson } from './helpers';
@@ -31,7 +31,7 @@ class CountingPort implements WorkbookPort {
     this.reads++;
     return this.file.read(names);
   }
-  async write(specs: readonly SheetSpec[], options?: { readonly activate?: string }): Promise<void> {
+  async write(specs: readonly SheetSource[], options?: { readonly activate?: string }): Promise<void> {
     this.writes++;
     return this.file.write(specs, options);
   }

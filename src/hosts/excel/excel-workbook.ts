@@ -20,7 +20,7 @@ import { type CellAt, type Fill, type FillChange, type FillPort, type FillReadin
 import type { CellTextPort, CellTextReading, TextChange } from '../../app/cell-text';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
-import type { SheetSpec } from '../../workbook/sheet-spec';
+import { builtSheet, type SheetSource, type SheetSpec } from '../../workbook/sheet-spec';
 import { type ApplyState, PRODUCT_PROTECTION, queueReset, queueSheetSpec } from './apply-spec';
 import { detectExcelFeatures, detectHostPlatform, type ExcelFeature, type ExcelFeatures, featuresUpTo, MANIFEST_MIN_EXCEL_API } from './features';
 import { DEFAULT_REQUEST_BUDGET, OPERATION_BYTES, RequestBudget } from './payload';
@@ -123,7 +123,9 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     }
   }
 
-  async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+  async write(sources: readonly SheetSource[], options: WriteOptions = {}): Promise<void> {
+    // All the sheets go into the same requests: each is built now.
+    const specs = sources.map(builtSheet);
     const features = this.features();
     const skipped = new Set<ExcelFeature>();
     const limit = this.requestBudget();

@@ -13,7 +13,7 @@
  */
 import type { WorkbookPort, WorkbookSnapshot } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
-import type { SheetSpec } from '../../workbook/sheet-spec';
+import type { SheetSource } from '../../workbook/sheet-spec';
 import { readRelationships, readSavedAt, readWorkbookPart, readWorksheet, SharedStrings, type SheetCells } from './xlsx-parts';
 import { checkedEntry, crc32, zipDirectory, type EntryDamage, type ZipEntry } from './zip';
 
@@ -189,7 +189,7 @@ export class FastWorkbook implements WorkbookPort {
     return { sheetNames: this.sheetNames(), grids };
   }
 
-  async write(_specs: readonly SheetSpec[]): Promise<void> {
+  async write(_specs: readonly SheetSource[]): Promise<void> {
     throw new Error('FastWorkbook is read-only');
   }
 }

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Revalidation, WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
-import type { SheetSpec } from '../../workbook/sheet-spec';
+import { builtSheet, type SheetSource } from '../../workbook/sheet-spec';
 import { addValidation, applySheetSpec, protectAgain } from './apply-spec';
 import { readPackageProtection, restoreProtection } from './protection';
 import { worksheetToGrid } from './read-grid';
@@ -51,9 +51,10 @@ export class FileWorkbook implements WorkbookPort {
     return { sheetNames: this.sheetNames(), grids };
   }
 
-  async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
-    for (const spec of specs) await applySheetSpec(this.workbook, spec);
-    for (const r of options.revalidate ?? []) this.revalidate(r, specs);
+  async write(sources: readonly SheetSource[], options: WriteOptions = {}): Promise<void> {
+    // The whole workbook is in memory: each sheet is built as it is applied.
+    for (const source of sources) await applySheetSpec(this.workbook, builtSheet(source));
+    for (const r of options.revalidate ?? []) this.revalidate(r, sources);
     for (const name of options.keepProtected ?? []) this.keepProtected.add(name);
     // Keep the sheets in their recorded order.
     const ordered = [...this.workbook.worksheets].sort(
@@ -72,7 +73,7 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   /** Sets a kept sheet's validations again (a sheet just written from its spec, or missing, is left alone). */
-  private revalidate(r: Revalidation, specs: readonly SheetSpec[]): void {
+  private revalidate(r: Revalidation, specs: readonly SheetSource[]): void {
     if (specs.some((s) => s.name.toLocaleLowerCase() === r.sheet.toLocaleLowerCase())) return;
     const ws = this.workbook.getWorksheet(r.sheet);
     if (!ws) return;

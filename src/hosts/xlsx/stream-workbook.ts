@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { WorkbookPort, WorkbookSnapshot, WriteOptions } from '../../app/workbook-port';
 import type { Grid } from '../../workbook/grid';
-import { assertSheetSpec, type SheetSpec } from '../../workbook/sheet-spec';
+import { assertSheetSpec, builtSheet, type SheetSource, type SheetSpec } from '../../workbook/sheet-spec';
 import { addConditionalFormats, addValidation, pageSetupOf, protectAgain, protectAsProduct, sheetOptions } from './apply-spec';
 import { specRows } from './spec-cells';
 import { RowWriter } from './stream-rows';
@@ -51,7 +51,7 @@ export class StreamedWorkbook implements WorkbookPort {
     return { sheetNames: [], grids: new Map<string, Grid | null>(sheetNames.map((n) => [n, null])) };
   }
 
-  async write(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<void> {
+  async write(specs: readonly SheetSource[], options: WriteOptions = {}): Promise<void> {
     if (this.written) throw new Error('StreamedWorkbook writes its file once');
     this.written = true;
     let kept: KeptSheets | null = null;
@@ -80,7 +80,7 @@ export class StreamedWorkbook implements WorkbookPort {
     // Each sheet is built while the one before it is compressed (zlib works off the main thread); never more than
     // those two are held. Kept sheets stay in their places, replaced ones take theirs, new ones follow.
     const order: (Sheet | null)[] = sheetOrder(specs, kept);
-    const names = order.map((s) => (s && 'spec' in s ? s.spec.name : s?.kept.name));
+    const names = order.map((s) => (s && 'source' in s ? s.source.name : s?.kept.name));
     const definedNames = kept?.definedNames ?? [];
     // A kept sheet's model (and the workbook loaded for it) is let go once the sheet is copied.
     kept = null;
@@ -88,7 +88,8 @@ export class StreamedWorkbook implements WorkbookPort {
     for (let i = 0; i < order.length; i++) {
       const sheet = order[i]!;
       order[i] = null;
-      const { zipped } = 'spec' in sheet ? await writeSheet(wb, sheet.spec, archived) : { zipped: finished(archived, copied(wb, sheet.kept)) };
+      // A deferred sheet is built now, and let go once written: one at a time is held.
+      const { zipped } = 'source' in sheet ? await writeSheet(wb, builtSheet(sheet.source), archived) : { zipped: finished(archived, copied(wb, sheet.kept)) };
       if (previous) await previous;
       previous = zipped;
     }
@@ -101,7 +102,7 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   /** The existing workbook rewritten whole in memory (a kept sheet holds what the streaming writer cannot carry). */
-  private async writeWhole(bytes: Uint8Array, specs: readonly SheetSpec[], options: WriteOptions): Promise<void> {
+  private async writeWhole(bytes: Uint8Array, specs: readonly SheetSource[], options: WriteOptions): Promise<void> {
     const whole = await FileWorkbook.load(bytes).catch((e: unknown) => {
       throw new ExistingWorkbookDamaged(e);
     });
@@ -143,21 +144,21 @@ function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-type Sheet = { readonly spec: SheetSpec } | { readonly kept: ExcelJS.Worksheet };
+type Sheet = { readonly source: SheetSource } | { readonly kept: ExcelJS.Worksheet };
 
 /** The sheets in the order written: the existing ones in theirs (each kept, or replaced by its spec), then new ones. */
-function sheetOrder(specs: readonly SheetSpec[], kept: KeptSheets | null): Sheet[] {
+function sheetOrder(specs: readonly SheetSource[], kept: KeptSheets | null): Sheet[] {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const out: Sheet[] = [];
   for (const name of kept?.order ?? []) {
-    const spec = byName.get(name);
+    const source = byName.get(name);
     const ws = kept?.sheets.get(name);
-    if (spec) {
-      out.push({ spec });
+    if (source) {
+      out.push({ source });
       byName.delete(name);
     } else if (ws) out.push({ kept: ws });
   }
-  return [...out, ...[...byName.values()].map((spec) => ({ spec }))];
+  return [...out, ...[...byName.values()].map((source) => ({ source }))];
 }
 
 /**
