@@ -39,7 +39,7 @@ function sources(): { list: SheetSource[]; built: string[] } {
 
 async function sheetsOf(bytes: Uint8Array) {
   const wb = await loadXlsx(bytes);
-  return wb.worksheets.map((ws) => ({ name: ws.name, ...describeSheet(ws) }));
+  return wb.worksheets.map((ws) => ({ name: ws.name, sheet: describeSheet(ws) }));
 }
 
 describe('deferred sheets', () => {
