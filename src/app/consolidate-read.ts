@@ -142,6 +142,11 @@ export interface Context {
 
 export type ReadOutcome = { readonly ok: true; readonly file: AcceptedFile } | { readonly ok: false; readonly rejected: RejectedFile };
 
+/** The sheets readOne reads of a workbook (a thread that opens files for it reads the same). */
+export function readingSheets(ctx: Context): string[] {
+  return [...sheetsToRead(ctx.validateOptions), PLAN_SHEET];
+}
+
 /** Reads one file and reduces it to what consolidation needs; a bad file is set aside with its reasons. */
 export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutcome> {
   const { req, lang, year, validateOptions } = ctx;
@@ -160,7 +165,7 @@ export async function readOne(input: InputFile, ctx: Context): Promise<ReadOutco
   if (!opened.ok) return reject([{ text: opened.reason }]);
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = await opened.port.read([...sheetsToRead(validateOptions), PLAN_SHEET]);
+    snapshot = await opened.port.read(readingSheets(ctx));
   } catch {
     return reject([{ key: 'consolidate.reason.corrupt' }]);
   }

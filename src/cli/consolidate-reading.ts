@@ -6,7 +6,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { readingContext, type InputFile, type OpenResult } from '../app/consolidate';
-import { readOne, type Context, type ReadOutcome } from '../app/consolidate-read';
+import { readingSheets, readOne, type Context, type ReadOutcome } from '../app/consolidate-read';
 import { readingRequest, type ConsolidateIntoRequest } from '../app/consolidate-into';
 import { UnreadableFile } from '../app/unreadable-file';
 import type { Day } from '../domain/calendar';
@@ -20,7 +20,7 @@ import { defaultPlanPack } from '../packs';
 import { defaultFormPack } from '../packs/forms';
 import { readRegularFile, readRegularFileSync, type ReadOutcome as RegularRead } from './inputs';
 import { cannotOpen, readOrRefuse } from './file-refusal';
-import type { WorkbookPort } from '../app/workbook-port';
+import type { WorkbookPort, WorkbookSnapshot } from '../app/workbook-port';
 
 export interface Unreadable {
   readonly file: string;
@@ -66,6 +66,19 @@ function statNow(file: string): Stats | null {
   } catch {
     return null;
   }
+}
+
+/** A file opened in a worker thread, as readOne takes it: its bytes are not needed again (opening is done). */
+function openedInput(file: string, o: OpenedFile, failed: (reason: string) => void): InputFile {
+  return {
+    name: file,
+    ...(o.lastModified !== undefined ? { lastModified: o.lastModified } : {}),
+    read: () => {
+      if (o.kind !== 'unreadable') return Promise.resolve(new Uint8Array(0));
+      failed(o.reason);
+      return Promise.reject(new UnreadableFile(o.reason));
+    },
+  };
 }
 
 /** Opens bytes with the fast reader; never throws (an unforeseen failure is a damaged file), failures reported. */
@@ -116,6 +129,34 @@ export interface ReadingSetup {
   readonly planPack?: PlanPack;
 }
 
+/**
+ * A file a worker thread read and opened, with the sheets readOne reads (plain data, posted as it is), for the main
+ * thread to check and reduce: `unreadable` why it could not be read, `unopened` why it could not be opened; a
+ * `snapshot` of null: its sheets could not be read.
+ */
+export type OpenedFile =
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly lastModified?: number }
+  | { readonly kind: 'unopened'; readonly reason: string; readonly lastModified?: number }
+  | { readonly kind: 'opened'; readonly snapshot: WorkbookSnapshot | null; readonly savedAt?: string; readonly lastModified?: number };
+
+/** What a worker posts for a file: opened (index, file), for the main thread to finish. */
+export interface OpenedDone {
+  readonly index: number;
+  /** null: opening failed there in a way nobody foresaw; the main thread reads the file itself. */
+  readonly opened: OpenedFile | null;
+}
+
+/** A port over sheets read elsewhere: it gives them as read (null for a sheet the workbook lacks); it writes nothing. */
+function snapshotPort(snapshot: WorkbookSnapshot | null): WorkbookPort {
+  return {
+    read: async (names) => {
+      if (snapshot === null) throw new Error('the sheets could not be read');
+      return { sheetNames: snapshot.sheetNames, grids: new Map(names.map((n) => [n, snapshot.grids.get(n) ?? null])) };
+    },
+    write: () => Promise.reject(new Error('a file opened elsewhere is read-only')),
+  };
+}
+
 export interface ReadDone {
   readonly index: number;
   readonly outcome: ReadOutcome;
@@ -132,6 +173,8 @@ export class FileReading {
   private readonly ctx: Context;
   /** The reason the file being read could not be read or opened (one file at a time, so one slot). */
   private failure: string | undefined;
+  /** The file being finished, when a worker thread opened it. */
+  private elsewhere: OpenedFile | null = null;
 
   constructor(private readonly setup: ReadingSetup) {
     // A worker thread starts with no catalog: the reasons it gives are in the user's language, as the main thread's.
@@ -150,7 +193,7 @@ export class FileReading {
       window: setup.window,
       admitWarnings: setup.admitWarnings,
       lang,
-      open: (bytes) => openGuarded(bytes, lang, (reason) => (this.failure = reason)),
+      open: (bytes) => (this.elsewhere ? this.openedElsewhere(this.elsewhere) : openGuarded(bytes, lang, (reason) => (this.failure = reason))),
     };
     this.ctx = readingContext(readingRequest(request, { roster: setup.roster, year: setup.year }));
   }
@@ -162,17 +205,53 @@ export class FileReading {
     return { info: Promise.resolve(statNow(file)), bytes: Promise.resolve(readRegularFileSync(file, this.setup.lang)) };
   }
 
-  async read(index: number, file: string, started?: StartedRead): Promise<ReadDone> {
+  /**
+   * Reads, checks and reduces a file: its bytes being read (`started`), or read and opened in a worker thread
+   * (`opened`), the outcome the same either way.
+   */
+  async read(index: number, file: string, from?: StartedRead | OpenedFile): Promise<ReadDone> {
     const { lang } = this.setup;
     this.failure = undefined;
+    this.elsewhere = from && 'kind' in from ? from : null;
     let outcome: ReadOutcome;
     try {
-      outcome = await readOne(await inputFile(file, lang, (reason) => (this.failure = reason), started), this.ctx);
+      const input = this.elsewhere ? openedInput(file, this.elsewhere, (reason) => (this.failure = reason)) : await inputFile(file, lang, (reason) => (this.failure = reason), from as StartedRead | undefined);
+      outcome = await readOne(input, this.ctx);
     } catch {
       const reason = t(lang, 'cli.file.damaged');
       this.failure = reason;
       outcome = { ok: false, rejected: { file, reasons: [reason], issues: [] } };
     }
+    this.elsewhere = null;
     return { index, outcome, ...(this.failure !== undefined ? { failure: this.failure } : {}) };
+  }
+
+  /**
+   * Reads a file and opens it, reading the sheets readOne reads, in a worker thread: the main thread checks and
+   * reduces it (`read` given what this returns), so only the reading of bytes, inflating and parsing run here.
+   */
+  async open(file: string, started: StartedRead = this.start(file)): Promise<OpenedFile> {
+    const { lang } = this.setup;
+    const info = await started.info;
+    const lastModified = info?.isFile() ? { lastModified: info.mtimeMs } : {};
+    const read = await started.bytes;
+    if (!read.ok) return { kind: 'unreadable', reason: read.reason, ...lastModified };
+    const opened = await openGuarded(read.bytes, lang, () => undefined);
+    if (!opened.ok) return { kind: 'unopened', reason: opened.reason, ...lastModified };
+    let snapshot: WorkbookSnapshot | null;
+    try {
+      snapshot = await opened.port.read(readingSheets(this.ctx));
+    } catch {
+      snapshot = null;
+    }
+    return { kind: 'opened', snapshot, ...(opened.savedAt !== undefined ? { savedAt: opened.savedAt } : {}), ...lastModified };
+  }
+
+  /** What opening gives for a file opened in a worker thread (its reason noted when it could not be opened). */
+  private openedElsewhere(o: OpenedFile): Promise<OpenResult> {
+    if (o.kind === 'opened') return Promise.resolve({ ok: true, port: snapshotPort(o.snapshot), ...(o.savedAt !== undefined ? { savedAt: o.savedAt } : {}) });
+    const reason = o.reason;
+    if (o.kind === 'unopened') this.failure = reason;
+    return Promise.resolve({ ok: false, reason });
   }
 }

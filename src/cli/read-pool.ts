@@ -1,13 +1,17 @@
 /**
  * Reading the returned files in worker threads and the main thread at once (both cores of a small machine): files are
- * handed out a few at a time, and the outcomes are given back in the files' order, never more than a few ahead of the
- * consumer, so memory stays flat whatever the number of files.
+ * handed out a few at a time; a worker reads and opens them (bytes, inflating, parsing) and the main thread checks and
+ * reduces what it sent, or reads a file whole itself while it waits. Outcomes are given back in the files' order,
+ * never more than a few ahead of the consumer, so memory stays flat whatever the number of files. (Workers that
+ * checked files too were slower on two cores: each thread warmed up the checks' code on its own, with V8's background
+ * compiling and collecting of two threads competing for the cores.)
  */
 import { Worker } from 'node:worker_threads';
 import type { FilesReader, InputFile } from '../app/consolidate';
 import type { ReadOutcome } from '../app/consolidate-read';
 import type { ReadingDecided } from '../app/consolidate-into';
-import { FileReading, type ReadDone, type ReadingSetup, type StartedRead } from './consolidate-reading';
+import { FileReading, type OpenedDone, type OpenedFile, type ReadDone, type ReadingSetup, type StartedRead } from './consolidate-reading';
+import { SnapshotReceiver, type PostedSnapshot } from './posted-snapshot';
 
 export interface ReadJob {
   readonly index: number;
@@ -46,17 +50,41 @@ const PER_WORKER = 4;
  */
 const WORKER_YOUNG_MB = 8;
 
+/** What a worker posts for a file: opened (its sheets as posted-snapshot.ts posts them), or read whole. */
+export type PostedDone =
+  | ReadDone
+  | {
+      readonly index: number;
+      readonly opened: Exclude<OpenedFile, { kind: 'opened' }> | (Omit<Extract<OpenedFile, { kind: 'opened' }>, 'snapshot'> & { readonly snapshot: PostedSnapshot | null }) | null;
+    };
+
+/** A worker's file as this thread takes it: opened, for this thread to finish, or read whole. */
+type WorkerDone = OpenedDone | ReadDone;
+
+/**
+ * A worker's file as posted, its sheets taken from that worker's `receiver` (in the order the worker posted: its
+ * sheets "the same as before" are those of its file before); should that fail, the file is read here whole.
+ */
+function received(posted: PostedDone, receiver: SnapshotReceiver): WorkerDone {
+  if ('outcome' in posted || posted.opened?.kind !== 'opened') return posted as WorkerDone;
+  try {
+    return { index: posted.index, opened: { ...posted.opened, snapshot: posted.opened.snapshot && receiver.receive(posted.opened.snapshot) } };
+  } catch {
+    return { index: posted.index, opened: null };
+  }
+}
+
 interface Pending {
-  readonly promise: Promise<ReadDone>;
+  readonly promise: Promise<WorkerDone>;
   settled: boolean;
-  resolve(done: ReadDone): void;
+  resolve(done: WorkerDone): void;
   reject(e: unknown): void;
 }
 
 function pending(): Pending {
-  let resolve!: (done: ReadDone) => void;
+  let resolve!: (done: WorkerDone) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<ReadDone>((res, rej) => {
+  const promise = new Promise<WorkerDone>((res, rej) => {
     resolve = res;
     reject = rej;
   });
@@ -112,9 +140,10 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
   const workers = Array.from({ length: count }, (_, w) => {
     const worker = new Worker(o.script, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     held[w] = 0;
-    worker.on('message', (done: ReadDone) => {
+    const receiver = new SnapshotReceiver();
+    worker.on('message', (posted: PostedDone) => {
       held[w]!--;
-      slot(done.index).resolve(done);
+      slot(posted.index).resolve(received(posted, receiver));
       pump();
     });
     worker.on('error', fail);
@@ -156,10 +185,12 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     pump();
     for (let i = 0; i < files.length; i++) {
       while (i >= claimed || mine[0]?.index === i || (!slot(i).settled && room() && o.mainReads)) await readHere();
-      const done = await slot(i).promise;
+      const ready = await slot(i).promise;
       results.delete(i);
       taken++;
       pump();
+      // A file a worker opened is checked here (or, should opening have failed there unforeseen, read here whole).
+      const done = 'outcome' in ready ? ready : await here.read(i, files[i]!.name, ready.opened ?? undefined);
       if (done.failure !== undefined) o.onFailure(files[i]!.name, done.failure);
       yield done.outcome;
     }

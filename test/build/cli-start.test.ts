@@ -128,4 +128,34 @@ describe('vtlt start-up', () => {
     expect(listed.code, listed.stderr).toBe(0);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 300_000);
+
+  it('files opened in the worker threads and checked in the main thread give what the main thread alone gives', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vtlt-start-'));
+    const codes = ['VPUBND', 'SNV', 'STC', 'STP', 'SCT', 'SNNMT', 'SXD', 'SKHCN', 'SGDDT', 'SYT'];
+    for (const code of codes) {
+      const made = await run([path.join(out, 'vtlt.cjs'), 'tracker', '--agency', code, '--out', path.join(dir, `${code}.xlsx`)], 60_000);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    // Among them: a cut file, text named .xlsx, a folder named .xlsx (the reasons come from the worker threads too).
+    const whole = fs.readFileSync(path.join(dir, 'STC.xlsx'));
+    fs.writeFileSync(path.join(dir, 'cut.xlsx'), whole.subarray(0, whole.length >> 1));
+    fs.writeFileSync(path.join(dir, 'text.xlsx'), 'not a workbook');
+    fs.mkdirSync(path.join(dir, 'folder.xlsx'));
+    const files = [...codes.map((c) => `${c}.xlsx`), 'cut.xlsx', 'text.xlsx', 'folder.xlsx'].map((f) => path.join(dir, f));
+    const consolidate = (target: string, env: NodeJS.ProcessEnv): Promise<Run> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [path.join(out, 'vtlt.cjs'), 'consolidate', ...files, '--out', target, '--as-of', '2026-11-23', '--json'], { cwd: root, env, timeout: 120_000, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+        });
+      });
+    const threads = await consolidate(path.join(dir, 'a.xlsx'), process.env);
+    const alone = await consolidate(path.join(dir, 'b.xlsx'), { ...process.env, VTLT_WORKERS: '0' });
+    expect(threads.code, threads.stderr).toBe(2);
+    expect(alone.code).toBe(2);
+    const json = JSON.parse(threads.stdout) as { submitted: string[]; unreadable: unknown[] };
+    expect(json.submitted.length).toBeGreaterThan(0);
+    expect(json.unreadable).toHaveLength(3);
+    expect(threads.stdout.replaceAll('a.xlsx', 'b.xlsx')).toBe(alone.stdout);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 300_000);
 });
