@@ -141,10 +141,10 @@ function workerScript(): string | null {
 
 /**
  * Consolidates the files, each read only as a regular file and opened behind a guard: a file that cannot be read or
- * opened is listed in `unreadable` (and set aside by consolidation with its reason). Many files are read in worker
- * threads (as many as the machine has cores), a failure nobody foresaw setting aside only that file; in the main
- * thread, should reading one file still fail in such a way, that file is set aside as damaged and the batch is run
- * again without it.
+ * opened is listed in `unreadable` (and set aside by consolidation with its reason). Many files are read with worker
+ * threads (one fewer than the machine's cores: they read and open files, the main thread checks them; read-pool.ts),
+ * a failure nobody foresaw setting aside only that file; in the main thread alone, should reading one file still fail
+ * in such a way, that file is set aside as damaged and the batch is run again without it.
  */
 async function consolidateGuarded(target: WorkbookPort, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
   const { lang } = o;
