@@ -44,8 +44,10 @@ export interface Revalidation {
 
 export interface WorkbookPort {
   read(sheetNames: readonly string[]): Promise<WorkbookSnapshot>;
-  /** Writes each spec into its sheet, creating it or replacing everything it held; then activates `activate`. */
-  /** Writes the sheets (a deferred one is built when the host comes to it). */
+  /**
+   * Writes each sheet, creating it or replacing everything it held (a deferred one is built when the host comes to
+   * it); then activates `activate`.
+   */
   write(specs: readonly SheetSource[], options?: WriteOptions): Promise<void>;
 }
 
