@@ -136,8 +136,9 @@ class RememberedTexts {
     private readonly maxTexts: number,
   ) {}
 
-  /** The text of bytes [start, end): remembered, or decoded (and remembered). */
+  /** The text of bytes [start, end): remembered, or decoded (and remembered unless longer than maxBytes). */
   get(b: Uint8Array, start: number, end: number, decode: () => string): string {
+    if (end - start > this.maxBytes) return decode();
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
     const known = this.texts.get(h);
@@ -203,7 +204,7 @@ function formulaText(x: XmlScanner): string {
   const end = x.textEnd();
   const decode = (): string => text(b, start, end);
   // A short formula (a sum) decodes as fast as it is looked up.
-  return end - start < 64 || end - start > rememberedFormulas.maxBytes ? decode() : rememberedFormulas.get(b, start, end, decode);
+  return end - start < 64 ? decode() : rememberedFormulas.get(b, start, end, decode);
 }
 
 /** dcterms:modified of docProps/core.xml as ISO 8601 (UTC), when present and a real date. */

@@ -48,4 +48,12 @@ describe('formulas', () => {
     expect(formulasOf(sheet([due(8), other]))).toEqual([`=${due(8)}`, `=${other}`]);
     expect(formulasOf(sheet([other, due(8)]))).toEqual([`=${other}`, `=${due(8)}`]);
   });
+
+  it('longer than those remembered are read as written, each time', () => {
+    const long = Array.from({ length: 120 }, (_, i) => `IF(A${i + 1}="Hoàn thành",1,0)`).join('+');
+    expect(encoder.encode(long).length).toBeGreaterThan(2_048);
+    const changed = long.replace('A120=', 'A121=');
+    expect(formulasOf(sheet([long, changed]))).toEqual([`=${long}`, `=${changed}`]);
+    expect(formulasOf(sheet([changed, long]))).toEqual([`=${changed}`, `=${long}`]);
+  });
 });
