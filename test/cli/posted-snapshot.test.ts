@@ -3,10 +3,18 @@
  * for cell, to the one posted at its place with the file before travels as "the same row", a sheet all of whose rows
  * are so as "the same", anything else as itself.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../../src/app/workbook-port';
+import { FileReading, type ReadingSetup } from '../../src/cli/consolidate-reading';
 import { SnapshotReceiver, SnapshotSender } from '../../src/cli/posted-snapshot';
+import { mustDay } from '../../src/domain/calendar';
+import { findAgency } from '../../src/domain/roster';
+import { defaultRoster } from '../../src/packs';
 import type { Grid, GridValue } from '../../src/workbook/grid';
+import { agencyWorkbook } from '../helpers/agency-workbook';
 
 const plan = 'x'.repeat(5_000);
 const formula = '=IF($H8="Hoàn thành","Hoàn thành đúng hạn","Trong hạn")';
@@ -70,4 +78,34 @@ describe('posted snapshots', () => {
     sender.post(snapshot('SNV'));
     expect(() => new SnapshotReceiver().receive(sent(sender.post(snapshot('STC'))))).toThrow(/posted as the same/);
   });
+
+  it('are read by the check without a change to any row: the rows one file shares with the one before stay as sent', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vtlt-posted-'));
+    const roster = defaultRoster();
+    const setup: ReadingSetup = { lang: 'vi', asOf: mustDay(2026, 11, 23), inclusiveBefore: false, window: 7, admitWarnings: false, roster, year: 2025 };
+    const worker = new FileReading(setup);
+    const sender = new SnapshotSender();
+    const receiver = new SnapshotReceiver();
+    const main = new FileReading(setup);
+    const whole = new FileReading(setup);
+    for (const [i, code] of ['SNV', 'STC', 'STP'].entries()) {
+      const made = await agencyWorkbook(findAgency(roster, code)!, new Date(Date.UTC(2026, 1, 10, 3)), i + 1);
+      const file = path.join(dir, `${code}.xlsx`);
+      await writeFile(file, await made.workbook.toBuffer(new Date(Date.UTC(2026, 1, 12, 3))));
+      const opened = await worker.open(file);
+      if (opened.kind !== 'opened' || opened.snapshot === null) throw new Error(`${code} not opened`);
+      const received = receiver.receive(sent(sender.post(opened.snapshot)));
+      // Frozen: a check that changed a row (shared with the next file) would throw, and the file be set aside as damaged.
+      for (const grid of received.grids.values()) {
+        for (const rows of [grid?.values, grid?.formulas]) {
+          rows?.forEach((row) => Object.freeze(row));
+          Object.freeze(rows);
+        }
+      }
+      const checked = await main.read(i, file, { ...opened, snapshot: received });
+      expect(checked.outcome.ok).toBe(true);
+      expect(checked).toEqual(await whole.read(i, file));
+    }
+    await rm(dir, { recursive: true, force: true });
+  }, 60_000);
 });
