@@ -40,7 +40,7 @@ export interface StartedRead {
 
 /**
  * A file as consolidation reads it; a read that fails is reported to `failed` (then set aside by consolidation).
- * `started`: its bytes already being read (a worker reads the next file while it checks this one).
+ * `started`: its bytes already being read (the main thread reads its next file while it checks this one).
  */
 export async function inputFile(file: string, lang: Lang, failed: (reason: string) => void, started?: StartedRead): Promise<InputFile> {
   const info = await (started?.info ?? statOf(file));
@@ -68,13 +68,16 @@ function statNow(file: string): Stats | null {
   }
 }
 
-/** A file opened in a worker thread, as readOne takes it: its bytes are not needed again (opening is done). */
+/**
+ * A file a worker thread opened, as readOne takes it: its bytes are not needed again (opening is done); one it could not
+ * read or open is refused with its reason, as readOne sets aside a file it cannot read.
+ */
 function openedInput(file: string, o: OpenedFile, failed: (reason: string) => void): InputFile {
   return {
     name: file,
     ...(o.lastModified !== undefined ? { lastModified: o.lastModified } : {}),
     read: () => {
-      if (o.kind !== 'unreadable') return Promise.resolve(new Uint8Array(0));
+      if (o.kind === 'opened') return Promise.resolve(new Uint8Array(0));
       failed(o.reason);
       return Promise.reject(new UnreadableFile(o.reason));
     },
@@ -130,20 +133,19 @@ export interface ReadingSetup {
 }
 
 /**
- * A file a worker thread read and opened, with the sheets readOne reads (plain data, posted as it is), for the main
- * thread to check and reduce: `unreadable` why it could not be read, `unopened` why it could not be opened; a
- * `snapshot` of null: its sheets could not be read.
+ * A file a worker thread read and opened, for the main thread to check and reduce: the sheets readOne reads (a
+ * `snapshot` of null: they could not be read), or `refused`: why it could not be read or opened (set aside with that
+ * reason either way). `S`: the sheets as the main thread takes them, or as the worker posts them (posted-snapshot.ts).
  */
-export type OpenedFile =
-  | { readonly kind: 'unreadable'; readonly reason: string; readonly lastModified?: number }
-  | { readonly kind: 'unopened'; readonly reason: string; readonly lastModified?: number }
-  | { readonly kind: 'opened'; readonly snapshot: WorkbookSnapshot | null; readonly savedAt?: string; readonly lastModified?: number };
+export type OpenedFile<S = WorkbookSnapshot> =
+  | { readonly kind: 'refused'; readonly reason: string; readonly lastModified?: number }
+  | { readonly kind: 'opened'; readonly snapshot: S | null; readonly savedAt?: string; readonly lastModified?: number };
 
-/** What a worker posts for a file: opened (index, file), for the main thread to finish. */
-export interface OpenedDone {
+/** A file a worker thread opened, with its index in the batch. */
+export interface OpenedDone<S = WorkbookSnapshot> {
   readonly index: number;
   /** null: opening failed there in a way nobody foresaw; the main thread reads the file itself. */
-  readonly opened: OpenedFile | null;
+  readonly opened: OpenedFile<S> | null;
 }
 
 /** A port over sheets read elsewhere: it gives them as read (null for a sheet the workbook lacks); it writes nothing. */
@@ -157,6 +159,11 @@ function snapshotPort(snapshot: WorkbookSnapshot | null): WorkbookPort {
   };
 }
 
+/** What opening gives for a file a worker thread opened. */
+function openedElsewhere(o: Extract<OpenedFile, { kind: 'opened' }>): OpenResult {
+  return { ok: true, port: snapshotPort(o.snapshot), ...(o.savedAt !== undefined ? { savedAt: o.savedAt } : {}) };
+}
+
 export interface ReadDone {
   readonly index: number;
   readonly outcome: ReadOutcome;
@@ -166,15 +173,15 @@ export interface ReadDone {
 
 /**
  * Reads files for consolidation as the main thread's consolidateInto would (readOne, with the request readingRequest
- * builds from the bundled packs), one at a time: in a worker thread, and in the main thread while it waits for one.
- * A failure nobody foresaw sets that file aside as damaged, never the batch.
+ * builds from the bundled packs), one at a time: a worker thread only opens them (`open`), the main thread finishes
+ * those and reads others whole (`read`). A failure nobody foresaw sets that file aside as damaged, never the batch.
  */
 export class FileReading {
   private readonly ctx: Context;
   /** The reason the file being read could not be read or opened (one file at a time, so one slot). */
   private failure: string | undefined;
   /** The file being finished, when a worker thread opened it. */
-  private elsewhere: OpenedFile | null = null;
+  private opened: Extract<OpenedFile, { kind: 'opened' }> | null = null;
 
   constructor(private readonly setup: ReadingSetup) {
     // A worker thread starts with no catalog: the reasons it gives are in the user's language, as the main thread's.
@@ -193,12 +200,12 @@ export class FileReading {
       window: setup.window,
       admitWarnings: setup.admitWarnings,
       lang,
-      open: (bytes) => (this.elsewhere ? this.openedElsewhere(this.elsewhere) : openGuarded(bytes, lang, (reason) => (this.failure = reason))),
+      open: (bytes) => (this.opened ? Promise.resolve(openedElsewhere(this.opened)) : openGuarded(bytes, lang, (reason) => (this.failure = reason))),
     };
     this.ctx = readingContext(readingRequest(request, { roster: setup.roster, year: setup.year }));
   }
 
-  /** Reads a file's details and bytes, for read() to use when its turn comes. */
+  /** Reads a file's details and bytes, for read() or open() to use when its turn comes. */
   start(file: string): StartedRead {
     // Both at once, on this thread: a few system calls cost microseconds, whereas each step of an asynchronous read
     // would wait for this thread to come back to its event loop (once a file, while it reads one after another).
@@ -212,17 +219,19 @@ export class FileReading {
   async read(index: number, file: string, from?: StartedRead | OpenedFile): Promise<ReadDone> {
     const { lang } = this.setup;
     this.failure = undefined;
-    this.elsewhere = from && 'kind' in from ? from : null;
+    const elsewhere = from && 'kind' in from ? from : null;
+    this.opened = elsewhere?.kind === 'opened' ? elsewhere : null;
     let outcome: ReadOutcome;
     try {
-      const input = this.elsewhere ? openedInput(file, this.elsewhere, (reason) => (this.failure = reason)) : await inputFile(file, lang, (reason) => (this.failure = reason), from as StartedRead | undefined);
+      const failed = (reason: string): void => void (this.failure = reason);
+      const input = elsewhere ? openedInput(file, elsewhere, failed) : await inputFile(file, lang, failed, from as StartedRead | undefined);
       outcome = await readOne(input, this.ctx);
     } catch {
       const reason = t(lang, 'cli.file.damaged');
       this.failure = reason;
       outcome = { ok: false, rejected: { file, reasons: [reason], issues: [] } };
     }
-    this.elsewhere = null;
+    this.opened = null;
     return { index, outcome, ...(this.failure !== undefined ? { failure: this.failure } : {}) };
   }
 
@@ -235,9 +244,9 @@ export class FileReading {
     const info = await started.info;
     const lastModified = info?.isFile() ? { lastModified: info.mtimeMs } : {};
     const read = await started.bytes;
-    if (!read.ok) return { kind: 'unreadable', reason: read.reason, ...lastModified };
+    if (!read.ok) return { kind: 'refused', reason: read.reason, ...lastModified };
     const opened = await openGuarded(read.bytes, lang, () => undefined);
-    if (!opened.ok) return { kind: 'unopened', reason: opened.reason, ...lastModified };
+    if (!opened.ok) return { kind: 'refused', reason: opened.reason, ...lastModified };
     let snapshot: WorkbookSnapshot | null;
     try {
       snapshot = await opened.port.read(readingSheets(this.ctx));
@@ -245,13 +254,5 @@ export class FileReading {
       snapshot = null;
     }
     return { kind: 'opened', snapshot, ...(opened.savedAt !== undefined ? { savedAt: opened.savedAt } : {}), ...lastModified };
-  }
-
-  /** What opening gives for a file opened in a worker thread (its reason noted when it could not be opened). */
-  private openedElsewhere(o: OpenedFile): Promise<OpenResult> {
-    if (o.kind === 'opened') return Promise.resolve({ ok: true, port: snapshotPort(o.snapshot), ...(o.savedAt !== undefined ? { savedAt: o.savedAt } : {}) });
-    const reason = o.reason;
-    if (o.kind === 'unopened') this.failure = reason;
-    return Promise.resolve({ ok: false, reason });
   }
 }

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { FilesReader, InputFile } from '../app/consolidate';
 import type { ReadOutcome } from '../app/consolidate-read';
 import type { ReadingDecided } from '../app/consolidate-into';
-import { FileReading, type OpenedDone, type OpenedFile, type ReadDone, type ReadingSetup, type StartedRead } from './consolidate-reading';
+import { FileReading, type OpenedDone, type ReadDone, type ReadingSetup, type StartedRead } from './consolidate-reading';
 import { SnapshotReceiver, type PostedSnapshot } from './posted-snapshot';
 
 export interface ReadJob {
@@ -50,13 +50,11 @@ const PER_WORKER = 4;
  */
 const WORKER_YOUNG_MB = 8;
 
-/** What a worker posts for a file: opened (its sheets as posted-snapshot.ts posts them), or read whole. */
-export type PostedDone =
-  | ReadDone
-  | {
-      readonly index: number;
-      readonly opened: Exclude<OpenedFile, { kind: 'opened' }> | (Omit<Extract<OpenedFile, { kind: 'opened' }>, 'snapshot'> & { readonly snapshot: PostedSnapshot | null }) | null;
-    };
+/**
+ * What a worker posts for a file: opened, its sheets as posted-snapshot.ts posts them (consolidate-worker.ts), or an
+ * outcome (a stand-in worker in tests).
+ */
+export type PostedDone = OpenedDone<PostedSnapshot> | ReadDone;
 
 /** A worker's file as this thread takes it: opened, for this thread to finish, or read whole. */
 type WorkerDone = OpenedDone | ReadDone;
