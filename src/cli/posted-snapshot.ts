@@ -59,10 +59,12 @@ function postRows<T>(rows: Rows<T>, before: Rows<T> | undefined): Cells<T> {
 
 /** The rows posted, given those received before for the same sheet. */
 function receiveRows<T>(posted: Cells<T>, before: Rows<T> | undefined, sheet: string): Rows<T> {
-  if (posted === 'same' || posted.some((row) => row === 0)) {
+  if (posted === 'same') {
     if (before === undefined) throw new Error(`sheet "${sheet}" posted as the same with nothing before`);
-    if (posted === 'same') return before;
+    return before;
   }
+  // No row the same: the rows as they came (postRows posts them so).
+  if (!posted.includes(0)) return posted as Rows<T>;
   const out: (readonly T[])[] = [];
   for (let r = 0; r < posted.length; r++) {
     if (!(r in posted)) continue;
