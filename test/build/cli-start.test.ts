@@ -39,9 +39,9 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], timeout: number): Promise<Run> {
+function run(args: string[], timeout: number, env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: root, timeout, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: root, env, timeout, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -143,11 +143,7 @@ describe('vtlt start-up', () => {
     fs.mkdirSync(path.join(dir, 'folder.xlsx'));
     const files = [...codes.map((c) => `${c}.xlsx`), 'cut.xlsx', 'text.xlsx', 'folder.xlsx'].map((f) => path.join(dir, f));
     const consolidate = (target: string, env: NodeJS.ProcessEnv): Promise<Run> =>
-      new Promise((resolve) => {
-        execFile(process.execPath, [path.join(out, 'vtlt.cjs'), 'consolidate', ...files, '--out', target, '--as-of', '2026-11-23', '--json'], { cwd: root, env, timeout: 120_000, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-        });
-      });
+      run([path.join(out, 'vtlt.cjs'), 'consolidate', ...files, '--out', target, '--as-of', '2026-11-23', '--json'], 120_000, env);
     const threads = await consolidate(path.join(dir, 'a.xlsx'), process.env);
     const alone = await consolidate(path.join(dir, 'b.xlsx'), { ...process.env, VTLT_WORKERS: '0' });
     expect(threads.code, threads.stderr).toBe(2);
