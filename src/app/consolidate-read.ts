@@ -48,8 +48,8 @@ function trackerFacts(grid: Grid | null, pack: PlanPack): { progress: Map<string
 
 /**
  * What every file's facts have in common, held once: the plan's tasks, the roster's entries, each task's deadline,
- * and the texts that recur (statuses, due labels, cell keys). A file read in a worker thread comes back as copies of
- * all of these; a thousand files would otherwise hold a thousand copies.
+ * and the texts that recur (statuses, due labels, cell keys). Each file's check makes its own of these (and the texts
+ * of sheets a worker thread opened come as copies); a thousand files would otherwise hold a thousand copies.
  */
 export class SharedFacts {
   private readonly texts = new Map<string, string>();
