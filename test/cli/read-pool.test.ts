@@ -12,9 +12,9 @@ import { workerFilesReader } from '../../src/cli/read-pool';
 const script = path.join(__dirname, 'fixtures', 'read-worker.cjs');
 const files = (names: readonly string[]) => names.map((name) => ({ name, read: () => Promise.reject(new Error('not here')) }));
 
-function reader(mainReads: boolean, failures: string[] = []) {
+function reader(mainReads: boolean, failures: string[] = [], worker = script) {
   return workerFilesReader({
-    script,
+    script: worker,
     workers: 2,
     mainReads,
     setup: { lang: 'vi', asOf: mustDay(2026, 11, 23), inclusiveBefore: false, window: 7, admitWarnings: false },
@@ -65,5 +65,19 @@ describe('reading pool', () => {
       if (taken.length === 3) break;
     }
     expect(taken).toEqual(names.slice(0, 3));
+  });
+
+  it('finishes files a worker opened: one it refused set aside with its reason, one whose sheets cannot be taken read here whole', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => path.join(__dirname, 'no-such-folder', `f${i}.xlsx`));
+    const failures: string[] = [];
+    const outcomes = await all(reader(false, failures, path.join(__dirname, 'fixtures', 'open-worker.cjs'))(files(names)));
+    expect(outcomes.map(rejectedFile)).toEqual(names);
+    const reasons = outcomes.map((o) => (o.ok ? '' : o.rejected.reasons[0]));
+    names.forEach((name, i) => {
+      if (i % 3 === 0) expect(reasons[i]).toBe(`refused ${name}`);
+      // Read here: a missing file, with the main thread's reason.
+      else expect(reasons[i]).not.toMatch(/^refused/);
+    });
+    expect(failures.map((f) => f.slice(0, f.indexOf(': ')))).toEqual(names);
   });
 });
