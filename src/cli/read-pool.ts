@@ -145,6 +145,8 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
       pump();
     });
     worker.on('error', fail);
+    // A message that could not be decoded would leave its file's outcome waiting for ever: the reading fails instead.
+    worker.on('messageerror', fail);
     worker.on('exit', (code) => {
       if (taken < files.length) fail(new Error(`a reading worker stopped (exit code ${code})`));
     });
