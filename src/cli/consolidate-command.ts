@@ -22,7 +22,7 @@ import { requireXlsxName } from './files';
 import { damagedFile } from './file-refusal';
 import { expandInputs, unmatchedReason } from './inputs';
 import { inputFile, knownPacks, openExistingOutput, openGuarded, type ExistingOutput, type Unreadable } from './consolidate-reading';
-import { workerFilesReader } from './read-pool';
+import { ReadingThreadFailed, workerFilesReader } from './read-pool';
 import type { CliIo } from './io';
 import { planOf } from './plan-file';
 import type { PlanPack } from '../domain/plan-pack';
@@ -149,7 +149,7 @@ function workerScript(): string | null {
 async function consolidateGuarded(target: WorkbookPort, files: readonly string[], unreadable: Unreadable[], o: GuardOptions): Promise<ConsolidatedInto> {
   const { lang } = o;
   const formPack = defaultFormPack();
-  const script = files.length >= WORKERS_FROM ? workerScript() : null;
+  let script = files.length >= WORKERS_FROM ? (o.io.workerScript !== undefined ? o.io.workerScript : workerScript()) : null;
   const excluded = new Set<string>();
   for (;;) {
     let current: string | null = null;
@@ -193,6 +193,12 @@ async function consolidateGuarded(target: WorkbookPort, files: readonly string[]
       unreadable.push(...failures);
       return done;
     } catch (e) {
+      // A reading thread that failed (out of memory on a huge file, stopped): the batch is read again in this thread
+      // alone, where a file that fails is set aside by itself. Nothing was written yet (the output is written last).
+      if (script !== null && e instanceof ReadingThreadFailed) {
+        script = null;
+        continue;
+      }
       // Only a file being read in this thread can be blamed; anything else is a fault of the program, reported as such.
       const blamed: string | null = current;
       if (script !== null || blamed === null || excluded.has(blamed)) throw e;

@@ -7,4 +7,9 @@ export interface CliIo {
   err(text: string): void;
   now(): number;
   readonly columns?: number;
+  /**
+   * The script of the threads `vtlt consolidate` reads files with; by default lib/consolidate-worker.cjs beside the
+   * command (tests give a stand-in). null: no threads.
+   */
+  readonly workerScript?: string | null;
 }

@@ -33,6 +33,13 @@ export interface PoolOptions {
   readonly onFailure: (file: string, reason: string) => void;
 }
 
+/** A reading thread failed or stopped: the files are to be read again without threads (consolidate-command.ts). */
+export class ReadingThreadFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super(`a reading thread failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+  }
+}
+
 /** Lets the event loop run (the workers' outcomes are handed over, new files handed out) before going on. */
 function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -129,7 +136,7 @@ async function* readInWorkers(files: readonly InputFile[], decided: ReadingDecid
     return p;
   };
   const fail = (e: unknown): void => {
-    fatal ??= e;
+    fatal ??= new ReadingThreadFailed(e);
     for (const p of results.values()) if (!p.settled) p.reject(fatal);
   };
   let claimed = 0;
