@@ -98,24 +98,35 @@ export class SnapshotSender {
   }
 }
 
-/** The main thread's side, one per worker: what that worker posted last for each sheet. */
+/**
+ * The main thread's side, one per worker: what that worker posted last for each sheet. A message it cannot take
+ * (a row "the same" as nothing) means it is no longer in step with the worker: it then refuses every later one too
+ * (their files are read again whole), rather than give rows of another file.
+ */
 export class SnapshotReceiver {
   private readonly last = new Map<string, Grid>();
+  private broken = false;
 
   receive(p: PostedSnapshot): WorkbookSnapshot {
+    if (this.broken) throw new Error('sheets no longer received from this worker');
     const grids = new Map<string, Grid | null>();
-    for (const [name, posted] of p.grids) {
-      if (posted === null) {
-        grids.set(name, null);
-        continue;
+    try {
+      for (const [name, posted] of p.grids) {
+        if (posted === null) {
+          grids.set(name, null);
+          continue;
+        }
+        const before = this.last.get(name);
+        const values = receiveRows(posted.values, before?.values, name);
+        const formulas = posted.formulas === undefined ? undefined : receiveRows(posted.formulas, before?.formulas, name);
+        grids.set(name, { name: posted.name, values, ...(formulas !== undefined ? { formulas } : {}) });
       }
-      const before = this.last.get(name);
-      const values = receiveRows(posted.values, before?.values, name);
-      const formulas = posted.formulas === undefined ? undefined : receiveRows(posted.formulas, before?.formulas, name);
-      const grid: Grid = { name: posted.name, values, ...(formulas !== undefined ? { formulas } : {}) };
-      this.last.set(name, grid);
-      grids.set(name, grid);
+    } catch (e) {
+      this.broken = true;
+      throw e;
     }
+    // All taken: what the worker will compare its next file with.
+    for (const [name, grid] of grids) if (grid !== null) this.last.set(name, grid);
     return { sheetNames: p.sheetNames, grids };
   }
 }

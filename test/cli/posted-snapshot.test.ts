@@ -79,6 +79,20 @@ describe('posted snapshots', () => {
     expect(() => new SnapshotReceiver().receive(sent(sender.post(snapshot('STC'))))).toThrow(/posted as the same/);
   });
 
+  it('once a message could not be taken, refuse every later one rather than give rows of an older file', () => {
+    const sender = new SnapshotSender();
+    const receiver = new SnapshotReceiver();
+    receiver.receive(sent(sender.post(snapshot('SNV'))));
+    // A message the receiver cannot take (a sheet "the same" as nothing it has): the sender has moved on regardless.
+    const second = sent(sender.post(snapshot('SYT', { '0801': { name: '0801', values: [[7, 7, 7]] } })));
+    const tampered = { ...second, grids: [...second.grids, ['Lạ', { name: 'Lạ', values: 'same' }] as const] };
+    expect(() => receiver.receive(tampered)).toThrow(/posted as the same/);
+    // The next message's first row of 0801 is "the same" as the one not taken: refused, not SNV's row given instead.
+    const third = sent(sender.post(snapshot('STC', { '0801': { name: '0801', values: [[7, 7, 7], [1]] } })));
+    expect(new Map(third.grids).get('0801')?.values).toEqual([0, [1]]);
+    expect(() => receiver.receive(third)).toThrow(/no longer/);
+  });
+
   it('are read by the check without a change to any row: the rows one file shares with the one before stay as sent', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'vtlt-posted-'));
     const roster = defaultRoster();
