@@ -15,7 +15,7 @@ import type { PlanPack } from '../domain/plan-pack';
 import type { Roster } from '../domain/roster';
 import { ROSTER_SHEET, readRosterSheet } from '../workbook/roster-sheet';
 import {
-  consolidate, hasSubmitted, lateSubmissions, type ConsolidateRequest, type Consolidation, type DateBasis, type FilesReader, type InputFile, type OpenResult,
+  consolidate, hasSubmitted, lateSubmissions, missingSubmissions, type ConsolidateRequest, type Consolidation, type DateBasis, type FilesReader, type InputFile, type OpenResult,
 } from './consolidate';
 import { SUBMISSION_SHEET } from '../workbook/consolidation-sheets';
 import { readReceivedDates } from '../workbook/received-dates';
@@ -239,7 +239,7 @@ export async function consolidateIntoWorkbook(port: WorkbookPort, req: Consolida
     rosterSize: roster.entries.length,
     rosterProblems: rosterProblems.map((p) => (p.cell ? `${p.cell}: ${p.message}` : p.message)),
     submitted: result.accepted.map((a) => name(a.agency)),
-    missing: result.submissions.filter((s) => !hasSubmitted(s)).map((s) => name(s.agency)),
+    missing: missingSubmissions(result).map((s) => name(s.agency)),
     late: lateSubmissions(result).map((s) => ({ ...name(s.agency), days: s.daysLate ?? 0, basis: s.basis })),
     replaced: result.replaced.map((r) => ({ file: r.file, by: r.by, agency: name(r.agency) })),
     conflicts: result.conflicts.map((c) => ({ agency: name(c.agency), files: c.files.map((f) => f.file) })),

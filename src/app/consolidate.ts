@@ -333,12 +333,17 @@ export function lateSubmissions(c: Consolidation): SubmissionRow[] {
   return c.submissions.filter(isLate);
 }
 
+/** The agencies of the roster that sent nothing (those chased as missing). */
+export function missingSubmissions(c: Consolidation): SubmissionRow[] {
+  return c.submissions.filter((s) => !hasSubmitted(s));
+}
+
 export function lateCodes(c: Consolidation): string[] {
   return lateSubmissions(c).map((s) => s.agency.code);
 }
 
 export function missingCodes(c: Consolidation): string[] {
-  return c.submissions.filter((s) => !hasSubmitted(s)).map((s) => s.agency.code);
+  return missingSubmissions(c).map((s) => s.agency.code);
 }
 
 /** Counts of task states per task across the agencies it applies to (for the progress sheet). */

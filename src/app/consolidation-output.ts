@@ -16,7 +16,7 @@ import type { DeferredSheet, SheetSource } from '../workbook/sheet-spec';
 import type { FormPack } from '../domain/form-pack';
 import { breakdownSheet, breakdownSheetName, formTotalsSheet, totalsSheetName } from '../workbook/totals-sheet';
 import { dayOfInstant } from './consolidate-read';
-import { hasSubmitted, isLate, lateSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
+import { isLate, lateSubmissions, missingSubmissions, taskCounts, type AcceptedFile, type Consolidation, type SubmissionRow } from './consolidate';
 import type { ReceivedEntry } from '../workbook/received-dates';
 import { ADMIT_NO, ADMIT_YES, type AdmitEntry } from '../workbook/admit-marks';
 import { markKept } from './admission';
@@ -28,7 +28,7 @@ export function reminderParagraphs(c: Consolidation, pack: PlanPack): string[] {
   const report = pack.tasks.find((t) => t.id === pack.reportDeadlineTaskId);
   const reportName = report?.content ?? `Báo cáo thống kê năm ${c.year}`;
   const deadlineText = report ? lowerFirst(report.deadlineText) : '';
-  const missing = c.submissions.filter((s) => !hasSubmitted(s));
+  const missing = missingSubmissions(c);
   const late = lateSubmissions(c);
   const out: string[] = [
     `Thực hiện ${pack.title} của ${pack.issuer}, các cơ quan, tổ chức, đơn vị gửi ${lowerFirst(reportName)} về Sở Nội vụ ${deadlineText}.`,

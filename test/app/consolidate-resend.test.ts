@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openWithSavedAt } from './open-saved';
-import { consolidate, missingCodes, type InputFile } from '../../src/app/consolidate';
-import { consolidationSheets } from '../../src/app/consolidation-output';
+import { consolidate, missingCodes, missingSubmissions, type InputFile } from '../../src/app/consolidate';
+import { consolidationSheets, reminderParagraphs } from '../../src/app/consolidation-output';
 import { builtSheet } from '../../src/workbook/sheet-spec';
 import { formsPart } from '../../src/app/forms-part';
 import { chooseResend, compareResends, type ResendCandidate } from '../../src/app/resend-order';
@@ -135,6 +135,11 @@ describe('consolidate: an agency that re-sent its workbook', () => {
     const row = c.submissions.find((s) => s.agency.code === 'SNV')!;
     expect(row.accepted).toBeNull();
     expect(row.conflict).toHaveLength(2);
+    // One rule for who is missing: the report's list, and the workbook's reminder, which does not chase it either.
+    expect(missingSubmissions(c).map((s) => s.agency.code)).toEqual(missingCodes(c));
+    const listed = reminderParagraphs(c, plan).filter((p) => /^\d+\. /.test(p));
+    expect(listed.length).toBe(missingCodes(c).length);
+    expect(listed.some((p) => p.endsWith(`. ${row.agency.name}.`))).toBe(false);
 
     // "Theo dõi nộp báo cáo" says so on the agency's line.
     const sheet = builtSheet(consolidationSheets(c, plan, 'vi').find((s) => s.name === SUBMISSION_SHEET)!);
