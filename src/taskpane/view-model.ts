@@ -3,7 +3,7 @@
  * Text is returned as `Text` (a function of the language) so a language switch re-renders without recomputing.
  */
 import { type Day, formatVn, parseVnDate, todayInVietnam } from '../domain/calendar';
-import { DUE_STATES, type DueState } from '../domain/due-state';
+import { DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueState } from '../domain/due-state';
 import { t, type Catalog, type Lang, type MessageKey } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { AgencyKind, RosterEntry } from '../domain/roster';
@@ -225,8 +225,9 @@ export function settingsFromSummary(summary: TrackerSummary): SettingsForm {
   };
 }
 
+/** The form before a tracker is read: today, and the window a tracker is made with (DEFAULT_DUE_SOON_WINDOW). */
 export function defaultSettingsForm(nowMs: number): SettingsForm {
-  return { asOfMode: 'today', asOfText: formatVn(todayInVietnam(nowMs)), windowText: '14', inclusive: false };
+  return { asOfMode: 'today', asOfText: formatVn(todayInVietnam(nowMs)), windowText: String(DEFAULT_DUE_SOON_WINDOW), inclusive: false };
 }
 
 /** Validates the settings form. Dates are read day first only (parseVnDate): "02/30/2026" is an error, not 30 Feb. */

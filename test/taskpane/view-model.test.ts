@@ -9,7 +9,7 @@ import { FileWorkbook } from '../../src/hosts/xlsx/file-workbook';
 import { TRACKER_COL } from '../../src/workbook/tracker';
 import {
   attentionModel, chipModel, errorNotice, featureLabel, foldVi, headerModel, insertNotice, parseSettings, searchAgencies,
-  settingsFromSummary, shortText, totalTasks, type SettingsForm,
+  defaultSettingsForm, settingsFromSummary, shortText, totalTasks, type SettingsForm,
 } from '../../src/taskpane/view-model';
 
 const pack = defaultPlanPack();
@@ -249,6 +249,15 @@ describe('settingsFromSummary and headerModel', () => {
     expect(head.title).toBe('Kế hoạch công tác văn thư, lưu trữ năm 2026');
     expect(head.asOf('vi')).toBe('Ngày đối chiếu: 30/06/2026 (cố định)');
     expect(head.agency?.('vi')).toBe('Đơn vị: Sở Nội vụ (mã SNV)');
+  });
+
+  it('before a tracker is read, offers the form a tracker inserted with no settings would fill', async () => {
+    const wb = FileWorkbook.create();
+    const now = Date.UTC(2026, 2, 1, 3);
+    await insertTracker(wb, { pack, agency: findAgency(roster, 'SNV')!, now: new Date(now), confirm: async () => false });
+    const result = await summariseTracker(wb, pack, now);
+    if (!result.ok) throw new Error('no tracker');
+    expect(defaultSettingsForm(now)).toEqual(settingsFromSummary(result.summary));
   });
 
   it('shows today in Vietnam without a tracker', () => {
