@@ -104,13 +104,10 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     try {
       return await this.run(async (context) => {
         // In the same sync: every sheet's protection, for a write that follows in the same action (WriteOptions.fromRead).
-        let states: SheetStates | null = null;
-        const snapshot = await readAtOnce(context, sheetNames, {
+        return readAtOnce(context, sheetNames, {
           load: sheetStateProperties(features, passwords),
-          withSheets: (items) => (states = sheetStatesOf(items, features, passwords)),
+          withSheets: (items) => (this.lastRead = { states: sheetStatesOf(items, features, passwords), at: Date.now() }),
         });
-        this.lastRead = states === null ? null : { states, at: Date.now() };
-        return snapshot;
       });
     } catch (e) {
       if (isPayloadLimit(e)) {
