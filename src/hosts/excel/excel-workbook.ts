@@ -40,6 +40,7 @@ import {
   type SheetState,
   type SheetStates,
   sheetStateOf,
+  sheetKey,
   sheetStateProperties,
   sheetStatesOf,
 } from './sheet-states';
@@ -132,21 +133,20 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
     this.lastWriteSkipped = [];
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      const lower = (name: string): string => name.toLocaleLowerCase();
-      const replaced = new Set(specs.map((s) => lower(s.name)));
-      const revalidations = (options.revalidate ?? []).filter((r) => !replaced.has(lower(r.sheet)));
-      const kept = features.protection ? [...new Map((options.keepProtected ?? []).filter((n) => !replaced.has(lower(n))).map((n) => [lower(n), n])).values()] : [];
+      const replaced = new Set(specs.map((s) => sheetKey(s.name)));
+      const revalidations = (options.revalidate ?? []).filter((r) => !replaced.has(sheetKey(r.sheet)));
+      const kept = features.protection ? [...new Map((options.keepProtected ?? []).filter((n) => !replaced.has(sheetKey(n))).map((n) => [sheetKey(n), n])).values()] : [];
       // Sync 1 (unless the read just before found them): which sheets exist, and which are protected and how.
       const states =
         asRead ??
         (await loadSheetStates(context, sheets, [...specs.map((s) => s.name), ...kept, ...revalidations.map((r) => r.sheet), ...(options.activate ? [options.activate] : [])], features, passwords));
-      const stateOf = (name: string): SheetState | undefined => states.get(lower(name));
+      const stateOf = (name: string): SheetState | undefined => states.get(sheetKey(name));
       const proxies = new Map<string, Excel.Worksheet>();
       const proxy = (name: string): Excel.Worksheet => {
-        let ws = proxies.get(lower(name));
+        let ws = proxies.get(sheetKey(name));
         if (!ws) {
           ws = sheets.getItem(name);
-          proxies.set(lower(name), ws);
+          proxies.set(sheetKey(name), ws);
         }
         return ws;
       };
@@ -174,7 +174,7 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
       const revalidated = revalidations.filter((r) => stateOf(r.sheet) !== undefined);
       await queueRevalidations(revalidated.map((revalidation) => ({ revalidation, ws: proxy(revalidation.sheet) })), state);
       // A revalidated sheet that was protected is protected again as it was (a replaced one is protected by its spec).
-      for (const g of guarded.filter((g) => revalidated.some((r) => lower(r.sheet) === lower(g.name)))) {
+      for (const g of guarded.filter((g) => revalidated.some((r) => sameName(r.sheet, g.name)))) {
         await budget.reserve(2 * OPERATION_BYTES);
         g.ws.protection.protect(g.options);
       }
@@ -364,5 +364,5 @@ export function fillOf(color: string | null | undefined, tint: number | null | u
 }
 
 function sameName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+  return sheetKey(a) === sheetKey(b);
 }

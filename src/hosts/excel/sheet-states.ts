@@ -14,8 +14,13 @@ export interface SheetState {
   readonly passwordProtected: boolean;
 }
 
-/** Sheets by lower-case name. */
+/** Sheets by sheetKey of their names. */
 export type SheetStates = ReadonlyMap<string, SheetState>;
+
+/** A sheet's key in SheetStates: Excel's sheet names are case-insensitive. */
+export function sheetKey(name: string): string {
+  return name.toLocaleLowerCase();
+}
 
 /**
  * How long a read's sheet states stand for a write's first sync: a consolidation reads the workbook, then the files
@@ -39,7 +44,7 @@ export function sheetStateProperties(features: ExcelFeatures, passwords: boolean
 }
 
 export function sheetStatesOf(items: readonly Excel.Worksheet[], features: ExcelFeatures, passwords: boolean): SheetStates {
-  return new Map(items.map((ws) => [ws.name.toLocaleLowerCase(), sheetStateOf(features.protection ? ws.protection : null, passwords)]));
+  return new Map(items.map((ws) => [sheetKey(ws.name), sheetStateOf(features.protection ? ws.protection : null, passwords)]));
 }
 
 /** The write's first sync: whether each named sheet exists, and its protection. */
@@ -50,7 +55,7 @@ export async function loadSheetStates(
   features: ExcelFeatures,
   passwords: boolean,
 ): Promise<SheetStates> {
-  const unique = new Map(names.map((n) => [n.toLocaleLowerCase(), n]));
+  const unique = new Map(names.map((n) => [sheetKey(n), n]));
   const found = [...unique].map(([key, name]) => {
     const ws = sheets.getItemOrNullObject(name);
     if (features.protection) ws.protection.load(protectionProperties(passwords));
