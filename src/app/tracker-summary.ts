@@ -6,11 +6,12 @@ import { type Day, todayInVietnam } from '../domain/calendar';
 import { computeDueState, DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueResult, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
-import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
+import { IDENTITY_SHEET, type Identity } from '../workbook/identity';
 import { TRACKER_COL, entryProgress, fixedAsOf, readTracker, trackerAsOf, trackerVocabulary, trackerWindow, type TrackerRead } from '../workbook/tracker';
 import { cellRef } from '../workbook/a1';
 import type { Grid } from '../workbook/grid';
 import type { WorkbookPort } from './workbook-port';
+import { stampIn } from './workbook-stamp';
 
 export interface SummaryTask {
   readonly task: PlanTask;
@@ -53,8 +54,7 @@ export interface TrackerSettings {
 
 /** The settings of a tracker already read; `grids` holds the identity stamp. */
 export function trackerSettings(tracker: TrackerRead, grids: ReadonlyMap<string, Grid | null>, nowMs: number = Date.now()): TrackerSettings {
-  const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
-  const identity = stamp.ok ? stamp.identity : null;
+  const identity = stampIn(grids);
   return {
     identity,
     inclusiveBefore: identity?.inclusiveBefore === 'true',

@@ -1,9 +1,8 @@
-/** Use case: the identity stamp of the workbook (agency, reporting year), or null without one. One read. */
+/** The identity stamp of a workbook (agency, reporting year) in sheets already read, or null without a valid one. */
+import type { Grid } from '../workbook/grid';
 import { IDENTITY_SHEET, readIdentity, type Identity } from '../workbook/identity';
-import type { WorkbookPort } from './workbook-port';
 
-export async function readStamp(port: WorkbookPort): Promise<Identity | null> {
-  const snapshot = await port.read([IDENTITY_SHEET]);
-  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
+export function stampIn(grids: ReadonlyMap<string, Grid | null>): Identity | null {
+  const stamp = readIdentity(grids.get(IDENTITY_SHEET) ?? null);
   return stamp.ok ? stamp.identity : null;
 }

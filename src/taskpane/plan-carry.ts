@@ -6,7 +6,8 @@ import { summariseGrids, summariseTracker, type SummaryResult } from '../app/tra
 import type { WorkbookPort } from '../app/workbook-port';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Grid } from '../workbook/grid';
-import { IDENTITY_SHEET, type Identity, readIdentity } from '../workbook/identity';
+import { stampIn } from '../app/workbook-stamp';
+import { IDENTITY_SHEET, type Identity } from '../workbook/identity';
 import { PLAN_SHEET } from '../workbook/plan-stamp';
 
 export type Grids = ReadonlyMap<string, Grid | null>;
@@ -73,17 +74,16 @@ export async function summariseForPane(
   nowMs: number,
 ): Promise<{ readonly result: SummaryResult; readonly carried: PlanPack | null; readonly sheetNames: readonly string[]; readonly stamp: Identity | null }> {
   let sheetNames: readonly string[] = [];
-  let stampGrid: Grid | null = null;
+  let stampRead: Grids = new Map();
   const seeing: WorkbookPort = {
     read: async (names) => {
       const snapshot = await port.read(names);
       sheetNames = snapshot.sheetNames;
-      if (names.includes(IDENTITY_SHEET)) stampGrid = snapshot.grids.get(IDENTITY_SHEET) ?? null;
+      if (names.includes(IDENTITY_SHEET)) stampRead = snapshot.grids;
       return snapshot;
     },
     write: (specs, options) => port.write(specs, options),
   };
   const { result, carried } = await summariseWithPlan(seeing, plans, nowMs);
-  const stamp = readIdentity(stampGrid);
-  return { result, carried, sheetNames, stamp: stamp.ok ? stamp.identity : null };
+  return { result, carried, sheetNames, stamp: stampIn(stampRead) };
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { insertForms } from '../../src/app/insert-forms';
+import { insertTracker } from '../../src/app/insert-tracker';
 import { defaultFormPack } from '../../src/packs/forms';
 import { summariseForPane } from '../../src/taskpane/plan-carry';
 import { IDENTITY_SHEET } from '../../src/workbook/identity';
@@ -22,6 +23,16 @@ describe('summariseForPane', () => {
     expect(read.stamp?.agencyCode).toBe('05455');
     expect(read.stamp?.reportingYear).toBe(2025);
     expect(read.sheetNames).toContain(IDENTITY_SHEET);
+    expect(r.fake.syncCount).toBe(1);
+  });
+
+  it('reads the stamp of a workbook with a tracker as its summary does (stampIn, one rule), in one round trip', async () => {
+    const r = rig();
+    expect((await insertTracker(r.workbook, { pack, agency: agency('05455'), now: NOW, confirm: yes })).ok).toBe(true);
+    r.fake.resetCounters();
+    const read = await summariseForPane(r.workbook, { picked: null, carried: null, bundled: pack }, NOW.getTime());
+    expect(read.result.ok && read.result.summary.identity).toEqual(read.stamp);
+    expect(read.stamp?.agencyCode).toBe('05455');
     expect(r.fake.syncCount).toBe(1);
   });
 
