@@ -196,10 +196,7 @@ export class XmlScanner {
 
   /** The text after the current (opening) tag up to the next tag, decoded; "" after an empty tag. */
   textContent(): string {
-    if (this.tagKind !== 'open') return '';
-    const lt = this.bytes.indexOf(LT, this.pos);
-    const end = lt < 0 ? this.bytes.length : lt;
-    return text(this.bytes, this.pos, end);
+    return this.tagKind === 'open' ? text(this.bytes, this.pos, this.textEnd()) : '';
   }
 
   /** Where the text after the current (opening) tag ends (the next tag, or the end of the part); `pos` after an empty tag. */
