@@ -79,8 +79,6 @@ export interface SubmissionsRead {
   readonly rows: readonly SubmissionRead[];
 }
 
-export { SUBMISSION_HEADERS };
-
 const STATE_BY_TEXT = new Map<string, SubmissionState>([
   [normaliseName(SUBMITTED), 'submitted'], [normaliseName(NOT_SUBMITTED), 'missing'], [normaliseName(CONFLICT), 'conflict'],
 ]);
