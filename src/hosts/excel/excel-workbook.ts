@@ -279,7 +279,8 @@ export class ExcelWorkbook implements WorkbookPort, FillPort, CellTextPort {
         access.set(ws.name.toLocaleLowerCase(), {
           name: ws.name,
           protected: isProtected,
-          protectionOptions: isProtected ? { ...(options as unknown as Record<string, unknown>) } : null,
+          // sheetStateOf gave a copy of the options already.
+          protectionOptions: isProtected ? (options as unknown as Record<string, unknown>) : null,
           passwordProtected: isProtected && passwordProtected,
         });
       }
