@@ -6,13 +6,15 @@ import { isFormCode } from '../domain/form-code';
 import type { PlanPack } from '../domain/plan-pack';
 import type { RosterEntry } from '../domain/roster';
 import { PRODUCT_VERSION } from '../domain/version';
-import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
+import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, type Identity } from '../workbook/identity';
 import { planSheet } from '../workbook/plan-stamp';
-import { fixedAsOf, readTracker, trackerLayout, trackerVocabulary, trackerWindow, type TrackerLayout } from '../workbook/tracker';
+import { readTracker, trackerLayout, trackerVocabulary, type TrackerLayout } from '../workbook/tracker';
 import { isEmptyValue } from '../workbook/grid';
 import { DEFAULT_DUE_SOON_WINDOW } from '../domain/due-state';
 import { t, type Lang } from '../domain/i18n';
 import type { Confirm, WorkbookPort } from './workbook-port';
+import { trackerSettings } from './tracker-summary';
+import { stampIn } from './workbook-stamp';
 
 export interface InsertTrackerRequest {
   readonly pack: PlanPack;
@@ -60,8 +62,7 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
   const sheetName = pack.trackerSheetName;
   const snapshot = await port.read([sheetName, IDENTITY_SHEET]);
   const grid = snapshot.grids.get(sheetName) ?? null;
-  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
-  const previous = stamp.ok ? stamp.identity : null;
+  const previous = stampIn(snapshot.grids);
 
   if (previous && previous.agencyCode.toUpperCase() !== agency.code.toUpperCase()) {
     const question = t(lang, 'tracker.question.agency', { fromName: previous.agencyName, fromCode: previous.agencyCode, toName: agency.name, toCode: agency.code });
@@ -79,12 +80,11 @@ export async function insertTracker(port: WorkbookPort, req: InsertTrackerReques
     if (!(await req.confirm(question))) return { ok: false, reason: 'cancelled', question };
   }
 
-  // As-of: explicit request, else what the sheet held (a fixed date stays fixed), else =TODAY().
-  let asOf: Day | 'today' = 'today';
-  if (req.asOf !== undefined) asOf = req.asOf;
-  else if (existing) asOf = fixedAsOf(existing) ?? 'today';
-  // The window as the summary reads it (whole days, as the state formulas count them), else the default.
-  const window = req.window ?? (existing ? trackerWindow(existing) : null) ?? DEFAULT_DUE_SOON_WINDOW;
+  // What the request does not set is kept as the summary (and so the settings view) reads it from the sheet: a fixed
+  // as-of date stays fixed, else =TODAY(); the window in whole days, else the default.
+  const kept = existing ? trackerSettings(existing, snapshot.grids) : null;
+  const asOf: Day | 'today' = req.asOf ?? (kept?.asOfFixed ? kept.asOf : 'today');
+  const window = req.window ?? kept?.window ?? DEFAULT_DUE_SOON_WINDOW;
   const inclusiveBefore = req.inclusiveBefore ?? previous?.inclusiveBefore === 'true';
 
   const layout = trackerLayout({ pack, agency, inclusiveBefore, window, asOf, entries: existing?.entries });

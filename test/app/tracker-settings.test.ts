@@ -56,3 +56,20 @@ describe('the due-soon window a tracker holds', () => {
     expect(after.ok && after.summary.window).toBe(7);
   });
 });
+
+describe('a re-insert with no settings asked', () => {
+  it('keeps the settings the summary reads (trackerSettings): a typed as-of date, the window and the day rule', async () => {
+    const wb = FileWorkbook.create();
+    const typed = mustDay(2026, 3, 15);
+    await insertTracker(wb, { pack, agency, now: new Date(nowMs), confirm: async () => false, asOf: typed, window: 9, inclusiveBefore: true });
+    const settings = async () => {
+      const s = await summariseTracker(wb, pack, nowMs);
+      if (!s.ok) throw new Error('no tracker');
+      return { asOf: s.summary.asOf, fixed: s.summary.asOfFixed, window: s.summary.window, inclusive: s.summary.inclusiveBefore };
+    };
+    const before = await settings();
+    expect(before).toEqual({ asOf: typed, fixed: true, window: 9, inclusive: true });
+    expect((await insertTracker(wb, { pack, agency, now: new Date(nowMs), confirm: async () => true })).ok).toBe(true);
+    expect(await settings()).toEqual(before);
+  });
+});
