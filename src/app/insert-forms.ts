@@ -10,8 +10,9 @@ import { formSheetLayout, type FormLayout } from '../workbook/forms';
 import { type FormFooterText, readFormFooter } from '../workbook/forms-footer';
 import { readFormSheet } from '../workbook/forms-read';
 import { isEmptyValue } from '../workbook/grid';
-import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, readIdentity, type Identity } from '../workbook/identity';
+import { IDENTITY_SCHEMA, IDENTITY_SHEET, identitySheet, mergeIdentity, type Identity } from '../workbook/identity';
 import type { Confirm, WorkbookPort } from './workbook-port';
+import { stampIn } from './workbook-stamp';
 
 export interface InsertFormsRequest {
   readonly pack: FormPack;
@@ -110,8 +111,7 @@ export async function insertForms(port: WorkbookPort, req: InsertFormsRequest): 
   if (unknown.length > 0) return { ok: false, reason: 'unknown-forms', codes: unknown };
 
   const snapshot = await port.read([...forms.map((f) => f.code), IDENTITY_SHEET]);
-  const stamp = readIdentity(snapshot.grids.get(IDENTITY_SHEET) ?? null);
-  const previous = stamp.ok ? stamp.identity : null;
+  const previous = stampIn(snapshot.grids);
 
   const ask = async (question: string): Promise<InsertFormsResult | null> =>
     (await req.confirm(question)) ? null : { ok: false, reason: 'cancelled', question };
