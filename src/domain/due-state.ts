@@ -22,6 +22,8 @@ export const STATUS_DONE: TaskStatus = 'Hoàn thành';
 export const STATUS_SKIPPED: TaskStatus = 'Không thực hiện';
 
 export const DEFAULT_DUE_SOON_WINDOW = 14;
+/** The largest due-soon window a tracker takes (days): its drop-down and the pane's settings both stop here. */
+export const MAX_DUE_SOON_WINDOW = 366;
 
 /** Vietnamese labels, as shown in the sheet. Numbered labels put the count between a prefix and a suffix. */
 export const DUE_STATE_LABELS: Readonly<Record<DueState, { readonly prefix: string; readonly suffix?: string }>> = {

@@ -3,7 +3,7 @@
  * Text is returned as `Text` (a function of the language) so a language switch re-renders without recomputing.
  */
 import { type Day, formatVn, parseVnDate, todayInVietnam } from '../domain/calendar';
-import { DEFAULT_DUE_SOON_WINDOW, DUE_STATES, type DueState } from '../domain/due-state';
+import { DEFAULT_DUE_SOON_WINDOW, DUE_STATES, MAX_DUE_SOON_WINDOW, type DueState } from '../domain/due-state';
 import { t, type Catalog, type Lang, type MessageKey } from '../domain/i18n';
 import type { PlanPack } from '../domain/plan-pack';
 import type { AgencyKind, RosterEntry } from '../domain/roster';
@@ -213,9 +213,6 @@ export interface SettingsErrors {
 
 export type SettingsParse = { readonly ok: true; readonly value: Settings } | { readonly ok: false; readonly errors: SettingsErrors };
 
-/** The largest window the sheet's own validation accepts. */
-export const MAX_WINDOW = 366;
-
 export function settingsFromSummary(summary: TrackerSummary): SettingsForm {
   return {
     asOfMode: summary.asOfFixed ? 'fixed' : 'today',
@@ -244,7 +241,7 @@ export function parseSettings(form: SettingsForm): SettingsParse {
   const w = form.windowText.trim();
   let window = 0;
   if (w === '') errors.window = (lang) => t(lang, 'pane.settings.windowRequired');
-  else if (!/^\d{1,3}$/.test(w) || Number(w) > MAX_WINDOW) errors.window = (lang) => t(lang, 'pane.settings.windowInvalid', { value: w });
+  else if (!/^\d{1,3}$/.test(w) || Number(w) > MAX_DUE_SOON_WINDOW) errors.window = (lang) => t(lang, 'pane.settings.windowInvalid', { value: w });
   else window = Number(w);
   if (errors.asOf || errors.window) return { ok: false, errors };
   return { ok: true, value: { asOf, window, inclusiveBefore: form.inclusive } };

@@ -3,7 +3,7 @@
  */
 import { type Day, fromExcelSerial } from '../domain/calendar';
 import { roleOf, type TaskRole } from '../domain/applicability';
-import { DUE_STATE_LABELS, dueStateFormula, milestoneFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
+import { DUE_STATE_LABELS, dueStateFormula, MAX_DUE_SOON_WINDOW, milestoneFormula, TASK_STATUSES, type DueState } from '../domain/due-state';
 import type { PlanPack, PlanTask } from '../domain/plan-pack';
 import { taskDeadline } from '../domain/task-deadline';
 import type { RosterEntry } from '../domain/roster';
@@ -160,9 +160,9 @@ export function trackerLayout(input: TrackerInput): TrackerLayout {
     },
     {
       range: cellRef(WINDOW_CELL.row, WINDOW_CELL.col),
-      rule: { type: 'whole', min: 0, max: 366 },
+      rule: { type: 'whole', min: 0, max: MAX_DUE_SOON_WINDOW },
       allowBlank: false,
-      error: { title: 'Số ngày không hợp lệ', message: 'Nhập số ngày nguyên từ 0 đến 366.' },
+      error: { title: 'Số ngày không hợp lệ', message: `Nhập số ngày nguyên từ 0 đến ${MAX_DUE_SOON_WINDOW}.` },
     },
   );
 
