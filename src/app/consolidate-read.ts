@@ -5,6 +5,7 @@
 import { type Day, dayFromUtcDate, VIETNAM_UTC_OFFSET_MINUTES } from '../domain/calendar';
 import type { PlanPack } from '../domain/plan-pack';
 import type { Roster, RosterEntry } from '../domain/roster';
+import { findAgency } from '../domain/roster-lookup';
 import { rosterEntryFor } from '../domain/roster-match';
 import { UnreadableFile } from './unreadable-file';
 import type { Issue } from '../domain/validation/issue';
@@ -57,11 +58,12 @@ export class SharedFacts {
   private readonly dues = new Map<string, NonNullable<PlanRow['due']>>();
   private readonly rows = new Map<string, PlanRow>();
   private readonly tasks: ReadonlyMap<string, PlanRow['task']>;
-  private readonly agencies: ReadonlyMap<string, RosterEntry>;
 
-  constructor(pack: PlanPack, roster: Roster) {
+  constructor(
+    pack: PlanPack,
+    private readonly roster: Roster,
+  ) {
     this.tasks = new Map(pack.tasks.map((t) => [t.id, t]));
-    this.agencies = new Map(roster.entries.map((e) => [e.code.toUpperCase(), e]));
   }
 
   private text(s: string): string {
@@ -110,7 +112,7 @@ export class SharedFacts {
   file(f: AcceptedFile): AcceptedFile {
     return {
       ...f,
-      agency: this.agencies.get(f.agency.code.toUpperCase()) ?? f.agency,
+      agency: findAgency(this.roster, f.agency.code) ?? f.agency,
       tasks: f.tasks.map((r) => this.row(r)),
       statuses: this.map(f.statuses, (v) => this.text(v)),
       figures: this.map(f.figures, (cells) => this.map(cells, (v) => v)),
