@@ -15,6 +15,7 @@ import { type LeftCell, type LeftReason, type LegacyResult, legacyTargets, targe
 import type { InsertFormsResult, UnplacedValue } from '../app/insert-forms';
 import { reasonText } from '../app/reject-reason';
 import { featureLabel, type Notice, type Text, type Tone } from './view-model';
+import { isProductSheet } from '../workbook/hidden-sheets';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report forms.
@@ -148,7 +149,7 @@ export function issueGroups(issues: readonly Issue[]): IssueGroup[] {
         message: (lang) => upperFirst(issueMessage(lang, i)),
         cell: cell ?? i.cell,
         value: i.value === null || i.value === '' ? null : (lang) => issueValueText(i.value, lang) ?? '',
-        target: sheet !== '' && !sheet.startsWith('_vtlt') && cell !== null ? { sheet, cell } : null,
+        target: sheet !== '' && !isProductSheet(sheet) && cell !== null ? { sheet, cell } : null,
       };
     });
     const errors = list.filter((i) => i.severity === 'error').length;
